@@ -1,0 +1,81 @@
+/**
+ * What goes with a record when it is deleted or copied: a goal takes its measures, projects, KPIs
+ * and their yearly records; a measure takes its sub-measures (its projects move up to the goal
+ * level rather than vanish — a measure is an outline heading, the project is the work).
+ */
+import type { ChildKind, RecordKind, WorkbookRecords } from './workbook';
+
+export interface RecordRef {
+  kind: RecordKind;
+  id: string;
+}
+
+/** The record itself and every live record that must be deleted with it. */
+export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strategies', id: string): RecordRef[] {
+  const out: RecordRef[] = [{ kind, id }];
+  const live = <T extends { deletedAt: string | null }>(list: T[]) => list.filter((r) => r.deletedAt === null);
+  const kpiWithYears = (kpiIds: string[]) => {
+    const set = new Set(kpiIds);
+    for (const k of kpiIds) out.push({ kind: 'kpis', id: k });
+    for (const y of live(records.kpiYears)) if (set.has(y.kpiId)) out.push({ kind: 'kpiYears', id: y.id });
+  };
+  const projectsWithChildren = (projectIds: string[]) => {
+    const set = new Set(projectIds);
+    for (const p of projectIds) out.push({ kind: 'projects', id: p });
+    kpiWithYears(live(records.kpis).filter((k) => k.projectId !== null && set.has(k.projectId)).map((k) => k.id));
+    for (const y of live(records.projectYears)) if (set.has(y.projectId)) out.push({ kind: 'projectYears', id: y.id });
+  };
+  switch (kind) {
+    case 'strategies': {
+      for (const k of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const)
+        for (const r of live(records[k])) out.push({ kind: k, id: r.id });
+      break;
+    }
+    case 'goals': {
+      for (const m of live(records.measures)) if (m.goalId === id) out.push({ kind: 'measures', id: m.id });
+      projectsWithChildren(live(records.projects).filter((p) => p.goalId === id).map((p) => p.id));
+      kpiWithYears(live(records.kpis).filter((k) => k.goalId === id && k.projectId === null).map((k) => k.id));
+      break;
+    }
+    case 'measures': {
+      const measures = live(records.measures);
+      const stack = [id];
+      while (stack.length) {
+        const parent = stack.pop();
+        for (const m of measures)
+          if (m.parentId === parent) {
+            out.push({ kind: 'measures', id: m.id });
+            stack.push(m.id);
+          }
+      }
+      break;
+    }
+    case 'projects':
+      out.length = 0;
+      projectsWithChildren([id]);
+      break;
+    case 'kpis':
+      out.length = 0;
+      kpiWithYears([id]);
+      break;
+    case 'kpiYears':
+    case 'projectYears':
+      break;
+    default:
+      return assertNever(kind);
+  }
+  return out;
+}
+
+/** Ids of measures removed in a deletion set: projects under them move up to their goal. */
+export function orphanedProjects(records: WorkbookRecords, refs: RecordRef[]): string[] {
+  const gone = new Set(refs.filter((r) => r.kind === 'measures').map((r) => r.id));
+  const deleted = new Set(refs.filter((r) => r.kind === 'projects').map((r) => r.id));
+  return records.projects
+    .filter((p) => p.deletedAt === null && p.measureId !== null && gone.has(p.measureId) && !deleted.has(p.id))
+    .map((p) => p.id);
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${String(x)}`);
+}

@@ -1,0 +1,60 @@
+/**
+ * 次期への複写 — copy a strategy into a new period (第1期 → 第2期): the structure (goals, measures,
+ * projects, KPIs with their baselines and final targets) comes along with fresh ids; yearly records
+ * (actuals, budgets, evaluations) stay with the old period, where they belong.
+ */
+import { createRecord, type Editable, type RecordContext, type RecordMeta } from './records';
+import type { Strategy } from './entities/strategy';
+import type { WorkbookRecords } from './workbook';
+
+export interface NewPeriod {
+  name: string;
+  startYear: number;
+  endYear: number;
+}
+
+function fieldsOf<T extends RecordMeta>(r: T): Editable<T> {
+  const { id, strategyId, createdAt, updatedAt, updatedBy, rev, stamps, deletedAt, deletedBatch, ...rest } = r;
+  void [id, strategyId, createdAt, updatedAt, updatedBy, rev, stamps, deletedAt, deletedBatch];
+  return rest as Editable<T>;
+}
+
+/** Copies the live structure of `source` into a new strategy for `period`. */
+export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx: RecordContext): WorkbookRecords {
+  const strategy = createRecord<Strategy>(ctx, null, {
+    ...fieldsOf(source.strategy),
+    name: period.name,
+    startYear: period.startYear,
+    endYear: period.endYear,
+    copiedFrom: source.strategy.id,
+  });
+  const sid = strategy.id;
+  const ids = new Map<string, string>();
+  const idFor = (old: string) => {
+    let n = ids.get(old);
+    if (!n) ids.set(old, (n = ctx.newId()));
+    return n;
+  };
+  const live = <T extends { deletedAt: string | null }>(list: T[]) => list.filter((r) => r.deletedAt === null);
+  const goals = live(source.goals).map((g) => createRecord(ctx, sid, fieldsOf(g), idFor(g.id)));
+  const measures = live(source.measures).map((m) =>
+    createRecord(ctx, sid, { ...fieldsOf(m), goalId: idFor(m.goalId), parentId: m.parentId && idFor(m.parentId) }, idFor(m.id)),
+  );
+  const projects = live(source.projects).map((p) =>
+    createRecord(
+      ctx,
+      sid,
+      { ...fieldsOf(p), goalId: idFor(p.goalId), measureId: p.measureId && idFor(p.measureId) },
+      idFor(p.id),
+    ),
+  );
+  const kpis = live(source.kpis).map((k) =>
+    createRecord(
+      ctx,
+      sid,
+      { ...fieldsOf(k), goalId: idFor(k.goalId), projectId: k.projectId && idFor(k.projectId) },
+      idFor(k.id),
+    ),
+  );
+  return { strategy, goals, measures, projects, kpis, kpiYears: [], projectYears: [] };
+}

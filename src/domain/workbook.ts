@@ -1,0 +1,163 @@
+/**
+ * A workbook is one strategy with every record under it. This module holds the pure helpers that
+ * read a workbook as a tree (goal → measures → projects → KPIs) and put children in order.
+ */
+import type { Strategy } from './entities/strategy';
+import type { Goal } from './entities/goal';
+import type { Measure } from './entities/measure';
+import type { Project } from './entities/project';
+import type { Kpi } from './entities/kpi';
+import type { KpiYear } from './entities/kpi-year';
+import type { ProjectYear } from './entities/project-year';
+
+/** Every record of one strategy (tombstones included where a caller asks for them). */
+export interface WorkbookRecords {
+  strategy: Strategy;
+  goals: Goal[];
+  measures: Measure[];
+  projects: Project[];
+  kpis: Kpi[];
+  kpiYears: KpiYear[];
+  projectYears: ProjectYear[];
+}
+
+/** The record kinds, named as their storage tables. */
+export type RecordKind = 'strategies' | 'goals' | 'measures' | 'projects' | 'kpis' | 'kpiYears' | 'projectYears';
+export const CHILD_KINDS = ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const;
+export type ChildKind = (typeof CHILD_KINDS)[number];
+
+export interface RecordOfKind {
+  strategies: Strategy;
+  goals: Goal;
+  measures: Measure;
+  projects: Project;
+  kpis: Kpi;
+  kpiYears: KpiYear;
+  projectYears: ProjectYear;
+}
+
+const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
+
+/** Read-only indexed view of a workbook, with tombstones left out. */
+export class WorkbookView {
+  readonly strategy: Strategy;
+  readonly goals: Goal[];
+  readonly #measuresByGoal = new Map<string, Measure[]>();
+  readonly #projectsByGoal = new Map<string, Project[]>();
+  readonly #kpisByProject = new Map<string, Kpi[]>();
+  readonly #goalKpis = new Map<string, Kpi[]>();
+  readonly #kpiYears = new Map<string, Map<number, KpiYear>>();
+  readonly #projectYears = new Map<string, Map<number, ProjectYear>>();
+  readonly #byId = new Map<string, Goal | Measure | Project | Kpi>();
+
+  constructor(records: WorkbookRecords) {
+    this.strategy = records.strategy;
+    this.goals = records.goals.filter(live).sort(byOrder);
+    for (const g of this.goals) this.#byId.set(g.id, g);
+    for (const m of records.measures.filter(live).sort(byOrder)) {
+      push(this.#measuresByGoal, m.goalId, m);
+      this.#byId.set(m.id, m);
+    }
+    for (const p of records.projects.filter(live).sort(byOrder)) {
+      push(this.#projectsByGoal, p.goalId, p);
+      this.#byId.set(p.id, p);
+    }
+    for (const k of records.kpis.filter(live).sort(byOrder)) {
+      if (k.projectId === null) push(this.#goalKpis, k.goalId, k);
+      else push(this.#kpisByProject, k.projectId, k);
+      this.#byId.set(k.id, k);
+    }
+    for (const y of records.kpiYears.filter(live)) {
+      let m = this.#kpiYears.get(y.kpiId);
+      if (!m) this.#kpiYears.set(y.kpiId, (m = new Map()));
+      m.set(y.fiscalYear, y);
+    }
+    for (const y of records.projectYears.filter(live)) {
+      let m = this.#projectYears.get(y.projectId);
+      if (!m) this.#projectYears.set(y.projectId, (m = new Map()));
+      m.set(y.fiscalYear, y);
+    }
+  }
+
+  /** Fiscal years of the strategy's period, in order. */
+  get years(): number[] {
+    const out: number[] = [];
+    for (let y = this.strategy.startYear; y <= this.strategy.endYear; y++) out.push(y);
+    return out;
+  }
+
+  goal(id: string): Goal | undefined {
+    const r = this.#byId.get(id);
+    return r && 'directions' in r ? r : undefined;
+  }
+  measure(id: string): Measure | undefined {
+    const r = this.#byId.get(id);
+    return r && 'parentId' in r ? r : undefined;
+  }
+  project(id: string): Project | undefined {
+    const r = this.#byId.get(id);
+    return r && 'departments' in r ? r : undefined;
+  }
+  kpi(id: string): Kpi | undefined {
+    const r = this.#byId.get(id);
+    return r && 'direction' in r ? r : undefined;
+  }
+
+  /** Measures of a goal directly under `parentId` (null = top level). */
+  measuresOf(goalId: string, parentId: string | null = null): Measure[] {
+    return (this.#measuresByGoal.get(goalId) ?? []).filter((m) => m.parentId === parentId);
+  }
+  allMeasuresOf(goalId: string): Measure[] {
+    return this.#measuresByGoal.get(goalId) ?? [];
+  }
+  /** Projects of a goal placed under measure `measureId` (null = directly under the goal). */
+  projectsOf(goalId: string, measureId: string | null | undefined = undefined): Project[] {
+    const all = this.#projectsByGoal.get(goalId) ?? [];
+    return measureId === undefined ? all : all.filter((p) => p.measureId === measureId);
+  }
+  /** Goal-level KPIs (数値目標). */
+  goalKpis(goalId: string): Kpi[] {
+    return this.#goalKpis.get(goalId) ?? [];
+  }
+  kpisOf(projectId: string): Kpi[] {
+    return this.#kpisByProject.get(projectId) ?? [];
+  }
+  kpiYear(kpiId: string, fiscalYear: number): KpiYear | undefined {
+    return this.#kpiYears.get(kpiId)?.get(fiscalYear);
+  }
+  kpiYearsOf(kpiId: string): KpiYear[] {
+    return [...(this.#kpiYears.get(kpiId)?.values() ?? [])].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  }
+  projectYear(projectId: string, fiscalYear: number): ProjectYear | undefined {
+    return this.#projectYears.get(projectId)?.get(fiscalYear);
+  }
+  /** Every department named by any project, sorted in Japanese order. */
+  get departments(): string[] {
+    const set = new Set<string>();
+    for (const ps of this.#projectsByGoal.values()) for (const p of ps) for (const d of p.departments) set.add(d);
+    return [...set].sort((a, b) => a.localeCompare(b, 'ja'));
+  }
+  get projectCount(): number {
+    let n = 0;
+    for (const ps of this.#projectsByGoal.values()) n += ps.length;
+    return n;
+  }
+  get kpiCount(): number {
+    let n = 0;
+    for (const ks of this.#kpisByProject.values()) n += ks.length;
+    for (const ks of this.#goalKpis.values()) n += ks.length;
+    return n;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The next `order` value after the given siblings. */
+export function nextOrder(siblings: readonly { order: number }[]): number {
+  return siblings.reduce((max, s) => Math.max(max, s.order + 1), 0);
+}

@@ -1,0 +1,203 @@
+/**
+ * Reads and writes workbooks. Every write that spans records runs in one IndexedDB transaction, so
+ * a failure leaves nothing half-written. The repository stamps records through the domain's
+ * `applyPatch` / `createRecord`, so `updatedAt`, `updatedBy`, `rev` and the field stamps are always
+ * set the same way.
+ */
+import {
+  applyPatch,
+  createRecord,
+  markDeleted,
+  markRestored,
+  type Editable,
+  type RecordContext,
+} from '../domain/records';
+import type { Strategy } from '../domain/entities/strategy';
+import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
+import { projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
+import { deletionSet, orphanedProjects } from '../domain/cascade';
+import { copyToNewPeriod, type NewPeriod } from '../domain/copy';
+import type { ChildKind, RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import type { WorkbookDb } from './db';
+import type { Table } from 'dexie';
+
+export class RecordNotFoundError extends Error {
+  constructor(
+    readonly kind: RecordKind,
+    readonly id: string,
+  ) {
+    super(`${kind} ${id} not found`);
+  }
+}
+
+export class WorkbookRepository {
+  readonly #db: WorkbookDb;
+  readonly #ctx: () => RecordContext;
+
+  /** `ctx` is called for every write, so a changed editor name applies at once. */
+  constructor(db: WorkbookDb, ctx: () => RecordContext) {
+    this.#db = db;
+    this.#ctx = ctx;
+  }
+
+  #table<K extends RecordKind>(kind: K): Table<RecordOfKind[K], string> {
+    return this.#db.table(kind) as Table<RecordOfKind[K], string>;
+  }
+
+  /** Live (not deleted) strategies, by name. */
+  async listStrategies(): Promise<Strategy[]> {
+    const all = await this.#db.strategies.toArray();
+    return all.filter((s) => s.deletedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Every record of a strategy, tombstones included. */
+  async loadWorkbook(strategyId: string): Promise<WorkbookRecords | undefined> {
+    const db = this.#db;
+    return db.transaction('r', db.recordTables, async () => {
+      const strategy = await db.strategies.get(strategyId);
+      if (!strategy) return undefined;
+      const [goals, measures, projects, kpis, kpiYears, projectYears] = await Promise.all([
+        db.goals.where('strategyId').equals(strategyId).toArray(),
+        db.measures.where('strategyId').equals(strategyId).toArray(),
+        db.projects.where('strategyId').equals(strategyId).toArray(),
+        db.kpis.where('strategyId').equals(strategyId).toArray(),
+        db.kpiYears.where('strategyId').equals(strategyId).toArray(),
+        db.projectYears.where('strategyId').equals(strategyId).toArray(),
+      ]);
+      return { strategy, goals, measures, projects, kpis, kpiYears, projectYears };
+    });
+  }
+
+  /** Stores a whole workbook (a new strategy, the sample, a copy) in one transaction. */
+  async addWorkbook(records: WorkbookRecords): Promise<void> {
+    const db = this.#db;
+    await db.transaction('rw', db.recordTables, async () => {
+      await db.strategies.add(records.strategy);
+      await db.goals.bulkAdd(records.goals);
+      await db.measures.bulkAdd(records.measures);
+      await db.projects.bulkAdd(records.projects);
+      await db.kpis.bulkAdd(records.kpis);
+      await db.kpiYears.bulkAdd(records.kpiYears);
+      await db.projectYears.bulkAdd(records.projectYears);
+    });
+  }
+
+  /** Creates one record of `kind` in strategy `strategyId`. */
+  async create<K extends RecordKind>(kind: K, strategyId: string | null, fields: Editable<RecordOfKind[K]>): Promise<RecordOfKind[K]> {
+    const record = createRecord<RecordOfKind[K]>(this.#ctx(), strategyId, fields);
+    await this.#table(kind).add(record);
+    return record;
+  }
+
+  /** Applies `patch` to one record; fields that did not change are not stamped. */
+  async update<K extends RecordKind>(kind: K, id: string, patch: Partial<Editable<RecordOfKind[K]>>): Promise<RecordOfKind[K]> {
+    const table = this.#table(kind);
+    return this.#db.transaction('rw', table, async () => {
+      const current = await table.get(id);
+      if (!current) throw new RecordNotFoundError(kind, id);
+      const next = applyPatch(this.#ctx(), current, patch);
+      if (next !== current) await table.put(next);
+      return next;
+    });
+  }
+
+  /** Updates the KPI's record for one fiscal year, creating it on first use. */
+  async upsertKpiYear(strategyId: string, kpiId: string, fiscalYear: number, patch: Partial<Editable<KpiYear>>): Promise<KpiYear> {
+    const table = this.#db.kpiYears;
+    return this.#db.transaction('rw', table, async () => {
+      const existing = (await table.where('[kpiId+fiscalYear]').equals([kpiId, fiscalYear]).toArray()).find(
+        (r) => r.deletedAt === null,
+      );
+      const ctx = this.#ctx();
+      const next = existing
+        ? applyPatch(ctx, existing, patch)
+        : createRecord<KpiYear>(ctx, strategyId, { ...kpiYearDefaults(kpiId, fiscalYear), ...patch, kpiId, fiscalYear });
+      if (next !== existing) await table.put(next);
+      return next;
+    });
+  }
+
+  /** Updates the project's record for one fiscal year, creating it on first use. */
+  async upsertProjectYear(
+    strategyId: string,
+    projectId: string,
+    fiscalYear: number,
+    patch: Partial<Editable<ProjectYear>>,
+  ): Promise<ProjectYear> {
+    const table = this.#db.projectYears;
+    return this.#db.transaction('rw', table, async () => {
+      const existing = (await table.where('[projectId+fiscalYear]').equals([projectId, fiscalYear]).toArray()).find(
+        (r) => r.deletedAt === null,
+      );
+      const ctx = this.#ctx();
+      const next = existing
+        ? applyPatch(ctx, existing, patch)
+        : createRecord<ProjectYear>(ctx, strategyId, {
+            ...projectYearDefaults(projectId, fiscalYear),
+            ...patch,
+            projectId,
+            fiscalYear,
+          });
+      if (next !== existing) await table.put(next);
+      return next;
+    });
+  }
+
+  /**
+   * Deletes a record and everything under it as tombstones, in one transaction. Returns the batch
+   * id that {@link restoreBatch} takes to undo it.
+   */
+  async deleteWithChildren(kind: ChildKind | 'strategies', id: string, strategyId: string): Promise<string> {
+    const db = this.#db;
+    const ctx = this.#ctx();
+    const batch = ctx.newId();
+    await db.transaction('rw', db.recordTables, async () => {
+      const records = await this.loadWorkbook(strategyId);
+      if (!records) throw new RecordNotFoundError('strategies', strategyId);
+      const refs = deletionSet(records, kind, id);
+      for (const projectId of orphanedProjects(records, refs)) {
+        const p = await db.projects.get(projectId);
+        if (p) await db.projects.put(applyPatch(ctx, p, { measureId: null }));
+      }
+      for (const ref of refs) {
+        const table = this.#table(ref.kind);
+        const current = await table.get(ref.id);
+        if (current && current.deletedAt === null) await table.put(markDeleted(ctx, current, batch));
+      }
+    });
+    return batch;
+  }
+
+  /** Undoes a deletion: every record of the batch comes back, in one transaction. */
+  async restoreBatch(strategyId: string, batch: string): Promise<number> {
+    const db = this.#db;
+    const ctx = this.#ctx();
+    let restored = 0;
+    await db.transaction('rw', db.recordTables, async () => {
+      const strategy = await db.strategies.get(strategyId);
+      if (strategy?.deletedBatch === batch) {
+        await db.strategies.put(markRestored(ctx, strategy));
+        restored++;
+      }
+      for (const kind of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const) {
+        const table = this.#table(kind);
+        const rows = await table.where('strategyId').equals(strategyId).toArray();
+        for (const row of rows)
+          if (row.deletedBatch === batch) {
+            await table.put(markRestored(ctx, row));
+            restored++;
+          }
+      }
+    });
+    return restored;
+  }
+
+  /** Copies a strategy's structure into a new period; returns the new strategy. */
+  async copyToNewPeriod(strategyId: string, period: NewPeriod): Promise<Strategy> {
+    const source = await this.loadWorkbook(strategyId);
+    if (!source) throw new RecordNotFoundError('strategies', strategyId);
+    const copy = copyToNewPeriod(source, period, this.#ctx());
+    await this.addWorkbook(copy);
+    return copy.strategy;
+  }
+}
