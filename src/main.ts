@@ -1,6 +1,10 @@
 import { mount } from 'svelte';
+import './app/app.css';
 import App from './app/App.svelte';
+import { createServices } from './app/composition';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
-mount(App, { target });
+const services = createServices();
+services.pwa.register();
+mount(App, { target, props: { services } });

@@ -27,8 +27,10 @@ export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strateg
   };
   switch (kind) {
     case 'strategies': {
-      for (const k of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const)
-        for (const r of live(records[k])) out.push({ kind: k, id: r.id });
+      for (const k of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const) {
+        const list: { id: string; deletedAt: string | null }[] = records[k];
+        for (const r of live(list)) out.push({ kind: k, id: r.id });
+      }
       break;
     }
     case 'goals': {

@@ -5,6 +5,10 @@
  */
 import { createRecord, type Editable, type RecordContext, type RecordMeta } from './records';
 import type { Strategy } from './entities/strategy';
+import type { Goal } from './entities/goal';
+import type { Measure } from './entities/measure';
+import type { Project } from './entities/project';
+import type { Kpi } from './entities/kpi';
 import type { WorkbookRecords } from './workbook';
 
 export interface NewPeriod {
@@ -36,12 +40,12 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
     return n;
   };
   const live = <T extends { deletedAt: string | null }>(list: T[]) => list.filter((r) => r.deletedAt === null);
-  const goals = live(source.goals).map((g) => createRecord(ctx, sid, fieldsOf(g), idFor(g.id)));
+  const goals = live(source.goals).map((g) => createRecord<Goal>(ctx, sid, fieldsOf(g), idFor(g.id)));
   const measures = live(source.measures).map((m) =>
-    createRecord(ctx, sid, { ...fieldsOf(m), goalId: idFor(m.goalId), parentId: m.parentId && idFor(m.parentId) }, idFor(m.id)),
+    createRecord<Measure>(ctx, sid, { ...fieldsOf(m), goalId: idFor(m.goalId), parentId: m.parentId && idFor(m.parentId) }, idFor(m.id)),
   );
   const projects = live(source.projects).map((p) =>
-    createRecord(
+    createRecord<Project>(
       ctx,
       sid,
       { ...fieldsOf(p), goalId: idFor(p.goalId), measureId: p.measureId && idFor(p.measureId) },
@@ -49,7 +53,7 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
     ),
   );
   const kpis = live(source.kpis).map((k) =>
-    createRecord(
+    createRecord<Kpi>(
       ctx,
       sid,
       { ...fieldsOf(k), goalId: idFor(k.goalId), projectId: k.projectId && idFor(k.projectId) },

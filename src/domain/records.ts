@@ -104,12 +104,12 @@ export function applyPatch<T extends RecordMeta>(
   if (changed.length === 0) return record;
   const at = ctx.now();
   const stamps = { ...record.stamps };
-  const next: Record<string, unknown> = { ...record };
+  const next: Record<string, unknown> = { ...(record as unknown as Record<string, unknown>) };
   for (const key of changed) {
     next[key] = (patch as Record<string, unknown>)[key];
     stamps[key] = { at, by: ctx.editor };
   }
-  return { ...(next as T), stamps, updatedAt: at, updatedBy: ctx.editor, rev: record.rev + 1 };
+  return { ...(next as unknown as T), stamps, updatedAt: at, updatedBy: ctx.editor, rev: record.rev + 1 };
 }
 
 /** Marks a record deleted (a tombstone), as part of the batch `batch`. */

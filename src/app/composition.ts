@@ -1,0 +1,46 @@
+/**
+ * The composition root: builds the database, repositories and state objects once, and wires the
+ * browser's capabilities (clock, UUIDs, localStorage, storage persistence) into them.
+ */
+import { WorkbookDb } from '../storage/db';
+import { WorkbookRepository } from '../storage/workbook-repository';
+import { SettingsRepository } from '../storage/settings-repository';
+import { DraftJournal } from '../state/draft-journal';
+import { WorkbookStore } from '../state/workbook.svelte';
+import { Router } from '../state/router.svelte';
+import { PwaState } from '../pwa/pwa.svelte';
+import { StorageStatus } from '../pwa/storage-status.svelte';
+
+export interface AppServices {
+  store: WorkbookStore;
+  router: Router;
+  pwa: PwaState;
+  storageStatus: StorageStatus;
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function createServices(): AppServices {
+  const db = new WorkbookDb();
+  const settings = new SettingsRepository(db);
+  const storageStatus = new StorageStatus();
+  const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
+  let store: WorkbookStore;
+  const repo = new WorkbookRepository(db, () => store.context());
+  store = new WorkbookStore({
+    repo,
+    settings,
+    journal: new DraftJournal(safeLocalStorage()),
+    clock,
+    onFirstSave: () => {
+      void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
+    },
+  });
+  return { store, router: new Router(), pwa: new PwaState(), storageStatus };
+}

@@ -1,0 +1,65 @@
+/**
+ * A synchronous journal of writes not yet confirmed by IndexedDB, kept in localStorage.
+ *
+ * Text is saved a moment after typing stops (so every keystroke does not rebuild the screen);
+ * the journal closes the gap: each keystroke's pending write is recorded synchronously, and
+ * removed once IndexedDB has committed it. If the tab is closed or crashes in between, the next
+ * start replays what is left. IndexedDB stays the only real store; the journal holds at most a
+ * few pending field values.
+ */
+import type { WriteOp } from './write-ops';
+
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const STORAGE_KEY = 'senryaku-workbook:pending-writes';
+
+export class DraftJournal {
+  readonly #storage: KeyValueStorage | null;
+  #entries: Record<string, WriteOp>;
+
+  constructor(storage: KeyValueStorage | null) {
+    this.#storage = storage;
+    this.#entries = this.#read();
+  }
+
+  #read(): Record<string, WriteOp> {
+    try {
+      const raw = this.#storage?.getItem(STORAGE_KEY);
+      const parsed: unknown = raw ? JSON.parse(raw) : {};
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, WriteOp>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  #write() {
+    try {
+      if (Object.keys(this.#entries).length === 0) this.#storage?.removeItem(STORAGE_KEY);
+      else this.#storage?.setItem(STORAGE_KEY, JSON.stringify(this.#entries));
+    } catch {
+      // A full or blocked localStorage only loses the safety net, never the write itself.
+    }
+  }
+
+  record(key: string, op: WriteOp): void {
+    this.#entries[key] = op;
+    this.#write();
+  }
+
+  /** Removes the entry if it still holds `op` (a newer keystroke may have replaced it). */
+  settle(key: string, op: WriteOp): void {
+    if (this.#entries[key] === op) {
+      delete this.#entries[key];
+      this.#write();
+    }
+  }
+
+  /** Writes left over from an earlier session. */
+  pending(): [string, WriteOp][] {
+    return Object.entries(this.#entries);
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The state of the open workbook: the strategy list, the open strategy's records (kept live from
+ * IndexedDB with Dexie's liveQuery, so another tab's changes show up too), the save indicator,
+ * and the undo offer after a deletion. Components call the methods here; they never touch storage.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import type { Editable, RecordContext } from '../domain/records';
+import type { Strategy } from '../domain/entities/strategy';
+import { strategyDefaults } from '../domain/entities/strategy';
+import type { KpiYear } from '../domain/entities/kpi-year';
+import type { ProjectYear } from '../domain/entities/project-year';
+import { WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
+import { buildWorkbook } from '../domain/sample/build';
+import { SEKI_SAMPLE } from '../domain/sample/seki';
+import type { NewPeriod } from '../domain/copy';
+import type { WorkbookRepository } from '../storage/workbook-repository';
+import type { SettingsRepository, AppSettings } from '../storage/settings-repository';
+import { DEFAULT_SETTINGS } from '../storage/settings-repository';
+import { DraftJournal } from './draft-journal';
+import { applyWrite, writeKey, type WriteOp } from './write-ops';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+export interface UndoOffer {
+  message: string;
+  undo: () => Promise<void>;
+}
+
+export interface WorkbookStoreDeps {
+  repo: WorkbookRepository;
+  settings: SettingsRepository;
+  journal: DraftJournal;
+  /** Called after the first successful write (asks for persistent storage). */
+  onFirstSave?: () => void;
+  /** Milliseconds text edits wait before they are written (0 in tests). */
+  textDelay?: number;
+  /** Base context (clock and ids); the editor name is added from settings. */
+  clock: Pick<RecordContext, 'now' | 'newId'>;
+}
+
+export class WorkbookStore {
+  strategies = $state.raw<Strategy[]>([]);
+  records = $state.raw<WorkbookRecords | null>(null);
+  view = $derived(this.records ? new WorkbookView(this.records) : null);
+  settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
+  saveState = $state<SaveState>('idle');
+  saveError = $state<string>('');
+  undoOffer = $state<UndoOffer | null>(null);
+  ready = $state(false);
+  /** Id of the open strategy, or null on the start screen. */
+  openId = $state<string | null>(null);
+
+  readonly #deps: WorkbookStoreDeps;
+  #pending = 0;
+  #timers = new Map<string, { timer: ReturnType<typeof setTimeout>; op: WriteOp }>();
+  #listSub: Subscription | null = null;
+  #openSub: Subscription | null = null;
+  #firstSaveDone = false;
+
+  constructor(deps: WorkbookStoreDeps) {
+    this.#deps = deps;
+  }
+
+  /** The context every write is stamped with. */
+  context = (): RecordContext => ({
+    now: this.#deps.clock.now,
+    newId: this.#deps.clock.newId,
+    editor: this.settings.editorName || '（未設定）',
+  });
+
+  /** Loads settings, replays writes a closed tab left in the journal, and starts watching the strategy list. */
+  async init(): Promise<void> {
+    this.settings = await this.#deps.settings.load();
+    this.#firstSaveDone = this.settings.persistAsked;
+    for (const [key, op] of this.#deps.journal.pending()) {
+      try {
+        await applyWrite(this.#deps.repo, op);
+      } catch {
+        // The record is gone (deleted elsewhere): nothing to restore into.
+      }
+      this.#deps.journal.settle(key, op);
+    }
+    this.#listSub = liveQuery(() => this.#deps.repo.listStrategies()).subscribe({
+      next: (list) => {
+        this.strategies = list;
+        this.ready = true;
+      },
+      error: (e) => this.#fail(e),
+    });
+  }
+
+  /** Opens a strategy (or closes it with null), keeping its records live. */
+  open(strategyId: string | null): void {
+    if (this.openId === strategyId && (this.records || !strategyId)) return;
+    this.#openSub?.unsubscribe();
+    this.#openSub = null;
+    this.openId = strategyId;
+    this.records = null;
+    if (!strategyId) return;
+    this.#openSub = liveQuery(() => this.#deps.repo.loadWorkbook(strategyId)).subscribe({
+      next: (records) => {
+        if (this.openId === strategyId) this.records = records ?? null;
+      },
+      error: (e) => this.#fail(e),
+    });
+  }
+
+  dispose(): void {
+    this.#listSub?.unsubscribe();
+    this.#openSub?.unsubscribe();
+  }
+
+  // ---- saving -------------------------------------------------------------------------------
+
+  async #track<T>(work: Promise<T>): Promise<T> {
+    this.#pending++;
+    this.saveState = 'saving';
+    try {
+      const result = await work;
+      this.#pending--;
+      if (this.#pending === 0) this.saveState = 'saved';
+      this.saveError = '';
+      if (!this.#firstSaveDone) {
+        this.#firstSaveDone = true;
+        this.#deps.onFirstSave?.();
+      }
+      return result;
+    } catch (e) {
+      this.#pending--;
+      this.#fail(e);
+      throw e;
+    }
+  }
+
+  #fail(e: unknown) {
+    this.saveState = 'error';
+    this.saveError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+
+  /** A write performed at once (choices, numbers, structure). */
+  write(op: WriteOp): Promise<void> {
+    this.#cancelTimer(writeKey(op));
+    return this.#track(applyWrite(this.#deps.repo, op));
+  }
+
+  /**
+   * A write from typing: journaled synchronously at once, written to IndexedDB when typing pauses
+   * (or at once on blur / when the page is hidden, see flush()).
+   */
+  writeSoon(op: WriteOp): void {
+    const key = writeKey(op);
+    this.#deps.journal.record(key, op);
+    this.#cancelTimer(key);
+    this.saveState = 'saving';
+    const timer = setTimeout(() => void this.#flushOne(key), this.#deps.textDelay ?? 400);
+    this.#timers.set(key, { timer, op });
+  }
+
+  #cancelTimer(key: string) {
+    const t = this.#timers.get(key);
+    if (t) {
+      clearTimeout(t.timer);
+      this.#timers.delete(key);
+    }
+  }
+
+  async #flushOne(key: string): Promise<void> {
+    const entry = this.#timers.get(key);
+    if (!entry) return;
+    this.#timers.delete(key);
+    clearTimeout(entry.timer);
+    try {
+      await this.#track(applyWrite(this.#deps.repo, entry.op));
+      this.#deps.journal.settle(key, entry.op);
+    } catch {
+      // Kept in the journal: the next start retries it. The indicator shows the error.
+    }
+  }
+
+  /** Writes every pending text edit now (blur, page hidden, before navigation). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#timers.keys()].map((k) => this.#flushOne(k)));
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.#timers.size > 0 || this.#pending > 0;
+  }
+
+  // ---- convenience writes used by the screens -------------------------------------------
+
+  update<K extends RecordKind>(kind: K, id: string, patch: Partial<Editable<RecordOfKind[K]>>, soon = false): Promise<void> | void {
+    const op: WriteOp = { op: 'update', kind, id, patch: patch as Record<string, unknown> };
+    return soon ? this.writeSoon(op) : this.write(op);
+  }
+
+  setKpiYear(kpiId: string, fiscalYear: number, patch: Partial<Editable<KpiYear>>, soon = false): Promise<void> | void {
+    const strategyId = this.openId;
+    if (!strategyId) return;
+    const op: WriteOp = { op: 'kpiYear', strategyId, kpiId, fiscalYear, patch };
+    return soon ? this.writeSoon(op) : this.write(op);
+  }
+
+  setProjectYear(projectId: string, fiscalYear: number, patch: Partial<Editable<ProjectYear>>, soon = false): Promise<void> | void {
+    const strategyId = this.openId;
+    if (!strategyId) return;
+    const op: WriteOp = { op: 'projectYear', strategyId, projectId, fiscalYear, patch };
+    return soon ? this.writeSoon(op) : this.write(op);
+  }
+
+  /** Adds a record to the open strategy. */
+  async add<K extends ChildKind>(kind: K, fields: Editable<RecordOfKind[K]>): Promise<RecordOfKind[K]> {
+    const strategyId = this.openId;
+    if (!strategyId) throw new Error('no strategy open');
+    return this.#track(this.#deps.repo.create(kind, strategyId, fields));
+  }
+
+  /** Deletes a record with everything under it and offers undo. */
+  async remove(kind: ChildKind | 'strategies', id: string, message: string): Promise<void> {
+    const strategyId = kind === 'strategies' ? id : this.openId;
+    if (!strategyId) return;
+    await this.flush();
+    const batch = await this.#track(this.#deps.repo.deleteWithChildren(kind, id, strategyId));
+    this.undoOffer = {
+      message,
+      undo: async () => {
+        this.undoOffer = null;
+        await this.#track(this.#deps.repo.restoreBatch(strategyId, batch));
+      },
+    };
+  }
+
+  dismissUndo(): void {
+    this.undoOffer = null;
+  }
+
+  // ---- strategies -------------------------------------------------------------------------
+
+  async createBlank(fields: { municipality: string; name: string; startYear: number; endYear: number }): Promise<string> {
+    const strategy = await this.#track(
+      this.#deps.repo.create('strategies', null, { ...strategyDefaults(fields.startYear), ...fields }),
+    );
+    return strategy.id;
+  }
+
+  async createSample(): Promise<string> {
+    const records = buildWorkbook(SEKI_SAMPLE, this.context());
+    await this.#track(this.#deps.repo.addWorkbook(records));
+    return records.strategy.id;
+  }
+
+  async copyToNewPeriod(strategyId: string, period: NewPeriod): Promise<string> {
+    await this.flush();
+    const s = await this.#track(this.#deps.repo.copyToNewPeriod(strategyId, period));
+    return s.id;
+  }
+
+  // ---- settings ---------------------------------------------------------------------------
+
+  async setSetting<K extends keyof AppSettings>(key: K, value: AppSettings[K]): Promise<void> {
+    this.settings[key] = value;
+    // Remembering the open screen is bookkeeping, not an edit: it does not touch the indicator.
+    if (key === 'lastRoute') await this.#deps.settings.set(key, value);
+    else await this.#track(this.#deps.settings.set(key, value));
+  }
+}
