@@ -106,7 +106,7 @@ const KNOWN_BASES: ReadonlySet<string> = new Set([
   '件', '人', 'カ所', '個', '社', '事業体', '事業所', '事業', '回', '校', '団体', '世帯', '戸', '台',
   '冊', '本', '店舗', '店', '軒', '日', '時間', '組', '棟', '施設', '企業', '者', '園', '品', '品目',
   '項目', '種', '種類', '部', '枚', '頭', '羽', '便', '路線', '地区', '講座', '人日', '泊', '人泊',
-  '人回', '件数', '年', 'カ月', '週', '分', '秒', '歳', '点', '倍', 'ページ', '隻', '区画', '箇',
+  '人回', '件数', '年', 'カ月', '月', '週', '分', '秒', '歳', '点', '倍', 'ページ', '隻', '区画', '箇',
   // money
   '円', 'ドル',
   // percent family
@@ -162,6 +162,8 @@ function displayUnit(unit: string): string {
 function isUnitLike(candidate: string, kpi: Unit | null): boolean {
   const u = parseUnit(candidate);
   if (!u) return false;
+  // The "per" part must be a unit too, or "人/年以下" would swallow the 以下.
+  if (u.per !== null && !KNOWN_BASES.has(u.per) && u.per !== kpi?.per) return false;
   if (u.base === '') return u.prefixExp > 0;
   return KNOWN_BASES.has(u.base) || (kpi !== null && u.base === kpi.base);
 }
@@ -179,8 +181,9 @@ function longestUnitPrefix(run: string, kpi: Unit | null): number {
 // ---------------------------------------------------------------------------------------------
 // Text around the number
 
-const OPENERS = '([{【〔〈《［';
-const CLOSERS = ')]}】〕〉》］';
+// Full-width forms included for unit strings, which are not width-normalised when displayed.
+const OPENERS = '([{【〔〈《（［｛';
+const CLOSERS = ')]}】〕〉》）］｝';
 
 /**
  * Separates bracketed notes and a ※ note from the text holding the number. Brackets may nest

@@ -20,11 +20,10 @@ export function readCell(text: string, kpi: Pick<Kpi, 'unit' | 'kind'>): CellRes
 
 /** The text shown in a cell. A 「以上」/「以下」 target is shown the way the seeds print it. */
 export function cellText(m: Measurement | null | undefined, kpi: Pick<Kpi, 'unit' | 'direction'>, isTarget = false): string {
-  const text = formatMeasurement(m ?? null, kpi.unit);
-  if (!isTarget || !m || m.value === null || text === '') return text;
-  if (kpi.direction === 'atLeast' && !text.includes('以上')) return `${text}以上`;
-  if (kpi.direction === 'atMost' && !text.includes('以下')) return `${text}以下`;
-  return text;
+  const threshold = kpi.direction === 'atLeast' ? '以上' : kpi.direction === 'atMost' ? '以下' : null;
+  // Only a plain number gets the word; a value with its own remark is shown as it is.
+  if (isTarget && threshold && m && m.value !== null && !m.remark) return formatMeasurement({ ...m, remark: threshold }, kpi.unit);
+  return formatMeasurement(m ?? null, kpi.unit);
 }
 
 /**
