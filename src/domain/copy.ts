@@ -40,19 +40,31 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
     return n;
   };
   const live = <T extends { deletedAt: string | null }>(list: T[]) => list.filter((r) => r.deletedAt === null);
+  // Only records whose parents are copied too: a child of a deleted parent is not resurrected.
+  const liveGoals = new Set(live(source.goals).map((g) => g.id));
+  const liveMeasures = live(source.measures).filter((m) => liveGoals.has(m.goalId));
+  const measureIds = new Set(liveMeasures.map((m) => m.id));
+  const liveProjects = live(source.projects).filter((p) => liveGoals.has(p.goalId));
+  const projectIds = new Set(liveProjects.map((p) => p.id));
+  const liveKpis = live(source.kpis).filter((k) => liveGoals.has(k.goalId) && (k.projectId === null || projectIds.has(k.projectId)));
   const goals = live(source.goals).map((g) => createRecord<Goal>(ctx, sid, fieldsOf(g), idFor(g.id)));
-  const measures = live(source.measures).map((m) =>
-    createRecord<Measure>(ctx, sid, { ...fieldsOf(m), goalId: idFor(m.goalId), parentId: m.parentId && idFor(m.parentId) }, idFor(m.id)),
+  const measures = liveMeasures.map((m) =>
+    createRecord<Measure>(
+      ctx,
+      sid,
+      { ...fieldsOf(m), goalId: idFor(m.goalId), parentId: m.parentId && measureIds.has(m.parentId) ? idFor(m.parentId) : null },
+      idFor(m.id),
+    ),
   );
-  const projects = live(source.projects).map((p) =>
+  const projects = liveProjects.map((p) =>
     createRecord<Project>(
       ctx,
       sid,
-      { ...fieldsOf(p), goalId: idFor(p.goalId), measureId: p.measureId && idFor(p.measureId) },
+      { ...fieldsOf(p), goalId: idFor(p.goalId), measureId: p.measureId && measureIds.has(p.measureId) ? idFor(p.measureId) : null },
       idFor(p.id),
     ),
   );
-  const kpis = live(source.kpis).map((k) =>
+  const kpis = liveKpis.map((k) =>
     createRecord<Kpi>(
       ctx,
       sid,
