@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Address of the served app, ending in '/', e.g. 'http://127.0.0.1:41234/'. */
     baseURL: string;
+    /** Folder the app is served from (a test may put a "new version" there and restore it). */
+    distDir: string;
   }
 }
 
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // 127.0.0.1 is a secure context for Chromium, so service workers are allowed on it.
   const baseURL = `http://127.0.0.1:${address.port}/`;
   project.provide('baseURL', baseURL);
+  project.provide('distDir', outDir);
   console.log(`[e2e] serving ${outDir} at ${baseURL}`);
 
   return async () => {

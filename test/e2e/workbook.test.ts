@@ -201,6 +201,8 @@ async function enterSmallStrategy(page: Page, mode: 'keyboard' | 'touch') {
   await type(page.getByTestId('kpi-target-year'), '2026');
   if (mode === 'keyboard') await page.keyboard.press('Enter');
 
+  // The card's heading shows the unit once it is stored (a person reads it before typing "人").
+  await page.getByTestId('kpi-card').getByRole('heading', { name: /（人）/ }).waitFor();
   // The grid: baseline, then FY2025/2026 targets and actuals, then the final target.
   const cell = (id: string) => page.getByTestId(id);
   await type(cell('cell-baseline'), '△5');

@@ -1,6 +1,7 @@
 /** 総合戦略 — a strategy: one municipality's plan over a period of fiscal years. */
 import { z } from 'zod';
 import { recordMetaShape, type RecordMeta } from '../records';
+import { rankSchemeSchema } from '../achievement/rank-schemes';
 
 export const strategySchema = z.object({
   ...recordMetaShape,
@@ -15,11 +16,13 @@ export const strategySchema = z.object({
   note: z.string(),
   /** The strategy this one was copied from (第1期 → 第2期), if any. */
   copiedFrom: z.string().nullable(),
+  /** 評価区分: how KPIs are ranked (a preset or a custom scheme); null = the default A/B/C/D. */
+  rankScheme: rankSchemeSchema.nullable().default(null),
 });
 export type Strategy = z.infer<typeof strategySchema> & RecordMeta;
 
 export function strategyDefaults(
   startYear: number,
 ): Omit<Strategy, keyof RecordMeta> {
-  return { municipality: '', name: '', startYear, endYear: startYear + 4, note: '', copiedFrom: null };
+  return { municipality: '', name: '', startYear, endYear: startYear + 4, note: '', copiedFrom: null, rankScheme: null };
 }

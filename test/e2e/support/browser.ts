@@ -138,10 +138,13 @@ export async function waitForServiceWorker(page: Page, { timeout = 20_000 } = {}
   }
 }
 
-/** Saves a full-page PNG as <repo>/screenshots/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a PNG of what the user sees (the viewport; `fullPage` for the whole scrolled page) as
+ * <repo>/screenshots/<name>.png and returns its path.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

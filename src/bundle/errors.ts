@@ -1,0 +1,84 @@
+/**
+ * Why a file was refused. Reading a file returns one of these instead of throwing; the UI maps
+ * every kind to its own Japanese message with `bundleErrorMessage` (./messages.ts), whose switch is
+ * exhaustive, so a new kind cannot be added without a message.
+ */
+import type { RecordKind } from '../domain/workbook';
+
+/** What is wrong with one value of one record, located in the user's words. */
+export type RecordIssueProblem =
+  | 'missing' // がありません
+  | 'notNumber' // が数値ではありません
+  | 'notInteger' // が整数ではありません
+  | 'notText' // が文字列ではありません
+  | 'notBoolean' // が「はい／いいえ」ではありません
+  | 'notList' // が一覧になっていません
+  | 'notChoice' // は選べる値ではありません
+  | 'outOfRange' // が範囲外です
+  | 'notDateTime' // が日時として読めません
+  | 'empty' // が空です
+  | 'invalid'; // の形式が正しくありません
+
+export interface RecordIssue {
+  problem: RecordIssueProblem;
+  /** Where, in the user's words: 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値」. */
+  where: string;
+  /** The offending value as a short text (for 選べる値ではありません), when there is one. */
+  value?: string;
+  /** Machine path inside the file, for a third party's developer: records.kpiYears[12].actual.value */
+  path: string;
+}
+
+export type ReferenceIssueProblem =
+  | 'missingParent' // points at a record that is not in the file
+  | 'duplicateId' // two records of one kind share an id
+  | 'otherStrategy' // a record of another strategy
+  | 'duplicateYear' // two live records for the same KPI (or project) and fiscal year
+  | 'measureCycle' // a measure is (indirectly) its own parent
+  | 'goalMismatch'; // a child names another goal than its parent's
+
+export interface ReferenceIssue {
+  problem: ReferenceIssueProblem;
+  /** The record with the problem, in the user's words. */
+  where: string;
+  /** What it points at (「事業」「KPI」…) or, for duplicateYear, the fiscal year in words. */
+  target?: string;
+  kind: RecordKind;
+  id: string;
+}
+
+export type BundleError =
+  | { kind: 'tooLarge'; size: number; limit: number }
+  | { kind: 'notJson' }
+  /** The text starts like one of our files but ends early: a mailer or a download cut it. */
+  | { kind: 'truncated' }
+  | { kind: 'tooDeep'; limit: number }
+  | { kind: 'forbiddenKey'; key: string; path: string }
+  /** JSON, but not a file of this app. */
+  | { kind: 'notBundle' }
+  /** A password-protected file: ask for the password and call decryptBundle. */
+  | { kind: 'encrypted' }
+  | { kind: 'newerVersion'; fileVersion: number; appFormatVersion: number; fileAppVersion: string | null }
+  /** A version no migration path leads from (or not a version number at all). */
+  | { kind: 'unsupportedVersion'; fileVersion: unknown }
+  | { kind: 'checksumMissing' }
+  | { kind: 'checksumMismatch'; expected: string; actual: string }
+  | { kind: 'migrationFailed'; migration: string; detail: string }
+  /** A field of the envelope (not of a record) is missing or wrong. */
+  | { kind: 'invalidEnvelope'; field: string; path: string }
+  | { kind: 'invalidRecords'; issues: RecordIssue[]; total: number }
+  | { kind: 'brokenReferences'; issues: ReferenceIssue[]; total: number }
+  /** decryptBundle: the password does not open the file. Nothing was changed. */
+  | { kind: 'wrongPassword' }
+  /** decryptBundle: the password-protected envelope is damaged or not one of ours. */
+  | { kind: 'invalidEncryption' }
+  /** A bug, caught so that reading still never throws. */
+  | { kind: 'unexpected'; detail: string };
+
+export type BundleErrorKind = BundleError['kind'];
+
+export type Result<T, E = BundleError> = { ok: true; value: T } | { ok: false; error: E };
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}

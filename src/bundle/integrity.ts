@@ -1,0 +1,103 @@
+/**
+ * Cross-record checks of a bundle's records, after each record has passed its own schema:
+ * every reference points at a record of the file, ids are unique, the tree has no cycles, and each
+ * KPI (project) has at most one live record per fiscal year.
+ */
+import { t, type MessageKey } from '../i18n';
+import { formatFiscalYear } from '../domain/eras';
+import type { RecordKind, WorkbookRecords } from '../domain/workbook';
+import type { ReferenceIssue } from './errors';
+import { RecordNamer } from './locate';
+
+type Ref = { id: string; strategyId: string };
+
+/** Every broken reference in `records`, in file order. An empty list means the records hang together. */
+export function referenceIssues(records: WorkbookRecords, namer = new RecordNamer(records)): ReferenceIssue[] {
+  const issues: ReferenceIssue[] = [];
+  const strategyId = records.strategy.id;
+  const what = (key: MessageKey) => t(key);
+
+  const ids = <K extends RecordKind>(kind: K, list: readonly Ref[]) => {
+    const set = new Set<string>();
+    for (const r of list) {
+      if (set.has(r.id)) issues.push({ problem: 'duplicateId', kind, id: r.id, where: namer.path(kind, r) });
+      set.add(r.id);
+      if (r.strategyId !== strategyId) issues.push({ problem: 'otherStrategy', kind, id: r.id, where: namer.path(kind, r) });
+    }
+    return set;
+  };
+  if (records.strategy.strategyId !== strategyId)
+    issues.push({ problem: 'otherStrategy', kind: 'strategies', id: strategyId, where: namer.path('strategies', records.strategy) });
+  const goals = ids('goals', records.goals);
+  const measures = ids('measures', records.measures);
+  const projects = ids('projects', records.projects);
+  const kpis = ids('kpis', records.kpis);
+  ids('kpiYears', records.kpiYears);
+  ids('projectYears', records.projectYears);
+
+  const missing = (kind: RecordKind, r: Ref, target: MessageKey) =>
+    issues.push({ problem: 'missingParent', kind, id: r.id, where: namer.path(kind, r), target: what(target) });
+
+  const measureById = new Map(records.measures.map((m) => [m.id, m]));
+  const projectById = new Map(records.projects.map((p) => [p.id, p]));
+  for (const m of records.measures) {
+    if (!goals.has(m.goalId)) missing('measures', m, 'bundle.what.goal');
+    if (m.parentId !== null) {
+      const parent = measureById.get(m.parentId);
+      if (!parent) missing('measures', m, 'bundle.what.measure');
+      else if (parent.goalId !== m.goalId)
+        issues.push({ problem: 'goalMismatch', kind: 'measures', id: m.id, where: namer.path('measures', m), target: what('bundle.what.measure') });
+      // A cycle: walking up from m comes back to m.
+      const seen = new Set<string>();
+      for (let up: string | null = m.parentId; up !== null && !seen.has(up); up = measureById.get(up)?.parentId ?? null) {
+        if (up === m.id) {
+          issues.push({ problem: 'measureCycle', kind: 'measures', id: m.id, where: namer.path('measures', m) });
+          break;
+        }
+        seen.add(up);
+      }
+    }
+  }
+  for (const p of records.projects) {
+    if (!goals.has(p.goalId)) missing('projects', p, 'bundle.what.goal');
+    if (p.measureId !== null) {
+      const measure = measureById.get(p.measureId);
+      if (!measure) missing('projects', p, 'bundle.what.measure');
+      else if (measure.goalId !== p.goalId)
+        issues.push({ problem: 'goalMismatch', kind: 'projects', id: p.id, where: namer.path('projects', p), target: what('bundle.what.measure') });
+    }
+  }
+  for (const k of records.kpis) {
+    if (!goals.has(k.goalId)) missing('kpis', k, 'bundle.what.goal');
+    if (k.projectId !== null) {
+      const project = projectById.get(k.projectId);
+      if (!project) missing('kpis', k, 'bundle.what.project');
+      else if (project.goalId !== k.goalId)
+        issues.push({ problem: 'goalMismatch', kind: 'kpis', id: k.id, where: namer.path('kpis', k), target: what('bundle.what.project') });
+    }
+  }
+  const years = (kind: 'kpiYears' | 'projectYears', list: readonly (Ref & { fiscalYear: number; deletedAt: string | null })[], parentOf: (r: never) => string, parents: Set<string>, target: MessageKey) => {
+    const live = new Set<string>();
+    for (const y of list) {
+      const parent = parentOf(y as never);
+      if (!parents.has(parent)) missing(kind, y, target);
+      if (y.deletedAt !== null) continue;
+      const key = `${parent}|${y.fiscalYear}`;
+      if (live.has(key)) {
+        const parentKind = kind === 'kpiYears' ? 'kpis' : 'projects';
+        const parentRecord = namer.find(parentKind, parent);
+        issues.push({
+          problem: 'duplicateYear',
+          kind,
+          id: y.id,
+          where: parentRecord ? namer.path(parentKind, parentRecord) : namer.path(kind, y),
+          target: formatFiscalYear(y.fiscalYear, 'wareki'),
+        });
+      }
+      live.add(key);
+    }
+  };
+  years('kpiYears', records.kpiYears, (y: { kpiId: string }) => y.kpiId, kpis, 'bundle.what.kpi');
+  years('projectYears', records.projectYears, (y: { projectId: string }) => y.projectId, projects, 'bundle.what.project');
+  return issues;
+}

@@ -1,0 +1,82 @@
+/**
+ * Bundle format migrations: how a file written by an older app becomes the current format.
+ *
+ * A migration is named, takes the envelope of version `from` (as parsed JSON, before validation)
+ * and returns a new envelope of version `from + 1`. Migrations are pure: they never mutate their
+ * input (the tests freeze it) and use no clock or random ids. They run in order, one version at a
+ * time, after the file's checksum has been checked by the rule of its own version and before the
+ * read schema validates the result.
+ *
+ * Version 1 is the first released format, so the list is empty. The next format change appends
+ * `{ name: 'v1→v2: …', from: 1, migrate }` here and bumps FORMAT_VERSION (see ./format.ts).
+ *
+ * These are bundle format versions; the IndexedDB schema has its own versions and upgrades in
+ * src/storage/db.ts. The two never share a number.
+ */
+import type { Result } from './errors';
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface Migration {
+  /** Shown when it fails and in docs/bundle-format.md: 「v1→v2: KPIの…を…に分ける」. */
+  readonly name: string;
+  /** The version it reads; it writes `from + 1`. */
+  readonly from: number;
+  /** Returns a new envelope; must not change `envelope` or anything inside it. */
+  readonly migrate: (envelope: Readonly<JsonObject>) => JsonObject;
+}
+
+/** Every migration of the bundle format, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** The oldest version this app reads: the version of the first migration, or the current one. */
+export function oldestReadableVersion(migrations: readonly Migration[], current: number): number {
+  return migrations.length === 0 ? current : Math.min(current, ...migrations.map((m) => m.from));
+}
+
+/**
+ * Checks that `migrations` form one unbroken chain ending at `current`: sorted by `from`, no gaps,
+ * no two for the same version, the last one reading `current - 1`. Returns the problems found.
+ */
+export function migrationChainProblems(migrations: readonly Migration[], current: number): string[] {
+  const problems: string[] = [];
+  migrations.forEach((m, i) => {
+    if (!m.name.trim()) problems.push(`migration #${i} has no name`);
+    if (!Number.isInteger(m.from) || m.from < 0) problems.push(`${m.name}: from ${m.from} is not a version`);
+    const next = migrations[i + 1];
+    if (next && next.from !== m.from + 1) problems.push(`${m.name} → ${next.name}: versions ${m.from} and ${next.from} do not follow each other`);
+  });
+  const last = migrations[migrations.length - 1];
+  if (last && last.from + 1 !== current) problems.push(`the last migration ${last.name} leads to ${last.from + 1}, not to ${current}`);
+  return problems;
+}
+
+export type MigrationFailure =
+  | { kind: 'unsupportedVersion'; fileVersion: number }
+  | { kind: 'migrationFailed'; migration: string; detail: string };
+
+/**
+ * Runs the migrations from `fromVersion` up to `toVersion`. Returns the migrated envelope (with
+ * `formatVersion` set to `toVersion`) and the names of the migrations applied. The input is never
+ * changed; with nothing to do it is returned as is.
+ */
+export function migrateEnvelope(
+  envelope: Readonly<JsonObject>,
+  fromVersion: number,
+  toVersion: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Result<{ envelope: Readonly<JsonObject>; applied: string[] }, MigrationFailure> {
+  let current: Readonly<JsonObject> = envelope;
+  const applied: string[] = [];
+  for (let v = fromVersion; v < toVersion; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) return { ok: false, error: { kind: 'unsupportedVersion', fileVersion: fromVersion } };
+    try {
+      current = { ...step.migrate(current), formatVersion: v + 1 };
+    } catch (e) {
+      return { ok: false, error: { kind: 'migrationFailed', migration: step.name, detail: e instanceof Error ? e.message : String(e) } };
+    }
+    applied.push(step.name);
+  }
+  return { ok: true, value: { envelope: current, applied } };
+}

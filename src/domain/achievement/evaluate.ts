@@ -1,0 +1,506 @@
+/**
+ * The achievement engine: where one KPI stands in one fiscal year.
+ *
+ * Pure: no clock, no storage, no wording. The result is codes and numbers; {@link explain} in
+ * ./explain.ts writes the sentence. Never throws, whatever numbers it is given (NaN and ±Infinity
+ * are treated as missing values).
+ *
+ * Rules (docs/achievement.md has them with worked examples):
+ * - verdict: pending when there is no actual yet (blank, 集計中, 未実施); excluded when the KPI is
+ *   evaluated elsewhere / not applicable, or there is no target to judge against. Neither is ever
+ *   未達成, and neither enters a denominator.
+ * - achieved when the actual reaches the year's target in the KPI's direction; equal counts.
+ * - 達成率 (attainment) = actual ÷ target (less-is-better: target ÷ actual), only for a positive
+ *   target (and, less-is-better, a positive actual).
+ * - 進捗率 (progress) = (actual − baseline) ÷ (target − baseline), only when the target lies beyond
+ *   the baseline in the good direction; otherwise (target = baseline, 「〜以上」 below the baseline)
+ *   the KPI is judged as a threshold.
+ */
+import type { Kpi, KpiDirection, KpiKind } from '../entities/kpi';
+import type { KpiYear } from '../entities/kpi-year';
+import type { Measurement, ValueStatus } from '../entities/measurement';
+import { DEFAULT_RANK_SCHEME, UNEVALUABLE_KEY, type RankLevel, type RankScheme, type RankSchemeKind } from './rank-schemes';
+import {
+  clean,
+  directionSign,
+  indexYears,
+  linearTarget,
+  resolveBaseline,
+  resolveFinalTarget,
+  resolveYearTarget,
+  type Baseline,
+  type YearTarget,
+  type YearValue,
+} from './targets';
+
+export type Verdict = 'achieved' | 'notAchieved' | 'pending' | 'excluded';
+export const VERDICTS = ['achieved', 'notAchieved', 'pending', 'excluded'] as const satisfies readonly Verdict[];
+
+/** Why a KPI is pending: its actual is not in yet. */
+export type PendingReason =
+  /** Blank cell. */
+  | 'noActual'
+  /** 集計中 (being tabulated). */
+  | 'collecting'
+  /** 未実施 (survey not conducted this year). */
+  | 'notConducted'
+  /** Something is entered but it says neither a number nor done / not done. */
+  | 'undetermined';
+
+/** Why a KPI is excluded from evaluation this year. */
+export type ExcludedReason =
+  /** 県全体で評価 (evaluated by the prefecture / the wider area). */
+  | 'evaluatedElsewhere'
+  /** 該当なし. */
+  | 'notApplicable'
+  /** No target at all to judge against. */
+  | 'noTarget'
+  /** A milestone whose target year has not come yet (and that is not done yet). */
+  | 'notDue'
+  /** The year is not after the baseline year: nothing to judge yet. */
+  | 'beforeBaseline';
+
+export type Trend = 'better' | 'same' | 'worse';
+
+/** What decided a rank. */
+export type RankMeasure =
+  /** 達成率 (actual ÷ target). */
+  | 'attainment'
+  /** 進捗率 against the year's target. */
+  | 'progress'
+  /** 進捗率 against the straight line from baseline to final target (多摩市). */
+  | 'interim'
+  /** Change against the baseline in percent of it (長与町). */
+  | 'baselineChange'
+  /** A plain comparison of actual with target / baseline (no ratio defined, or いの町). */
+  | 'comparison'
+  /** A milestone done or not. */
+  | 'milestone';
+
+export interface Rank {
+  schemeId: string;
+  schemeKind: RankSchemeKind;
+  key: string;
+  label: string;
+  symbol: string;
+  color: string;
+  /** 0 = best level; the scheme's level count = the unevaluable level. */
+  index: number;
+  evaluable: boolean;
+  /** What decided the rank; null for the unevaluable level. */
+  measure: RankMeasure | null;
+  /** Value of that measure as a fraction (1 = 100%); null for comparisons and milestones. */
+  ratio: number | null;
+}
+
+export type ProjectionMethod =
+  /** Straight line through the last two actuals. */
+  | 'lastTwoActuals'
+  /** Straight line from the baseline through the only actual. */
+  | 'baselineAndActual'
+  /** Only one actual and no baseline year: whether it meets its own year's target. */
+  | 'interimTarget'
+  /** A milestone already done. */
+  | 'milestone';
+
+export interface Projection {
+  method: ProjectionMethod;
+  /** The final target's fiscal year. */
+  year: number;
+  /** Value projected for that year (null for interimTarget and milestone). */
+  projected: number | null;
+  finalTarget: number | null;
+  onTrack: boolean;
+  /** The points the line goes through (two for the line methods). */
+  points: YearValue[];
+}
+
+export interface KpiEvaluation {
+  kpiId: string;
+  fiscalYear: number;
+  kind: KpiKind;
+  direction: KpiDirection;
+  cumulative: boolean;
+  verdict: Verdict;
+  reason: PendingReason | ExcludedReason | null;
+  /** The year's target (explicit, interpolated, final or threshold). */
+  target: YearTarget | null;
+  finalTarget: { value: number | null; year: number | null } | null;
+  baseline: Baseline | null;
+  /** The numeric actual compared (for 累計 KPIs the cumulative value as entered). */
+  actual: number | null;
+  actualMeasurement: Measurement | null;
+  /** Milestones: done or not; null when unknown or not a milestone. */
+  done: boolean | null;
+  /** 達成率 as a fraction (1.125 = 112.5%). */
+  attainment: number | null;
+  /** True when 達成率 is target ÷ actual (less is better). */
+  attainmentInverted: boolean;
+  /** 進捗率 against the year's target, as a fraction. */
+  progress: number | null;
+  /** The straight-line target of the year (baseline → final target) and 進捗率 against it. */
+  interimTarget: number | null;
+  interimProgress: number | null;
+  /** Change against the baseline, direction-aware, as a fraction of |baseline| (+ = better). */
+  baselineChange: number | null;
+  /** 速報値: the actual is provisional. */
+  provisional: boolean;
+  /** 約: the actual is approximate. */
+  approximate: boolean;
+  remark: string | null;
+  /** Statistic period of the actual when it differs from the fiscal year (統計年のずれ). */
+  statPeriod: string | null;
+  rank: Rank;
+  /** The previous fiscal year's actual, when it is a number (or, milestones, done / not done). */
+  previous: { year: number; value: number | null; done: boolean | null } | null;
+  trend: Trend | null;
+  projection: Projection | null;
+}
+
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+/** n ÷ d, or null when that is not a finite number. */
+const divide = (n: number, d: number): number | null => {
+  const r = n / d;
+  return Number.isFinite(r) ? r : null;
+};
+
+const PENDING_STATUSES: ReadonlySet<ValueStatus> = new Set(['collecting', 'notConducted']);
+const EXCLUDED_STATUSES: ReadonlySet<ValueStatus> = new Set(['evaluatedElsewhere', 'notApplicable']);
+
+/** Whether a milestone's actual says it is done; null when it does not say. */
+function milestoneDone(actual: Measurement | null, target: YearTarget | null): boolean | null {
+  if (!actual || actual.status) return null;
+  if (actual.done !== undefined) return actual.done;
+  if (finite(actual.value)) return target && finite(target.value) ? actual.value >= target.value : actual.value > 0;
+  return null;
+}
+
+/** The numeric value of an actual that can be compared; null for blanks, statuses and texts. */
+function numericActual(m: Measurement | null | undefined): number | null {
+  if (!m || m.status) return null;
+  return finite(m.value) ? m.value : null;
+}
+
+/**
+ * Evaluates one KPI for one fiscal year. `kpiYears` are the KPI's yearly records (records of
+ * other KPIs and tombstones are ignored); `scheme` defaults to {@link DEFAULT_RANK_SCHEME}.
+ */
+export function evaluateKpi(
+  kpi: Kpi,
+  kpiYears: readonly KpiYear[],
+  fiscalYear: number,
+  scheme: RankScheme | null = null,
+): KpiEvaluation {
+  return evaluateIndexed(kpi, indexYears(kpi, kpiYears), fiscalYear, scheme ?? DEFAULT_RANK_SCHEME);
+}
+
+/** Evaluates one KPI for several fiscal years at once (the KPI detail chart, a year filter). */
+export function evaluateKpiYears(
+  kpi: Kpi,
+  kpiYears: readonly KpiYear[],
+  fiscalYears: readonly number[],
+  scheme: RankScheme | null = null,
+): KpiEvaluation[] {
+  const byYear = indexYears(kpi, kpiYears);
+  return fiscalYears.map((y) => evaluateIndexed(kpi, byYear, y, scheme ?? DEFAULT_RANK_SCHEME));
+}
+
+/** {@link evaluateKpi} over yearly records already indexed by fiscal year. */
+export function evaluateIndexed(
+  kpi: Kpi,
+  byYear: ReadonlyMap<number, KpiYear>,
+  fiscalYear: number,
+  scheme: RankScheme,
+): KpiEvaluation {
+  const milestone = kpi.kind === 'milestone';
+  const record = byYear.get(fiscalYear);
+  const actualM = record?.actual ?? null;
+  const baseline = resolveBaseline(kpi);
+  const final = resolveFinalTarget(kpi);
+  let target = resolveYearTarget(kpi, byYear, fiscalYear);
+
+  const e: KpiEvaluation = {
+    kpiId: kpi.id,
+    fiscalYear,
+    kind: kpi.kind,
+    direction: kpi.direction,
+    cumulative: kpi.cumulative,
+    verdict: 'excluded',
+    reason: null,
+    target,
+    finalTarget: final ? { value: final.value, year: final.year } : null,
+    baseline,
+    actual: numericActual(actualM),
+    actualMeasurement: actualM,
+    done: milestone ? milestoneDone(actualM, target) : null,
+    attainment: null,
+    attainmentInverted: directionSign(kpi.direction) < 0,
+    progress: null,
+    interimTarget: null,
+    interimProgress: null,
+    baselineChange: null,
+    provisional: actualM?.provisional === true,
+    approximate: actualM?.approximate === true,
+    remark: actualM?.remark ? actualM.remark : null,
+    statPeriod: actualM?.statPeriod ? actualM.statPeriod : null,
+    rank: unevaluableRank(scheme),
+    previous: null,
+    trend: null,
+    projection: null,
+  };
+  e.previous = previousOf(kpi, byYear, fiscalYear);
+  e.trend = trendOf(kpi, e);
+
+  const excludedStatus = [actualM?.status, record?.target?.status, kpi.target?.status].find(
+    (s): s is ValueStatus => s !== undefined && EXCLUDED_STATUSES.has(s),
+  );
+  if (excludedStatus) {
+    e.reason = excludedStatus;
+    return finish(kpi, byYear, e, scheme);
+  }
+
+  if (!target) {
+    if (milestone && final && e.done === true) {
+      // Done before its target year: achieved early.
+      target = e.target = { value: final.value, source: 'final', interpolated: false, from: null, to: null, measurement: final.measurement };
+      e.done = milestoneDone(actualM, target);
+    } else {
+      e.reason =
+        milestone && final ? 'notDue' : baseline && baseline.year !== null && baseline.year >= fiscalYear && final ? 'beforeBaseline' : 'noTarget';
+      return finish(kpi, byYear, e, scheme);
+    }
+  }
+
+  if (milestone) {
+    const done = e.done;
+    if (done === null) {
+      e.verdict = 'pending';
+      e.reason = pendingReason(actualM);
+    } else {
+      e.verdict = done ? 'achieved' : 'notAchieved';
+    }
+    return finish(kpi, byYear, e, scheme);
+  }
+
+  const a = e.actual;
+  const t = target.value;
+  if (a === null || t === null) {
+    e.verdict = 'pending';
+    e.reason = pendingReason(actualM);
+    return finish(kpi, byYear, e, scheme);
+  }
+
+  const sign = directionSign(kpi.direction);
+  e.verdict = sign * (a - t) >= 0 ? 'achieved' : 'notAchieved';
+  if (t > 0 && (sign > 0 || a > 0)) e.attainment = sign > 0 ? divide(a, t) : divide(t, a);
+  if (baseline) {
+    const b = baseline.value;
+    if (sign * (t - b) > 0) e.progress = divide(a - b, t - b);
+    const line = linearTarget(kpi, fiscalYear);
+    if (line !== null) {
+      e.interimTarget = line;
+      if (sign * (line - b) > 0) e.interimProgress = divide(a - b, line - b);
+    }
+    if (b !== 0) e.baselineChange = divide(sign * (a - b), Math.abs(b));
+  }
+  return finish(kpi, byYear, e, scheme);
+}
+
+function pendingReason(m: Measurement | null): PendingReason {
+  if (m?.status === 'collecting' || m?.status === 'notConducted') return m.status;
+  if (!m || (m.value === null && !m.text && m.done === undefined)) return 'noActual';
+  return 'undetermined';
+}
+
+function finish(kpi: Kpi, byYear: ReadonlyMap<number, KpiYear>, e: KpiEvaluation, scheme: RankScheme): KpiEvaluation {
+  e.rank = rankOf(e, scheme);
+  e.projection = projectionOf(kpi, byYear, e);
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rank
+
+function rankFrom(scheme: RankScheme, lvl: RankLevel | undefined, index: number, measure: RankMeasure, ratio: number | null): Rank {
+  if (!lvl) return unevaluableRank(scheme);
+  return { schemeId: scheme.id, schemeKind: scheme.kind, key: lvl.key, label: lvl.label, symbol: lvl.symbol, color: lvl.color, index, evaluable: true, measure, ratio };
+}
+
+function unevaluableRank(scheme: RankScheme): Rank {
+  const u = scheme.unevaluable;
+  return {
+    schemeId: scheme.id,
+    schemeKind: scheme.kind,
+    key: UNEVALUABLE_KEY,
+    label: u.label,
+    symbol: u.symbol,
+    color: u.color,
+    index: scheme.levels.length,
+    evaluable: false,
+    measure: null,
+    ratio: null,
+  };
+}
+
+/**
+ * The rank of an evaluation under a scheme (docs/achievement.md, "Rank"). Pending and excluded
+ * KPIs get the unevaluable level.
+ */
+export function rankOf(e: KpiEvaluation, scheme: RankScheme): Rank {
+  if (e.verdict === 'pending' || e.verdict === 'excluded') return unevaluableRank(scheme);
+  const achieved = e.verdict === 'achieved';
+  const levels = scheme.levels;
+  const last = levels.length - 1;
+  const milestone = e.kind === 'milestone';
+
+  if (scheme.kind === 'ratio') {
+    if (milestone) return achieved ? rankFrom(scheme, levels[0], 0, 'milestone', null) : rankFrom(scheme, levels[last], last, 'milestone', null);
+    const ratios: Record<'attainment' | 'progress' | 'interim', number | null> = {
+      attainment: e.attainment,
+      progress: e.progress,
+      interim: e.interimProgress,
+    };
+    const order: ('attainment' | 'progress' | 'interim')[] =
+      scheme.basis === 'attainment' ? ['attainment', 'progress'] : scheme.basis === 'progress' ? ['progress', 'attainment'] : ['interim', 'progress', 'attainment'];
+    const first = ratios[order[0] ?? 'attainment'];
+    if (first !== null) return byRatio(scheme, order[0] ?? 'attainment', first);
+    // No ratio of the scheme's kind: a reached target is the best level; a missed one is ranked by
+    // the other ratio when there is one, else the lowest level.
+    if (achieved) return rankFrom(scheme, levels[0], 0, 'comparison', null);
+    for (const m of order.slice(1)) {
+      const r = ratios[m];
+      if (r !== null) return byRatio(scheme, m, r);
+    }
+    return rankFrom(scheme, levels[last], last, 'comparison', null);
+  }
+
+  if (scheme.kind === 'target') {
+    if (milestone) return achieved ? rankFrom(scheme, levels[1], 1, 'milestone', null) : rankFrom(scheme, levels[2], 2, 'milestone', null);
+    const sign = directionSign(e.direction);
+    const a = e.actual ?? 0;
+    const t = e.target?.value ?? 0;
+    if (achieved) return sign * (a - t) > 0 ? rankFrom(scheme, levels[0], 0, 'comparison', null) : rankFrom(scheme, levels[1], 1, 'comparison', null);
+    if (e.baseline && sign * (a - e.baseline.value) <= 0) return rankFrom(scheme, levels[3], 3, 'comparison', null);
+    return rankFrom(scheme, levels[2], 2, 'comparison', null);
+  }
+
+  // baseline (長与町)
+  if (achieved) return rankFrom(scheme, levels[0], 0, milestone ? 'milestone' : 'comparison', null);
+  if (milestone) return rankFrom(scheme, levels[2], 2, 'milestone', null);
+  if (!e.baseline || e.actual === null) return unevaluableRank(scheme);
+  const sign = directionSign(e.direction);
+  const diff = sign * (e.actual - e.baseline.value);
+  const change = e.baselineChange;
+  if (change === null) {
+    // Baseline 0: no percentage; any change is outside the band.
+    const at = diff > 0 ? 1 : diff < 0 ? 3 : 2;
+    return rankFrom(scheme, levels[at], at, 'comparison', null);
+  }
+  const band = Number.isFinite(scheme.bandPercent) ? Math.abs(scheme.bandPercent) / 100 : 0;
+  const at = change > band ? 1 : change < -band ? 3 : 2;
+  return rankFrom(scheme, levels[at], at, 'baselineChange', change);
+}
+
+function byRatio(scheme: RankScheme & { kind: 'ratio' }, measure: RankMeasure, ratio: number): Rank {
+  const levels = scheme.levels;
+  for (let i = 0; i < levels.length; i++) {
+    const min = levels[i]?.min;
+    // ratio ≥ min/100 rather than ratio × 100 ≥ min: both sides are then the double nearest the
+    // same real number when the ratio is exactly on the threshold (1,296 ÷ 1,620 and 80%).
+    if (min === null || min === undefined || !Number.isFinite(min) || ratio >= min / 100) {
+      return rankFrom(scheme, levels[i], i, measure, ratio);
+    }
+  }
+  const last = levels.length - 1;
+  return rankFrom(scheme, levels[last], last, measure, ratio);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trend and projection
+
+function previousOf(kpi: Kpi, byYear: ReadonlyMap<number, KpiYear>, fiscalYear: number): KpiEvaluation['previous'] {
+  const prev = byYear.get(fiscalYear - 1)?.actual ?? null;
+  if (kpi.kind === 'milestone') {
+    const done = milestoneDone(prev, null);
+    return done === null ? null : { year: fiscalYear - 1, value: numericActual(prev), done };
+  }
+  const value = numericActual(prev);
+  return value === null ? null : { year: fiscalYear - 1, value, done: null };
+}
+
+/** Better / same / worse than the previous year's actual, in the KPI's direction. */
+function trendOf(kpi: Kpi, e: KpiEvaluation): Trend | null {
+  const p = e.previous;
+  if (!p) return null;
+  if (kpi.kind === 'milestone') {
+    if (e.done === null || p.done === null) return null;
+    return e.done === p.done ? 'same' : e.done ? 'better' : 'worse';
+  }
+  if (e.actual === null || p.value === null) return null;
+  const d = directionSign(kpi.direction) * (e.actual - p.value);
+  return d > 0 ? 'better' : d < 0 ? 'worse' : 'same';
+}
+
+/**
+ * Projection for the final target year (docs/achievement.md, "Projection"): a straight line through
+ * the last two actuals up to this year (or from the baseline through the only actual) carried to the
+ * final target's year; on track when the value there reaches the final target. With one actual and
+ * no baseline year: on track when that actual meets its own year's target. Null from the final year
+ * on (the verdict says it), without a final target, or without any actual.
+ */
+function projectionOf(kpi: Kpi, byYear: ReadonlyMap<number, KpiYear>, e: KpiEvaluation): Projection | null {
+  const final = e.finalTarget;
+  if (!final || final.year === null || e.fiscalYear >= final.year) return null;
+  if (kpi.kind === 'milestone') {
+    for (const [year, r] of byYear) {
+      if (year <= e.fiscalYear && milestoneDone(r.actual, null) === true) {
+        return { method: 'milestone', year: final.year, projected: null, finalTarget: final.value, onTrack: true, points: [] };
+      }
+    }
+    return null;
+  }
+  if (final.value === null) return null;
+  let last: YearValue | null = null;
+  let beforeLast: YearValue | null = null;
+  for (const [year, r] of byYear) {
+    const v = numericActual(r.actual);
+    if (v === null || year > e.fiscalYear) continue;
+    if (!last || year > last.year) {
+      beforeLast = last;
+      last = { year, value: v };
+    } else if (!beforeLast || year > beforeLast.year) {
+      beforeLast = { year, value: v };
+    }
+  }
+  if (!last) return null;
+  const sign = directionSign(kpi.direction);
+  let from: YearValue | null = beforeLast;
+  let method: ProjectionMethod = 'lastTwoActuals';
+  if (!from && e.baseline && e.baseline.year !== null && e.baseline.year < last.year) {
+    from = { year: e.baseline.year, value: e.baseline.value };
+    method = 'baselineAndActual';
+  }
+  if (!from) {
+    const t = resolveYearTarget(kpi, byYear, last.year);
+    if (!t || t.value === null) return null;
+    return {
+      method: 'interimTarget',
+      year: final.year,
+      projected: null,
+      finalTarget: final.value,
+      onTrack: sign * (last.value - t.value) >= 0,
+      points: [last],
+    };
+  }
+  const slope = (last.value - from.value) / (last.year - from.year);
+  const projected = clean(last.value + slope * (final.year - last.year));
+  if (!Number.isFinite(projected)) return null;
+  return {
+    method,
+    year: final.year,
+    projected,
+    finalTarget: final.value,
+    onTrack: sign * (projected - final.value) >= 0,
+    points: [from, last],
+  };
+}

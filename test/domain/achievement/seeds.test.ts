@@ -1,0 +1,688 @@
+// Worked cases from the seeds: every KPI of the 関市 sample (seed 000) for 令和2年度, 山陽小野田市's
+// 地方創生推進交付金 projects A–E (seed 001) and the 室蘭市 sheets (seed 003), each with the numbers
+// the published report prints and the verdict it states.
+import { describe, expect, it } from 'vitest';
+import { SEKI_SAMPLE } from '../../../src/domain/sample/seki';
+import { buildWorkbook } from '../../../src/domain/sample/build';
+import type { PlainKpi, PlainStrategy } from '../../../src/domain/sample/types';
+import { WorkbookView } from '../../../src/domain/workbook';
+import type { Kpi } from '../../../src/domain/entities/kpi';
+import {
+  evaluateKpi,
+  explain,
+  presetRankScheme,
+  rollUp,
+  type KpiEvaluation,
+  type PresetId,
+} from '../../../src/domain/achievement';
+import { testContext } from '../../support/context';
+
+const seki = new WorkbookView(buildWorkbook(SEKI_SAMPLE, testContext()));
+const sekiKpis = seki.goals.flatMap((g) => seki.projectsOf(g.id).flatMap((p) => seki.kpisOf(p.id)));
+
+function byName(view: WorkbookView, name: string): Kpi {
+  const all = view.goals.flatMap((g) => [...view.goalKpis(g.id), ...view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id))]);
+  const k = all.find((x) => x.name === name);
+  if (!k) throw new Error(`no KPI ${name}`);
+  return k;
+}
+
+function evalIn(view: WorkbookView, name: string, fy: number, preset: PresetId = 'default'): KpiEvaluation {
+  const k = byName(view, name);
+  return evaluateKpi(k, view.kpiYearsOf(k.id), fy, presetRankScheme(preset));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seed 001 — 山陽小野田市, 地方創生推進交付金事業 A–E (当初 = 令和元年度, targets and actuals R2–R4).
+
+const R1 = 2019;
+const R2 = 2020;
+const R3 = 2021;
+const R4 = 2022;
+
+const yearly = (
+  rows: [fy: number, target: number | null, actual: number | null][],
+  extra: Partial<Record<number, { shortfallReason?: string; statusNote?: string }>> = {},
+): PlainKpi['years'] =>
+  rows.map(([fiscalYear, target, actual]) => ({
+    fiscalYear,
+    ...(target === null ? {} : { target: { value: target } }),
+    ...(actual === null ? {} : { actual: { value: actual } }),
+    ...(extra[fiscalYear] ?? {}),
+  }));
+
+const SANYO_ONODA: PlainStrategy = {
+  municipality: '山陽小野田市',
+  name: '地方創生推進交付金事業',
+  startYear: R2,
+  endYear: 2023,
+  goals: [
+    {
+      number: '1',
+      title: '地方創生推進交付金事業',
+      measures: [
+        {
+          number: '1',
+          title: '交流・にぎわい',
+          projects: [
+            {
+              number: 'A',
+              name: '小野田ガラスのブランド化推進事業',
+              departments: ['商工労働課'],
+              kpis: [
+                {
+                  name: 'ブランド化したガラス商品の販売額',
+                  unit: '円',
+                  baseline: { value: 0 },
+                  baselineYear: R1,
+                  target: { value: 15_000_000 },
+                  targetYear: R4,
+                  years: yearly(
+                    [
+                      [R2, 0, 0],
+                      [R3, 10_000_000, 134_280],
+                      [R4, 15_000_000, null],
+                    ],
+                    { [R3]: { statusNote: '現在のところ達成できてない。', shortfallReason: '新型コロナウイルス感染症の影響により、業者等との協議が進まず、ブランドの構築に想定以上に時間を要したため、目標未達成となった。' } },
+                  ),
+                },
+                {
+                  name: 'きららガラス未来館の来客数',
+                  unit: '人',
+                  baseline: { value: 12_672 },
+                  baselineYear: R1,
+                  target: { value: 15_672 },
+                  targetYear: R4,
+                  years: yearly(
+                    [
+                      [R2, 12_672, 8_016],
+                      [R3, 13_672, 13_482],
+                      [R4, 15_672, null],
+                    ],
+                    { [R3]: { statusNote: '現在のところ達成できてない。', shortfallReason: '新型コロナウイルス感染症の影響により来客数がコロナ前に戻り切っていないため、目標未達となった。' } },
+                  ),
+                },
+                {
+                  name: 'ブランド化したガラス商品数',
+                  unit: '個',
+                  baseline: { value: 0 },
+                  baselineYear: R1,
+                  target: { value: 10 },
+                  targetYear: R4,
+                  years: yearly([
+                    [R2, 0, 0],
+                    [R3, 5, 33],
+                    [R4, 10, null],
+                  ]),
+                },
+              ],
+            },
+            {
+              number: 'B',
+              name: 'PPPを活用した交流・にぎわい創出事業',
+              departments: ['企画課'],
+              kpis: [
+                {
+                  name: 'スマイルエイジング月間の健康づくり実施箇所数',
+                  unit: '件',
+                  baseline: { value: 0 },
+                  baselineYear: R1,
+                  target: { value: 70 },
+                  targetYear: R4,
+                  years: yearly([
+                    [R2, 50, 80],
+                    [R3, 60, 122],
+                    [R4, 70, null],
+                  ]),
+                },
+                {
+                  name: '観光客数',
+                  unit: '人',
+                  baseline: { value: 1_072_438 },
+                  baselineYear: R1,
+                  target: { value: 1_149_438 },
+                  targetYear: R4,
+                  years: yearly([
+                    [R2, 1_092_438, 739_034],
+                    [R3, 1_117_438, 816_325],
+                    [R4, 1_149_438, null],
+                  ]),
+                },
+                {
+                  name: 'SPC（特定目的会社）の設立',
+                  unit: '事業体',
+                  kind: 'milestone',
+                  baseline: { value: 0 },
+                  baselineYear: R1,
+                  target: { value: 1, text: 'SPCの設立 1事業体' },
+                  targetYear: R4,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          number: '2',
+          title: '協創のまちづくり',
+          projects: [
+            {
+              number: 'C',
+              name: '多世代・異分野地域交流による協創のまちづくり事業',
+              departments: ['企画課'],
+              kpis: [
+                {
+                  name: '20~39歳の社会動態数（住民基本台帳）',
+                  unit: '人',
+                  baseline: { value: -65 },
+                  baselineYear: R1,
+                  target: { value: 0 },
+                  targetYear: R4,
+                  years: yearly([
+                    [R2, 0, -339],
+                    [R3, 0, -173],
+                    [R4, 0, null],
+                  ]),
+                },
+                {
+                  name: '山口東京理科大学生の市内就職率',
+                  unit: '%',
+                  baseline: { value: 4.5 },
+                  baselineYear: R1,
+                  target: { value: 10 },
+                  targetYear: R4,
+                  years: yearly([
+                    [R2, 10, 5.4],
+                    [R3, 10, 9.1],
+                    [R4, 10, null],
+                  ]),
+                },
+                {
+                  name: '山陽小野田市にずっと住みたいと感じる市民の割合',
+                  unit: '%',
+                  baseline: { value: 73.4 },
+                  baselineYear: R1,
+                  target: { value: 80 },
+                  targetYear: R4,
+                  years: yearly([
+                    [R2, 80, 79],
+                    [R3, 80, 77],
+                    [R4, 80, null],
+                  ]),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      projects: [
+        {
+          number: 'D',
+          name: 'デジタルの活用によりやまぐちの魅力あるしごとに繋ぐ産業人材定着・還流推進事業',
+          departments: ['商工労働課'],
+          kpis: [
+            {
+              name: '事業D のKPI（県及び県内市町全体で評価）',
+              unit: '',
+              target: { value: null, status: 'evaluatedElsewhere', text: '県及び県内市町全体での評価のため省略' },
+            },
+          ],
+        },
+        {
+          number: 'E',
+          name: '「山口ゆめ回廊」観光を基軸とした交流価値共創プロジェクト',
+          departments: ['観光課'],
+          kpis: [
+            {
+              name: '事業E のKPI（県央7市町全体で評価）',
+              unit: '',
+              years: [
+                { fiscalYear: R3, actual: { value: null, status: 'evaluatedElsewhere', text: '県央7市町全体での評価のため省略' } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const onoda = new WorkbookView(buildWorkbook(SANYO_ONODA, testContext()));
+
+// ---------------------------------------------------------------------------------------------
+
+describe('evaluateKpi', () => {
+  describe('関市 (seed 000), 令和2年度 actuals', () => {
+    // target: the 令和4年度 KPI目標値; 「〜以上」 targets are thresholds, the others are scaled from
+    // 平成30年度 to 令和4年度 (2 of 4 years).
+    const cases: {
+      name: string;
+      target: number;
+      source: string;
+      verdict: string;
+      attainment: number;
+      progress: number | null;
+      rank: string;
+    }[] = [
+      { name: 'ビジネスマッチング数（ビジネスプラス展）', target: 90, source: 'threshold', verdict: 'notAchieved', attainment: 0, progress: null, rank: 'D' },
+      { name: '関市ビジネスサポートセンターへの相談件数', target: 1620, source: 'threshold', verdict: 'achieved', attainment: 1823 / 1620, progress: null, rank: 'A' },
+      { name: '市内全域の観光入込客数', target: 3675.5, source: 'interpolated', verdict: 'notAchieved', attainment: 2372 / 3675.5, progress: (2372 - 3534) / (3675.5 - 3534), rank: 'C' },
+      { name: '就農計画認定者数', target: 10.5, source: 'interpolated', verdict: 'notAchieved', attainment: 1 / 10.5, progress: (1 - 6) / (10.5 - 6), rank: 'D' },
+      { name: '居住誘導区域内転入人口', target: 622, source: 'threshold', verdict: 'notAchieved', attainment: 508 / 622, progress: null, rank: 'B' },
+      { name: '空き家バンクを利用した移住者数', target: 20.5, source: 'interpolated', verdict: 'notAchieved', attainment: 10 / 20.5, progress: (10 - 6) / (20.5 - 6), rank: 'D' },
+      { name: '地域子育て支援拠点数（箇所数）', target: 4, source: 'interpolated', verdict: 'achieved', attainment: 7 / 4, progress: 2.5, rank: 'A' },
+      { name: '子育て支援の市民満足度（市民アンケート調査結果）', target: 87.5, source: 'threshold', verdict: 'achieved', attainment: 93.5 / 87.5, progress: null, rank: 'A' },
+      { name: '高校生まちづくり事業数（企画の実行件数）', target: 4.5, source: 'interpolated', verdict: 'achieved', attainment: 6 / 4.5, progress: 2, rank: 'A' },
+      { name: 'オンライン申請可能な制度数（マイナンバーカード利用）', target: 10, source: 'threshold', verdict: 'achieved', attainment: 1.5, progress: null, rank: 'A' },
+    ];
+
+    it('covers every KPI of the sample', () => {
+      expect(cases.map((c) => c.name).sort()).toEqual(sekiKpis.map((k) => k.name).sort());
+    });
+
+    for (const c of cases) {
+      it(`${c.name}: ${c.verdict}, target ${c.target} (${c.source}), rank ${c.rank}`, () => {
+        const e = evalIn(seki, c.name, 2020);
+        expect(e.verdict).toBe(c.verdict);
+        expect(e.target?.value).toBe(c.target);
+        expect(e.target?.source).toBe(c.source);
+        expect(e.target?.interpolated).toBe(c.source === 'interpolated');
+        expect(e.attainment).toBeCloseTo(c.attainment, 10);
+        if (c.progress === null) expect(e.progress).toBeNull();
+        else expect(e.progress).toBeCloseTo(c.progress, 10);
+        expect(e.rank.key).toBe(c.rank);
+      });
+    }
+
+    it('ビジネスマッチング数 0件 (コロナのため中止) vs 90件以上: not achieved, the remark kept and shown', () => {
+      const e = evalIn(seki, 'ビジネスマッチング数（ビジネスプラス展）', 2020);
+      expect(e.actual).toBe(0);
+      expect(e.remark).toBe('コロナのため中止');
+      expect(explain(e)).toBe('達成率 = 0 ÷ 90 = 0%（目標値に届かず未達成、備考: コロナのため中止）');
+    });
+
+    it('相談件数 1,823 vs 1,620以上 (below the 1,636 baseline): a threshold, achieved', () => {
+      const e = evalIn(seki, '関市ビジネスサポートセンターへの相談件数', 2020);
+      expect(e.attainment).toBeCloseTo(1.1253, 4);
+      expect(explain(e)).toBe('達成率 = 1,823 ÷ 1,620 = 112.5%（目標値以上で達成）');
+    });
+
+    it('観光入込客数 2,372千人 vs 3,675.5 interpolated from 3,534 (平成30年度) to 3,817 (令和4年度)', () => {
+      const e = evalIn(seki, '市内全域の観光入込客数', 2020);
+      expect(e.target?.from).toEqual({ year: 2018, value: 3534 });
+      expect(e.target?.to).toEqual({ year: 2022, value: 3817 });
+      expect(explain(e)).toBe(
+        '達成率 = 2,372 ÷ 3,675.5 = 64.5%（目標値 3,675.5 は平成30年度の 3,534 から令和4年度の 3,817 までを年度で按分、目標値に届かず未達成）',
+      );
+    });
+
+    it('満足度 93.5% vs 87.5%以上 (target = baseline): judged as a threshold, no 進捗率', () => {
+      const e = evalIn(seki, '子育て支援の市民満足度（市民アンケート調査結果）', 2020);
+      expect(e.verdict).toBe('achieved');
+      expect(e.progress).toBeNull();
+      expect(explain(e)).toBe('達成率 = 93.5 ÷ 87.5 = 106.9%（目標値以上で達成）');
+    });
+
+    it('拠点数 7 vs 6: achieved against the 令和4年度 target too', () => {
+      const k = byName(seki, '地域子育て支援拠点数（箇所数）');
+      const years = seki.kpiYearsOf(k.id).map((y) => ({ ...y, fiscalYear: 2022 }));
+      const e = evaluateKpi(k, years, 2022);
+      expect(e.target).toMatchObject({ value: 6, source: 'final', interpolated: false });
+      expect(e.verdict).toBe('achieved');
+      expect(e.attainment).toBeCloseTo(7 / 6, 10);
+    });
+
+    it('projects 令和4年度 from the 平成30年度 baseline and the 令和2年度 actual', () => {
+      const visitors = evalIn(seki, '市内全域の観光入込客数', 2020).projection;
+      expect(visitors).toMatchObject({ method: 'baselineAndActual', year: 2022, projected: 1210, finalTarget: 3817, onTrack: false });
+      const consultations = evalIn(seki, '関市ビジネスサポートセンターへの相談件数', 2020).projection;
+      expect(consultations).toMatchObject({ method: 'baselineAndActual', projected: 2010, onTrack: true });
+      const bases = evalIn(seki, '地域子育て支援拠点数（箇所数）', 2020).projection;
+      expect(bases).toMatchObject({ projected: 12, onTrack: true });
+    });
+  });
+
+  describe('山陽小野田市 (seed 001)', () => {
+    it('社会動態数 −173 vs 0 (令和3年度): not achieved, 達成率 undefined, 進捗率 −166%', () => {
+      const e = evalIn(onoda, '20~39歳の社会動態数（住民基本台帳）', R3);
+      expect(e.verdict).toBe('notAchieved');
+      expect(e.target).toMatchObject({ value: 0, source: 'yearly', interpolated: false });
+      expect(e.attainment).toBeNull();
+      expect(e.progress).toBeCloseTo(-108 / 65, 10);
+      expect(Math.round((e.progress ?? 0) * 100)).toBe(-166);
+      expect(e.rank).toMatchObject({ key: 'D', measure: 'progress' });
+      expect(explain(e)).toBe('進捗率 = (−173 − (−65)) ÷ (0 − (−65)) = −166.2%（目標値に届かず未達成）');
+    });
+
+    it('社会動態数: better than 令和2年度 (−339), yet the straight line misses 0 in 令和4年度', () => {
+      const e = evalIn(onoda, '20~39歳の社会動態数（住民基本台帳）', R3);
+      expect(e.previous).toEqual({ year: R2, value: -339, done: null });
+      expect(e.trend).toBe('better');
+      expect(e.projection).toMatchObject({
+        method: 'lastTwoActuals',
+        year: R4,
+        projected: -7,
+        finalTarget: 0,
+        onTrack: false,
+        points: [
+          { year: R2, value: -339 },
+          { year: R3, value: -173 },
+        ],
+      });
+      expect(evalIn(onoda, '20~39歳の社会動態数（住民基本台帳）', R2).progress).toBeCloseTo(-274 / 65, 10);
+    });
+
+    it('ガラス販売額: yearly targets 0 → 10,000,000 → 15,000,000 円; 134,280 in 令和3年度 misses', () => {
+      const r2 = evalIn(onoda, 'ブランド化したガラス商品の販売額', R2);
+      expect(r2.verdict).toBe('achieved'); // 0 円 vs 0 円: equal counts
+      expect(r2.attainment).toBeNull();
+      expect(r2.progress).toBeNull();
+      expect(r2.rank).toMatchObject({ key: 'A', measure: 'comparison' });
+      expect(explain(r2)).toBe('実績値 0 = 目標値 0（目標値以上で達成）');
+      const r3 = evalIn(onoda, 'ブランド化したガラス商品の販売額', R3);
+      expect(r3.verdict).toBe('notAchieved');
+      expect(r3.target).toMatchObject({ value: 10_000_000, source: 'yearly' });
+      expect(r3.attainment).toBeCloseTo(0.013428, 10);
+      expect(r3.progress).toBeCloseTo(0.013428, 10);
+      expect(r3.rank.key).toBe('D');
+      expect(explain(r3)).toBe('達成率 = 134,280 ÷ 10,000,000 = 1.3%（目標値に届かず未達成）');
+    });
+
+    it('きららガラス未来館 来客数 13,482 vs 13,672: not achieved (達成率 98.6%, 進捗率 81%)', () => {
+      const e = evalIn(onoda, 'きららガラス未来館の来客数', R3);
+      expect(e.verdict).toBe('notAchieved');
+      expect(e.attainment).toBeCloseTo(13482 / 13672, 10);
+      expect(e.progress).toBeCloseTo(0.81, 10);
+      expect(e.rank.key).toBe('B');
+      expect(e.trend).toBe('better');
+      expect(e.projection).toMatchObject({ method: 'lastTwoActuals', projected: 18_948, finalTarget: 15_672, onTrack: true });
+      // 令和2年度: target = baseline (12,672): no 進捗率, a threshold.
+      const r2 = evalIn(onoda, 'きららガラス未来館の来客数', R2);
+      expect(r2.verdict).toBe('notAchieved');
+      expect(r2.progress).toBeNull();
+      expect(r2.attainment).toBeCloseTo(8016 / 12672, 10);
+      expect(r2.rank.key).toBe('C');
+    });
+
+    it('商品数 33 vs 5: achieved; 健康づくり実施箇所数 80 vs 50 and 122 vs 60: achieved', () => {
+      const items = evalIn(onoda, 'ブランド化したガラス商品数', R3);
+      expect(items.verdict).toBe('achieved');
+      expect(items.attainment).toBeCloseTo(6.6, 10);
+      expect(items.progress).toBeCloseTo(6.6, 10);
+      expect(explain(items)).toBe('達成率 = 33 ÷ 5 = 660%（目標値以上で達成）');
+      expect(evalIn(onoda, 'スマイルエイジング月間の健康づくり実施箇所数', R2).attainment).toBeCloseTo(1.6, 10);
+      expect(evalIn(onoda, 'スマイルエイジング月間の健康づくり実施箇所数', R3).verdict).toBe('achieved');
+    });
+
+    it('観光客数 816,325 vs 1,117,438: not achieved, 進捗率 far below zero', () => {
+      const e = evalIn(onoda, '観光客数', R3);
+      expect(e.verdict).toBe('notAchieved');
+      expect(e.attainment).toBeCloseTo(816325 / 1117438, 10);
+      expect(e.progress).toBeCloseTo(-256113 / 45000, 10);
+      expect(e.rank.key).toBe('C');
+    });
+
+    it('就職率 9.1% vs 10.0% and 住みたい割合 77.0% vs 80.0%: not achieved; 住みたい割合 got worse', () => {
+      const jobs = evalIn(onoda, '山口東京理科大学生の市内就職率', R3);
+      expect(jobs.verdict).toBe('notAchieved');
+      expect(jobs.attainment).toBeCloseTo(0.91, 10);
+      expect(jobs.progress).toBeCloseTo(4.6 / 5.5, 10);
+      expect(jobs.trend).toBe('better');
+      const stay = evalIn(onoda, '山陽小野田市にずっと住みたいと感じる市民の割合', R3);
+      expect(stay.verdict).toBe('notAchieved');
+      expect(stay.attainment).toBeCloseTo(77 / 80, 10);
+      expect(stay.trend).toBe('worse');
+      expect(stay.previous?.value).toBe(79);
+    });
+
+    it('SPCの設立 (milestone, 1事業体 in 令和4年度): not due in 令和3年度, pending in 令和4年度 without an actual', () => {
+      const r3 = evalIn(onoda, 'SPC（特定目的会社）の設立', R3);
+      expect(r3).toMatchObject({ verdict: 'excluded', reason: 'notDue', target: null });
+      expect(r3.rank.evaluable).toBe(false);
+      expect(explain(r3)).toBe('目標年度（令和4年度）前で未了のため評価対象外');
+      const r4 = evalIn(onoda, 'SPC（特定目的会社）の設立', R4);
+      expect(r4).toMatchObject({ verdict: 'pending', reason: 'noActual' });
+      expect(r4.target).toMatchObject({ value: 1, source: 'final' });
+    });
+
+    it('SPCの設立: 0事業体 in 令和4年度 is not achieved, 1事業体 is achieved, 設立 in 令和3年度 is achieved early', () => {
+      const k = byName(onoda, 'SPC（特定目的会社）の設立');
+      const year = (fiscalYear: number, actual: object) => ({ ...onoda.kpiYearsOf(byName(onoda, '観光客数').id)[0]!, kpiId: k.id, fiscalYear, target: null, actual: { value: null, ...actual } });
+      expect(evaluateKpi(k, [year(R4, { value: 0 })], R4).verdict).toBe('notAchieved');
+      const done = evaluateKpi(k, [year(R4, { value: 1 })], R4);
+      expect(done).toMatchObject({ verdict: 'achieved', done: true, attainment: null, progress: null });
+      expect(done.rank).toMatchObject({ key: 'A', measure: 'milestone' });
+      expect(explain(done)).toBe('目標「SPCの設立 1事業体」を達成');
+      const early = evaluateKpi(k, [year(R3, { text: '設立', done: true })], R3);
+      expect(early).toMatchObject({ verdict: 'achieved', done: true });
+      expect(early.projection).toMatchObject({ method: 'milestone', onTrack: true });
+      expect(explain(early)).toBe('目標「SPCの設立 1事業体」（令和4年度）を前倒しで達成');
+    });
+
+    it('projects D and E (県全体での評価のため省略) are excluded, never 未達成', () => {
+      const d = evalIn(onoda, '事業D のKPI（県及び県内市町全体で評価）', R3);
+      expect(d).toMatchObject({ verdict: 'excluded', reason: 'evaluatedElsewhere' });
+      const e = evalIn(onoda, '事業E のKPI（県央7市町全体で評価）', R3);
+      expect(e).toMatchObject({ verdict: 'excluded', reason: 'evaluatedElsewhere' });
+      expect(explain(e)).toBe('県全体など他の単位で評価するため評価対象外');
+    });
+  });
+
+  describe('室蘭市 (seed 003)', () => {
+    const MURORAN: PlainStrategy = {
+      municipality: '室蘭市',
+      name: '室蘭市まち・ひと・しごと創生総合戦略',
+      startYear: 2015,
+      endYear: 2019,
+      goals: [
+        {
+          number: '1',
+          title: 'まちの特性を活かした産業振興と魅力ある雇用の創出',
+          kpis: [
+            {
+              name: '市の施策により創出する新規雇用者数',
+              unit: '人',
+              cumulative: true,
+              cumulativeFrom: 2015,
+              target: { value: 400, statPeriod: '平成27~31年度' },
+              targetYear: 2019,
+              years: [{ fiscalYear: 2016, actual: { value: 110, approximate: true, statPeriod: '平成27~28年度' } }],
+            },
+          ],
+          projects: [
+            {
+              number: '1-02',
+              name: 'UIJターン適職フェア事業',
+              departments: ['産業振興課'],
+              kpis: [
+                {
+                  name: 'UIJターン促進による新規就業者数',
+                  unit: '人',
+                  cumulative: true,
+                  cumulativeFrom: 2015,
+                  target: { value: 50, statPeriod: '平成27~31年度' },
+                  targetYear: 2019,
+                  years: [{ fiscalYear: 2016, actual: { value: 8, statPeriod: '平成27~28年度' } }],
+                },
+              ],
+            },
+            {
+              number: '1-07',
+              name: 'ものづくり人材確保支援事業',
+              departments: ['産業振興課'],
+              kpis: [
+                {
+                  name: '室蘭での営業・操業が経営課題となっていると回答する企業の割合',
+                  unit: '%',
+                  direction: 'lower',
+                  target: { value: 32 },
+                  targetYear: 2019,
+                  years: [{ fiscalYear: 2016, actual: { value: null, status: 'notConducted', text: 'アンケート未実施' } }],
+                },
+                {
+                  name: '新規就業者数',
+                  unit: '人',
+                  framework: 'plan',
+                  cumulative: true,
+                  cumulativeFrom: 2016,
+                  target: { value: 40 },
+                  targetYear: 2019,
+                  years: [{ fiscalYear: 2016, target: { value: 10 }, actual: { value: 12 } }],
+                },
+              ],
+            },
+            {
+              number: '5-01',
+              name: '生涯活躍のまち推進事業',
+              departments: ['企画課'],
+              kpis: [
+                {
+                  name: '西胆振版「生涯活躍のまち」構想の策定及び推進',
+                  unit: '',
+                  kind: 'milestone',
+                  target: { value: null, text: '策定' },
+                  targetYear: 2019,
+                  years: [{ fiscalYear: 2016, actual: { value: null, text: '構想策定', done: true } }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const muroran = new WorkbookView(buildWorkbook(MURORAN, testContext()));
+
+    it('新規就業者数 12 vs 10 (平成28年度 target): achieved', () => {
+      const e = evalIn(muroran, '新規就業者数', 2016);
+      expect(e.verdict).toBe('achieved');
+      expect(e.target).toMatchObject({ value: 10, source: 'yearly' });
+      expect(e.attainment).toBeCloseTo(1.2, 10);
+      expect(e.cumulative).toBe(true);
+    });
+
+    it('アンケート未実施: pending, not 未達成', () => {
+      const e = evalIn(muroran, '室蘭での営業・操業が経営課題となっていると回答する企業の割合', 2016);
+      expect(e).toMatchObject({ verdict: 'pending', reason: 'notConducted', attainment: null });
+      expect(e.rank).toMatchObject({ key: 'unevaluable', evaluable: false, label: '−' });
+      expect(explain(e)).toBe('調査等が未実施のため評価保留');
+    });
+
+    it('構想策定: a milestone done, achieved', () => {
+      const e = evalIn(muroran, '西胆振版「生涯活躍のまち」構想の策定及び推進', 2016);
+      expect(e).toMatchObject({ verdict: 'achieved', done: true });
+      expect(explain(e)).toBe('目標「策定」（令和元年度）を前倒しで達成');
+    });
+
+    it('累計 50人 [平成27~31年度] with 8人 [平成27~28年度]: 2 of 5 years → 20人, not achieved; the statistic period kept', () => {
+      const e = evalIn(muroran, 'UIJターン促進による新規就業者数', 2016);
+      expect(e.baseline).toMatchObject({ value: 0, year: 2014, implicit: true });
+      expect(e.target).toMatchObject({ value: 20, source: 'interpolated', from: { year: 2014, value: 0 }, to: { year: 2019, value: 50 } });
+      expect(e.verdict).toBe('notAchieved');
+      expect(e.attainment).toBeCloseTo(0.4, 10);
+      expect(e.statPeriod).toBe('平成27~28年度');
+      expect(explain(e)).toBe(
+        '達成率 = 8 ÷ 20 = 40%（目標値 20 は平成26年度の 0 から令和元年度の 50 までを年度で按分、目標値に届かず未達成、統計期間: 平成27~28年度）',
+      );
+    });
+
+    it('約110人 of 400人 (累計): approximate, compared as entered', () => {
+      const e = evalIn(muroran, '市の施策により創出する新規雇用者数', 2016);
+      expect(e).toMatchObject({ verdict: 'notAchieved', approximate: true, actual: 110 });
+      expect(e.target?.value).toBe(160);
+      expect(explain(e)).toContain('概数');
+    });
+  });
+});
+
+describe('rankOf', () => {
+  // 関市 令和2年度, in the sample's order, under every preset.
+  const expected: Record<PresetId, string[]> = {
+    default: ['D', 'A', 'C', 'D', 'B', 'D', 'A', 'A', 'A', 'A'],
+    nagano: ['needsEffort', 'onTrack', 'needsEffort', 'needsEffort', 'mostlyOnTrack', 'needsEffort', 'onTrack', 'onTrack', 'onTrack', 'onTrack'],
+    osakaLibrary: ['D', 'A', 'C', 'D', 'B', 'D', 'A', 'B', 'A', 'A'],
+    ino: ['noProgress', 'above', 'noProgress', 'noProgress', 'noProgress', 'missed', 'above', 'above', 'above', 'above'],
+    nagayo: ['C', 'S', 'C', 'C', 'C', 'A', 'S', 'S', 'S', 'S'],
+    tama: ['C', 'A', 'C', 'C', 'B', 'C', 'A', 'A', 'A', 'A'],
+  };
+  for (const [preset, keys] of Object.entries(expected) as [PresetId, string[]][]) {
+    it(`関市 令和2年度 under the ${preset} preset`, () => {
+      const scheme = presetRankScheme(preset);
+      expect(sekiKpis.map((k) => evaluateKpi(k, seki.kpiYearsOf(k.id), 2020, scheme).rank.key)).toEqual(keys);
+    });
+  }
+
+  it('長与町: 住みたい割合 77.0% vs baseline 73.4% is within ±10% (B); 就職率 9.1% vs 4.5% is above (A)', () => {
+    const stay = evalIn(onoda, '山陽小野田市にずっと住みたいと感じる市民の割合', R3, 'nagayo');
+    expect(stay.rank).toMatchObject({ key: 'B', measure: 'baselineChange' });
+    expect(stay.rank.ratio).toBeCloseTo(3.6 / 73.4, 10);
+    expect(explain(stay)).toBe('基準値比 = (77 − 73.4) ÷ 73.4 = 4.9%（目標値に届かず未達成）');
+    expect(evalIn(onoda, '山口東京理科大学生の市内就職率', R3, 'nagayo').rank.key).toBe('A');
+  });
+
+  it('多摩市 ranks 来客数 against the year-scaled target 14,672 (not the yearly 13,672): 40.5% → C', () => {
+    const e = evalIn(onoda, 'きららガラス未来館の来客数', R3, 'tama');
+    expect(e.interimTarget).toBe(14_672);
+    expect(e.interimProgress).toBeCloseTo(810 / 2000, 10);
+    expect(e.rank).toMatchObject({ key: 'C', measure: 'interim' });
+    expect(explain(e)).toBe(
+      '進捗率（年度按分） = (13,482 − 12,672) ÷ (14,672 − 12,672) = 40.5%（14,672 は基準値から最終目標値までを年度で按分した令和3年度の値、目標値に届かず未達成）',
+    );
+  });
+
+  it('長野県: 来客数 進捗率 81% → おおむね順調; 社会動態数 −166% → 努力を要する', () => {
+    expect(evalIn(onoda, 'きららガラス未来館の来客数', R3, 'nagano').rank).toMatchObject({ key: 'mostlyOnTrack', label: 'おおむね順調', symbol: '○' });
+    expect(evalIn(onoda, '20~39歳の社会動態数（住民基本台帳）', R3, 'nagano').rank.label).toBe('努力を要する');
+  });
+
+  it('いの町: ガラス商品の販売額 0 vs 0 is ○ (equal), 33 vs 5 is ◎, 社会動態数 −173 below −65 is ×', () => {
+    expect(evalIn(onoda, 'ブランド化したガラス商品数', R2, 'ino').rank).toMatchObject({ key: 'equal', symbol: '○' });
+    expect(evalIn(onoda, 'ブランド化したガラス商品数', R3, 'ino').rank).toMatchObject({ key: 'above', symbol: '◎' });
+    const social = evalIn(onoda, '20~39歳の社会動態数（住民基本台帳）', R3, 'ino');
+    expect(social.rank).toMatchObject({ key: 'noProgress', symbol: '×' });
+    expect(explain(social)).toBe('進捗率 = (−173 − (−65)) ÷ (0 − (−65)) = −166.2%（目標値に届かず未達成、基準値 −65 から改善なし）');
+    expect(evalIn(onoda, '観光客数', R3, 'ino').rank.key).toBe('noProgress');
+    expect(evalIn(onoda, '山口東京理科大学生の市内就職率', R3, 'ino').rank).toMatchObject({ key: 'missed', symbol: '△' });
+  });
+});
+
+describe('rollUp', () => {
+  it('山陽小野田市 令和3年度: 2 achieved of 8 evaluated; 3 excluded (SPC not due, D, E) left out of the denominator', () => {
+    const r = rollUp(onoda, R3);
+    expect(r.strategy).toMatchObject({ total: 11, evaluated: 8, pending: 0, excluded: 3 });
+    expect(r.strategy.byVerdict).toEqual({ achieved: 2, notAchieved: 6, pending: 0, excluded: 3 });
+    expect(r.strategy.achievedShare).toBe(0.25);
+    expect(r.strategy.byRank).toEqual({ A: 2, B: 3, C: 1, D: 2, unevaluable: 3 });
+    const names = (ids: string[]) => ids.map((id) => onoda.kpi(id)?.name);
+    expect(names(r.strategy.notAchievedIds)).toEqual([
+      'ブランド化したガラス商品の販売額',
+      'きららガラス未来館の来客数',
+      '観光客数',
+      '20~39歳の社会動態数（住民基本台帳）',
+      '山口東京理科大学生の市内就職率',
+      '山陽小野田市にずっと住みたいと感じる市民の割合',
+    ]);
+  });
+
+  it('山陽小野田市 令和3年度 per measure and project', () => {
+    const r = rollUp(onoda, R3);
+    const [m1, m2] = r.goals[0]!.measures;
+    expect(m1!.tally).toMatchObject({ total: 6, evaluated: 5, excluded: 1 });
+    expect(m1!.tally.achievedShare).toBeCloseTo(2 / 5, 10);
+    expect(m2!.tally).toMatchObject({ total: 3, evaluated: 3, achievedShare: 0 });
+    const projectA = r.goals[0]!.projects.find((p) => onoda.project(p.projectId)?.number === 'A')!;
+    expect(projectA.tally.byVerdict).toEqual({ achieved: 1, notAchieved: 2, pending: 0, excluded: 0 });
+    const projectD = r.goals[0]!.projects.find((p) => onoda.project(p.projectId)?.number === 'D')!;
+    expect(projectD.tally).toMatchObject({ total: 1, evaluated: 0, achievedShare: null, excluded: 1 });
+  });
+
+  it('関市 令和2年度: 5 of 10 achieved; per goal 1/4, 0/2, 2/2, 2/2', () => {
+    const r = rollUp(seki, 2020);
+    expect(r.strategy).toMatchObject({ total: 10, evaluated: 10, achievedShare: 0.5, pending: 0, excluded: 0 });
+    expect(r.goals.map((g) => [g.tally.byVerdict.achieved, g.tally.evaluated])).toEqual([
+      [1, 4],
+      [0, 2],
+      [2, 2],
+      [2, 2],
+    ]);
+    expect(r.strategy.ranks.map((x) => `${x.symbol}${x.label}:${x.count}`)).toEqual(['◎A:5', '○B:1', '△C:1', '×D:3', '−−:0']);
+  });
+});
