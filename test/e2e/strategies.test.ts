@@ -58,6 +58,17 @@ describe('strategies', () => {
     await h1().filter({ hasText: '第3期関市' }).waitFor();
   });
 
+  test('settings show the editor name, whether storage is persistent, and how much is used', async () => {
+    await page.goto(page.url().replace(/#.*$/, '#/settings'));
+    expect(await page.getByTestId('settings-editor').inputValue()).toBe('企画課 山田');
+    const status = page.getByTestId('storage-status');
+    await expect.poll(() => status.textContent()).toMatch(/使用量: [\d.]+ (KB|MB)/);
+    expect(await status.textContent()).toMatch(/永続保存: (許可されています|許可されていません)/);
+    await screenshot(page, 'settings-1024x768');
+    await page.goBack();
+    await h1().waitFor();
+  });
+
   test('deleting a whole strategy asks first and can be undone', async () => {
     await page.getByTestId('delete-strategy').click();
     await page.getByTestId('delete-strategy-confirm').click();
