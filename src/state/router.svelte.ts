@@ -2,36 +2,71 @@
  * Hash routes, so a reload (or reopening the installed app) comes back to the same screen and the
  * app works from any static folder without server-side routing.
  *
- *   #/                          start screen (strategy list)
- *   #/s/<sid>                   strategy overview
- *   #/s/<sid>/goal/<id>         basic goal
- *   #/s/<sid>/measure/<id>      measure
- *   #/s/<sid>/project/<id>      project (optionally /y/<fiscalYear>)
- *   #/settings                  settings and storage status
+ *   #/                               start screen (strategy list)
+ *   #/s/<sid>                        strategy overview
+ *   #/s/<sid>/goal/<id>              basic goal
+ *   #/s/<sid>/measure/<id>           measure
+ *   #/s/<sid>/project/<id>[/y/<fy>]  project (and the fiscal year shown)
+ *   #/s/<sid>/dashboard?fy=…&goal=…  progress dashboard with its filters
+ *   #/s/<sid>/kpi/<id>?fy=…          KPI detail (chart, rank, explanation)
+ *   #/settings                       settings and storage status
  */
+export interface DashboardFilters {
+  fy: number | null;
+  goal: string | null;
+  dept: string | null;
+  rank: string | null;
+  verdict: string | null;
+}
+
+export const NO_FILTERS: DashboardFilters = { fy: null, goal: null, dept: null, rank: null, verdict: null };
+
 export type Route =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'strategy'; sid: string }
   | { name: 'goal'; sid: string; id: string }
   | { name: 'measure'; sid: string; id: string }
-  | { name: 'project'; sid: string; id: string; year: number | null };
+  | { name: 'project'; sid: string; id: string; year: number | null }
+  | { name: 'dashboard'; sid: string; filters: DashboardFilters }
+  | { name: 'kpi'; sid: string; id: string; fy: number | null };
+
+const yearParam = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : null);
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 's' && parts[1]) {
     const sid = parts[1];
     const [kind, id, y, year] = parts.slice(2);
     if (kind === 'goal' && id) return { name: 'goal', sid, id };
     if (kind === 'measure' && id) return { name: 'measure', sid, id };
-    if (kind === 'project' && id) {
-      const fy = y === 'y' && year && /^\d{4}$/.test(year) ? Number(year) : null;
-      return { name: 'project', sid, id, year: fy };
-    }
+    if (kind === 'project' && id) return { name: 'project', sid, id, year: y === 'y' ? yearParam(year ?? null) : null };
+    if (kind === 'kpi' && id) return { name: 'kpi', sid, id, fy: yearParam(params.get('fy')) };
+    if (kind === 'dashboard')
+      return {
+        name: 'dashboard',
+        sid,
+        filters: {
+          fy: yearParam(params.get('fy')),
+          goal: params.get('goal'),
+          dept: params.get('dept'),
+          rank: params.get('rank'),
+          verdict: params.get('verdict'),
+        },
+      };
     return { name: 'strategy', sid };
   }
   return { name: 'home' };
+}
+
+function query(values: Record<string, string | number | null>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
 }
 
 export function routeHash(route: Route): string {
@@ -47,6 +82,10 @@ export function routeHash(route: Route): string {
       return `#/s/${route.sid}/${route.name}/${route.id}`;
     case 'project':
       return `#/s/${route.sid}/project/${route.id}${route.year ? `/y/${route.year}` : ''}`;
+    case 'dashboard':
+      return `#/s/${route.sid}/dashboard${query({ ...route.filters })}`;
+    case 'kpi':
+      return `#/s/${route.sid}/kpi/${route.id}${query({ fy: route.fy })}`;
   }
 }
 

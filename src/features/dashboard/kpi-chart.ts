@@ -1,0 +1,96 @@
+/**
+ * The KPI detail chart: baseline, yearly targets (interpolated ones marked hollow), actuals and the
+ * final target over the period. Drawn as SVG by Observable Plot, which is loaded only when a chart
+ * is first shown, so the app's first load stays small.
+ */
+import type { KpiEvaluation } from '../../domain/achievement';
+import { formatFiscalYear } from '../../domain/eras';
+
+export interface ChartPoint {
+  year: number;
+  value: number;
+  series: 'baseline' | 'target' | 'interpolated' | 'actual' | 'final';
+}
+
+/** The points a chart shows, from the evaluations of every year of the period. */
+export function chartPoints(evaluations: KpiEvaluation[]): ChartPoint[] {
+  const points: ChartPoint[] = [];
+  const first = evaluations[0];
+  if (first?.baseline && first.baseline.year !== null) points.push({ year: first.baseline.year, value: first.baseline.value, series: 'baseline' });
+  for (const e of evaluations) {
+    if (e.target && e.target.value !== null)
+      points.push({ year: e.fiscalYear, value: e.target.value, series: e.target.interpolated ? 'interpolated' : 'target' });
+    if (e.actual !== null) points.push({ year: e.fiscalYear, value: e.actual, series: 'actual' });
+  }
+  const final = first?.finalTarget;
+  if (final && final.value !== null && final.year !== null) points.push({ year: final.year, value: final.value, series: 'final' });
+  return points;
+}
+
+export interface ChartLabels {
+  baseline: string;
+  target: string;
+  interpolated: string;
+  actual: string;
+  final: string;
+  unit: string;
+}
+
+/** Renders the chart into an SVG element (Observable Plot is imported here, lazily). */
+export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, width: number): Promise<SVGSVGElement | HTMLElement> {
+  const Plot = await import('@observablehq/plot');
+  const targetLine = points.filter((p) => p.series === 'baseline' || p.series === 'target' || p.series === 'interpolated' || p.series === 'final');
+  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+  const name = (s: ChartPoint['series']) => labels[s];
+  return Plot.plot({
+    width,
+    height: 300,
+    marginLeft: 70,
+    style: { fontSize: '13px', fontFamily: 'inherit' },
+    x: { type: 'point', domain: years, label: null, tickFormat: (y: number) => formatFiscalYear(y, 'short') },
+    y: { grid: true, label: labels.unit, nice: true, zero: false },
+    color: {
+      domain: [labels.baseline, labels.target, labels.interpolated, labels.actual, labels.final],
+      range: ['#59636e', '#1f4e79', '#1f4e79', '#c2410c', '#1e6b35'],
+    },
+    symbol: {
+      domain: [labels.baseline, labels.target, labels.interpolated, labels.actual, labels.final],
+      range: ['square', 'circle', 'circle', 'diamond', 'star'],
+      legend: true,
+    },
+    marks: [
+      Plot.line(
+        [...targetLine].sort((a, b) => a.year - b.year),
+        { x: 'year', y: 'value', stroke: '#1f4e79', strokeDasharray: '6,4', strokeWidth: 1.5 },
+      ),
+      Plot.line(
+        points.filter((p) => p.series === 'actual'),
+        { x: 'year', y: 'value', stroke: '#c2410c', strokeWidth: 2.5 },
+      ),
+      Plot.dot(
+        points.filter((p) => p.series !== 'interpolated'),
+        {
+          x: 'year',
+          y: 'value',
+          r: 6,
+          fill: (p: ChartPoint) => name(p.series),
+          symbol: (p: ChartPoint) => name(p.series),
+          title: (p: ChartPoint) => `${formatFiscalYear(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+        },
+      ),
+      // Interpolated targets: hollow circles, so they read as computed, not entered.
+      Plot.dot(
+        points.filter((p) => p.series === 'interpolated'),
+        {
+          x: 'year',
+          y: 'value',
+          r: 6,
+          fill: 'white',
+          stroke: '#1f4e79',
+          strokeWidth: 2,
+          title: (p: ChartPoint) => `${formatFiscalYear(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+        },
+      ),
+    ],
+  });
+}
