@@ -222,6 +222,7 @@ export const app = {
   'grid.target': '目標',
   'grid.actual': '実績',
   'grid.shortfall': '未達理由',
+  'grid.rank': '判定',
   'grid.statusNote': '達成状況',
   'grid.cellLabel': '{year} {row}',
   'grid.help':
