@@ -103,6 +103,29 @@ describe('dashboard', () => {
   });
 });
 
+describe('rank schemes', () => {
+  test('a preset changes the ranks shown; a custom scheme with overlapping thresholds is refused', async () => {
+    await page.getByRole('link', { name: '戦略の基本情報' }).click();
+    await page.getByTestId('rank-preset').selectOption('nagano');
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dash-summary').waitFor();
+    await expect.poll(() => page.getByTestId('dash-summary').textContent()).toContain('順調');
+
+    await page.getByRole('link', { name: '戦略の基本情報' }).click();
+    await page.getByTestId('rank-preset').selectOption('custom');
+    const settings = page.getByTestId('rank-settings');
+    await settings.getByLabel('下限（%以上） 2').fill('120');
+    await settings.getByLabel('下限（%以上） 2').press('Tab');
+    await page.getByTestId('rank-save').click();
+    await expect.poll(() => page.getByTestId('rank-problems').textContent()).toContain('しきい値');
+    // Refused: the strategy still ranks with the 長野県 scheme.
+    await page.getByTestId('nav-dashboard').click();
+    await expect.poll(() => page.getByTestId('dash-summary').textContent()).toContain('順調');
+    await page.getByRole('link', { name: '戦略の基本情報' }).click();
+    await page.getByTestId('rank-preset').selectOption('default');
+  });
+});
+
 describe('dashboard on a tablet held upright', () => {
   test('reads at 768×1024 without overflowing', async () => {
     const ctx = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true });

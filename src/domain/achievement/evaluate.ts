@@ -24,11 +24,14 @@ import {
   clean,
   directionSign,
   indexYears,
-  linearTarget,
+  lineAt,
+  recordOf,
   resolveBaseline,
   resolveFinalTarget,
-  resolveYearTarget,
+  yearTargetWith,
   type Baseline,
+  type FinalTarget,
+  type YearIndex,
   type YearTarget,
   type YearValue,
 } from './targets';
@@ -125,7 +128,8 @@ export interface KpiEvaluation {
   reason: PendingReason | ExcludedReason | null;
   /** The year's target (explicit, interpolated, final or threshold). */
   target: YearTarget | null;
-  finalTarget: { value: number | null; year: number | null } | null;
+  /** The final target (目標値) and its year. */
+  finalTarget: FinalTarget | null;
   baseline: Baseline | null;
   /** The numeric actual compared (for 累計 KPIs the cumulative value as entered). */
   actual: number | null;
@@ -164,7 +168,20 @@ const divide = (n: number, d: number): number | null => {
   return Number.isFinite(r) ? r : null;
 };
 
-const PENDING_STATUSES: ReadonlySet<ValueStatus> = new Set(['collecting', 'notConducted']);
+/** Placeholder until finish() ranks the evaluation (keeps the object's shape fixed). */
+const PENDING_RANK: Rank = Object.freeze({
+  schemeId: '',
+  schemeKind: 'ratio',
+  key: '',
+  label: '',
+  symbol: '',
+  color: '',
+  index: 0,
+  evaluable: false,
+  measure: null,
+  ratio: null,
+});
+
 const EXCLUDED_STATUSES: ReadonlySet<ValueStatus> = new Set(['evaluatedElsewhere', 'notApplicable']);
 
 /** Whether a milestone's actual says it is done; null when it does not say. */
@@ -208,16 +225,16 @@ export function evaluateKpiYears(
 /** {@link evaluateKpi} over yearly records already indexed by fiscal year. */
 export function evaluateIndexed(
   kpi: Kpi,
-  byYear: ReadonlyMap<number, KpiYear>,
+  byYear: YearIndex,
   fiscalYear: number,
   scheme: RankScheme,
 ): KpiEvaluation {
   const milestone = kpi.kind === 'milestone';
-  const record = byYear.get(fiscalYear);
+  const record = recordOf(byYear, fiscalYear);
   const actualM = record?.actual ?? null;
   const baseline = resolveBaseline(kpi);
   const final = resolveFinalTarget(kpi);
-  let target = resolveYearTarget(kpi, byYear, fiscalYear);
+  let target = yearTargetWith(kpi, byYear, fiscalYear, baseline, final);
 
   const e: KpiEvaluation = {
     kpiId: kpi.id,
@@ -228,7 +245,7 @@ export function evaluateIndexed(
     verdict: 'excluded',
     reason: null,
     target,
-    finalTarget: final ? { value: final.value, year: final.year } : null,
+    finalTarget: final,
     baseline,
     actual: numericActual(actualM),
     actualMeasurement: actualM,
@@ -243,7 +260,7 @@ export function evaluateIndexed(
     approximate: actualM?.approximate === true,
     remark: actualM?.remark ? actualM.remark : null,
     statPeriod: actualM?.statPeriod ? actualM.statPeriod : null,
-    rank: unevaluableRank(scheme),
+    rank: PENDING_RANK, // set by finish()
     previous: null,
     trend: null,
     projection: null,
@@ -251,12 +268,10 @@ export function evaluateIndexed(
   e.previous = previousOf(kpi, byYear, fiscalYear);
   e.trend = trendOf(kpi, e);
 
-  const excludedStatus = [actualM?.status, record?.target?.status, kpi.target?.status].find(
-    (s): s is ValueStatus => s !== undefined && EXCLUDED_STATUSES.has(s),
-  );
+  const excludedStatus = excludedStatusOf(actualM) ?? excludedStatusOf(record?.target) ?? excludedStatusOf(kpi.target);
   if (excludedStatus) {
     e.reason = excludedStatus;
-    return finish(kpi, byYear, e, scheme);
+    return finish(kpi, byYear, e, scheme, final);
   }
 
   if (!target) {
@@ -267,7 +282,7 @@ export function evaluateIndexed(
     } else {
       e.reason =
         milestone && final ? 'notDue' : baseline && baseline.year !== null && baseline.year >= fiscalYear && final ? 'beforeBaseline' : 'noTarget';
-      return finish(kpi, byYear, e, scheme);
+      return finish(kpi, byYear, e, scheme, final);
     }
   }
 
@@ -279,7 +294,7 @@ export function evaluateIndexed(
     } else {
       e.verdict = done ? 'achieved' : 'notAchieved';
     }
-    return finish(kpi, byYear, e, scheme);
+    return finish(kpi, byYear, e, scheme, final);
   }
 
   const a = e.actual;
@@ -287,7 +302,7 @@ export function evaluateIndexed(
   if (a === null || t === null) {
     e.verdict = 'pending';
     e.reason = pendingReason(actualM);
-    return finish(kpi, byYear, e, scheme);
+    return finish(kpi, byYear, e, scheme, final);
   }
 
   const sign = directionSign(kpi.direction);
@@ -296,14 +311,19 @@ export function evaluateIndexed(
   if (baseline) {
     const b = baseline.value;
     if (sign * (t - b) > 0) e.progress = divide(a - b, t - b);
-    const line = linearTarget(kpi, fiscalYear);
+    const line = lineAt(baseline, final, fiscalYear);
     if (line !== null) {
       e.interimTarget = line;
       if (sign * (line - b) > 0) e.interimProgress = divide(a - b, line - b);
     }
     if (b !== 0) e.baselineChange = divide(sign * (a - b), Math.abs(b));
   }
-  return finish(kpi, byYear, e, scheme);
+  return finish(kpi, byYear, e, scheme, final);
+}
+
+function excludedStatusOf(m: Measurement | null | undefined): ValueStatus | null {
+  const s = m?.status;
+  return s !== undefined && EXCLUDED_STATUSES.has(s) ? s : null;
 }
 
 function pendingReason(m: Measurement | null): PendingReason {
@@ -312,9 +332,9 @@ function pendingReason(m: Measurement | null): PendingReason {
   return 'undetermined';
 }
 
-function finish(kpi: Kpi, byYear: ReadonlyMap<number, KpiYear>, e: KpiEvaluation, scheme: RankScheme): KpiEvaluation {
+function finish(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankScheme, final: FinalTarget | null): KpiEvaluation {
   e.rank = rankOf(e, scheme);
-  e.projection = projectionOf(kpi, byYear, e);
+  e.projection = projectionOf(kpi, byYear, e, final);
   return e;
 }
 
@@ -355,22 +375,19 @@ export function rankOf(e: KpiEvaluation, scheme: RankScheme): Rank {
 
   if (scheme.kind === 'ratio') {
     if (milestone) return achieved ? rankFrom(scheme, levels[0], 0, 'milestone', null) : rankFrom(scheme, levels[last], last, 'milestone', null);
-    const ratios: Record<'attainment' | 'progress' | 'interim', number | null> = {
-      attainment: e.attainment,
-      progress: e.progress,
-      interim: e.interimProgress,
-    };
-    const order: ('attainment' | 'progress' | 'interim')[] =
-      scheme.basis === 'attainment' ? ['attainment', 'progress'] : scheme.basis === 'progress' ? ['progress', 'attainment'] : ['interim', 'progress', 'attainment'];
-    const first = ratios[order[0] ?? 'attainment'];
-    if (first !== null) return byRatio(scheme, order[0] ?? 'attainment', first);
+    // The scheme's ratio, then the fallbacks in order.
+    const basis = scheme.basis;
+    const first: RankMeasure = basis === 'progress' ? 'progress' : basis === 'interim' ? 'interim' : 'attainment';
+    const firstRatio = ratioOf(e, first);
+    if (firstRatio !== null) return byRatio(scheme, first, firstRatio);
     // No ratio of the scheme's kind: a reached target is the best level; a missed one is ranked by
-    // the other ratio when there is one, else the lowest level.
+    // the other ratio when there is one (進捗率 for 達成率 and the other way round; 進捗率 then
+    // 達成率 for the year-scaled basis), else the lowest level.
     if (achieved) return rankFrom(scheme, levels[0], 0, 'comparison', null);
-    for (const m of order.slice(1)) {
-      const r = ratios[m];
-      if (r !== null) return byRatio(scheme, m, r);
-    }
+    const second: RankMeasure = first === 'attainment' ? 'progress' : first === 'progress' ? 'attainment' : 'progress';
+    const secondRatio = ratioOf(e, second);
+    if (secondRatio !== null) return byRatio(scheme, second, secondRatio);
+    if (first === 'interim' && e.attainment !== null) return byRatio(scheme, 'attainment', e.attainment);
     return rankFrom(scheme, levels[last], last, 'comparison', null);
   }
 
@@ -401,6 +418,10 @@ export function rankOf(e: KpiEvaluation, scheme: RankScheme): Rank {
   return rankFrom(scheme, levels[at], at, 'baselineChange', change);
 }
 
+function ratioOf(e: KpiEvaluation, m: RankMeasure): number | null {
+  return m === 'attainment' ? e.attainment : m === 'progress' ? e.progress : m === 'interim' ? e.interimProgress : null;
+}
+
 function byRatio(scheme: RankScheme & { kind: 'ratio' }, measure: RankMeasure, ratio: number): Rank {
   const levels = scheme.levels;
   for (let i = 0; i < levels.length; i++) {
@@ -418,8 +439,8 @@ function byRatio(scheme: RankScheme & { kind: 'ratio' }, measure: RankMeasure, r
 // ---------------------------------------------------------------------------------------------
 // Trend and projection
 
-function previousOf(kpi: Kpi, byYear: ReadonlyMap<number, KpiYear>, fiscalYear: number): KpiEvaluation['previous'] {
-  const prev = byYear.get(fiscalYear - 1)?.actual ?? null;
+function previousOf(kpi: Kpi, byYear: YearIndex, fiscalYear: number): KpiEvaluation['previous'] {
+  const prev = recordOf(byYear, fiscalYear - 1)?.actual ?? null;
   if (kpi.kind === 'milestone') {
     const done = milestoneDone(prev, null);
     return done === null ? null : { year: fiscalYear - 1, value: numericActual(prev), done };
@@ -448,52 +469,61 @@ function trendOf(kpi: Kpi, e: KpiEvaluation): Trend | null {
  * no baseline year: on track when that actual meets its own year's target. Null from the final year
  * on (the verdict says it), without a final target, or without any actual.
  */
-function projectionOf(kpi: Kpi, byYear: ReadonlyMap<number, KpiYear>, e: KpiEvaluation): Projection | null {
+function projectionOf(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, finalTarget: FinalTarget | null): Projection | null {
   const final = e.finalTarget;
   if (!final || final.year === null || e.fiscalYear >= final.year) return null;
   if (kpi.kind === 'milestone') {
-    for (const [year, r] of byYear) {
-      if (year <= e.fiscalYear && milestoneDone(r.actual, null) === true) {
+    for (const r of byYear) {
+      if (r.fiscalYear <= e.fiscalYear && milestoneDone(r.actual, null) === true) {
         return { method: 'milestone', year: final.year, projected: null, finalTarget: final.value, onTrack: true, points: [] };
       }
     }
     return null;
   }
   if (final.value === null) return null;
-  let last: YearValue | null = null;
-  let beforeLast: YearValue | null = null;
-  for (const [year, r] of byYear) {
+  // The last two numeric actuals up to this year.
+  let lastYear = -Infinity;
+  let lastValue = 0;
+  let prevYear = -Infinity;
+  let prevValue = 0;
+  for (const r of byYear) {
+    const year = r.fiscalYear;
+    if (year > e.fiscalYear) continue;
     const v = numericActual(r.actual);
-    if (v === null || year > e.fiscalYear) continue;
-    if (!last || year > last.year) {
-      beforeLast = last;
-      last = { year, value: v };
-    } else if (!beforeLast || year > beforeLast.year) {
-      beforeLast = { year, value: v };
+    if (v === null) continue;
+    if (year > lastYear) {
+      prevYear = lastYear;
+      prevValue = lastValue;
+      lastYear = year;
+      lastValue = v;
+    } else if (year > prevYear) {
+      prevYear = year;
+      prevValue = v;
     }
   }
-  if (!last) return null;
+  if (lastYear === -Infinity) return null;
+  const last: YearValue = { year: lastYear, value: lastValue };
   const sign = directionSign(kpi.direction);
-  let from: YearValue | null = beforeLast;
+  let from: YearValue | null = prevYear === -Infinity ? null : { year: prevYear, value: prevValue };
   let method: ProjectionMethod = 'lastTwoActuals';
-  if (!from && e.baseline && e.baseline.year !== null && e.baseline.year < last.year) {
+  if (!from && e.baseline && e.baseline.year !== null && e.baseline.year < lastYear) {
     from = { year: e.baseline.year, value: e.baseline.value };
     method = 'baselineAndActual';
   }
   if (!from) {
-    const t = resolveYearTarget(kpi, byYear, last.year);
+    const t = lastYear === e.fiscalYear ? e.target : yearTargetWith(kpi, byYear, lastYear, e.baseline, finalTarget);
     if (!t || t.value === null) return null;
     return {
       method: 'interimTarget',
       year: final.year,
       projected: null,
       finalTarget: final.value,
-      onTrack: sign * (last.value - t.value) >= 0,
+      onTrack: sign * (lastValue - t.value) >= 0,
       points: [last],
     };
   }
-  const slope = (last.value - from.value) / (last.year - from.year);
-  const projected = clean(last.value + slope * (final.year - last.year));
+  const slope = (lastValue - from.value) / (lastYear - from.year);
+  const projected = clean(lastValue + slope * (final.year - lastYear));
   if (!Number.isFinite(projected)) return null;
   return {
     method,

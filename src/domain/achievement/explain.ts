@@ -75,7 +75,8 @@ export const JA = {
     noActual: '実績値が未入力のため評価保留',
     collecting: '実績値が集計中のため評価保留',
     notConducted: '調査等が未実施のため評価保留',
-    undetermined: (text: string) => `実績「${text}」から達成・未達成を判断できないため評価保留`,
+    undetermined: (text: string) =>
+      text === '' ? '実績値から達成・未達成を判断できないため評価保留' : `実績「${text}」から達成・未達成を判断できないため評価保留`,
   },
 
   excluded: {
@@ -134,10 +135,14 @@ export const JA = {
   },
 
   milestone: {
-    achieved: (target: string) => `目標「${target}」を達成`,
-    notAchieved: (target: string) => `目標「${target}」は未達成`,
-    early: (target: string, year: number) => `目標「${target}」（${fy(year)}）を前倒しで達成`,
+    achieved: (target: string) => (target === '' ? '目標を達成' : `目標「${target}」を達成`),
+    notAchieved: (target: string) => (target === '' ? '目標は未達成' : `目標「${target}」は未達成`),
+    early: (target: string, year: number) =>
+      target === '' ? `目標（${fy(year)}）を前倒しで達成` : `目標「${target}」（${fy(year)}）を前倒しで達成`,
   },
+
+  /** How the qualifying clauses are put after the formula: 「…（a、b）」. */
+  sentence: { open: '（', close: '）', separator: '、' },
 
   ranking: {
     /** いの町 / 長与町: the comparison with the baseline behind the rank. */
@@ -158,11 +163,15 @@ export function formatValue(n: number): string {
   return formatNumber(n, { negativeStyle: 'minus' }).replace(/^-/, MINUS);
 }
 
-/** A ratio (1.125) as a percentage rounded to one decimal: 112.5%, −166.2%, 100%. */
+/** A ratio (1.125) as a percentage rounded to one decimal: 112.5%, −166.2%, 100%; '' for NaN. */
 export function formatPercent(ratio: number): string {
-  if (!Number.isFinite(ratio)) return '';
-  const tenths = Math.round(ratio * 1000);
-  return `${formatValue(tenths / 10)}%`;
+  if (Number.isNaN(ratio)) return '';
+  const percent = ratio * 100;
+  if (!Number.isFinite(percent)) return `${percent > 0 ? '' : MINUS}∞%`;
+  // Rounding to tenths only where a tenth is still representable.
+  // Halves round away from zero on both sides (−0.05% is −0.1%, as 0.05% is 0.1%).
+  const rounded = Math.abs(percent) < 1e14 ? (Math.sign(percent) * Math.round(Math.abs(percent) * 10)) / 10 : percent;
+  return `${formatValue(rounded)}%`;
 }
 
 /** An operand after an operator: negative numbers in brackets, as in 0 − (−65). */
@@ -196,11 +205,11 @@ function measurementText(m: { value: number | null; text?: string } | null | und
  */
 export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   const flags = flagClauses(e, c);
-  if (e.verdict === 'excluded') return withClauses(excludedText(e, c), flags);
+  if (e.verdict === 'excluded') return withClauses(excludedText(e, c), flags, c);
   if (e.verdict === 'pending') {
     const reason = (e.reason ?? 'noActual') as PendingReason;
     const text = reason === 'undetermined' ? c.pending.undetermined(measurementText(e.actualMeasurement)) : c.pending[reason];
-    return withClauses(text, flags);
+    return withClauses(text, flags, c);
   }
   const achieved = e.verdict === 'achieved';
   if (e.kind === 'milestone') {
@@ -211,7 +220,7 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
       : achieved
         ? c.milestone.achieved(targetText)
         : c.milestone.notAchieved(targetText);
-    return withClauses(head, flags);
+    return withClauses(head, flags, c);
   }
 
   const a = e.actual ?? 0;
@@ -265,7 +274,7 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
     const d = (lessIsBetter ? -1 : 1) * (a - b);
     clauses.push(c.ranking.vsBaseline(formatValue(b), d === 0 ? null : d > 0));
   }
-  return withClauses(formula, [...clauses, ...flags]);
+  return withClauses(formula, [...clauses, ...flags], c);
 }
 
 function excludedText(e: KpiEvaluation, c: AchievementCatalog): string {
@@ -284,6 +293,7 @@ function flagClauses(e: KpiEvaluation, c: AchievementCatalog): string[] {
   return out;
 }
 
-function withClauses(head: string, clauses: string[]): string {
-  return clauses.length === 0 ? head : `${head}（${clauses.join('、')}）`;
+function withClauses(head: string, clauses: string[], c: AchievementCatalog): string {
+  const { open, close, separator } = c.sentence;
+  return clauses.length === 0 ? head : `${head}${open}${clauses.join(separator)}${close}`;
 }

@@ -7,9 +7,9 @@
  * their goal and the strategy, not for any measure or project.
  */
 import type { WorkbookView } from '../workbook';
-import type { Measure } from '../entities/measure';
 import type { Kpi } from '../entities/kpi';
-import { evaluateKpi, VERDICTS, type KpiEvaluation, type Verdict } from './evaluate';
+import { evaluateIndexed, type KpiEvaluation, type Verdict } from './evaluate';
+import type { YearIndex } from './targets';
 import { rankLevels, resolveRankScheme, type RankScheme } from './rank-schemes';
 
 export interface RankCount {
@@ -128,77 +128,99 @@ function finishTally(t: Tally, scheme: RankScheme): Tally {
 }
 
 /**
+ * The yearly records of each KPI of a view, indexed once per view: a WorkbookView never changes
+ * after it is built, so switching the fiscal year or the scheme does not index them again.
+ */
+const indexCache = new WeakMap<WorkbookView, Map<string, YearIndex>>();
+function yearIndexes(view: WorkbookView): Map<string, YearIndex> {
+  let m = indexCache.get(view);
+  if (!m) indexCache.set(view, (m = new Map()));
+  return m;
+}
+
+/**
  * Evaluates every KPI of a workbook for a fiscal year and rolls the results up. `scheme` defaults
  * to the strategy's own setting (or the default scheme).
  */
 export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankScheme | null): StrategyRollup {
   const s = scheme ?? resolveRankScheme(view.strategy.rankScheme);
   const evaluations = new Map<string, KpiEvaluation>();
-  const evaluate = (kpi: Kpi, list: KpiEvaluation[]) => {
-    const e = evaluateKpi(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s);
+  const years = yearIndexes(view);
+  const evaluate = (kpi: Kpi): KpiEvaluation => {
+    let index = years.get(kpi.id);
+    // kpiYearsOf already is an index (live records of the KPI, one per year, sorted).
+    if (!index) years.set(kpi.id, (index = view.kpiYearsOf(kpi.id)));
+    const e = evaluateIndexed(kpi, index, fiscalYear, s);
     evaluations.set(kpi.id, e);
-    list.push(e);
+    return e;
   };
 
-  const all: KpiEvaluation[] = [];
+  // Every evaluation is added once to each tally it counts for; the tallies are finished at the end.
+  const open: Tally[] = [];
+  const newTally = () => {
+    const t = emptyTally(s);
+    open.push(t);
+    return t;
+  };
+  const strategy = newTally();
   const goals: GoalRollup[] = [];
   const goalById = new Map<string, GoalRollup>();
   const measureById = new Map<string, MeasureRollup>();
   const projectById = new Map<string, ProjectRollup>();
 
   for (const goal of view.goals) {
-    const goalList: KpiEvaluation[] = [];
-    const goalKpiList: KpiEvaluation[] = [];
-    for (const k of view.goalKpis(goal.id)) evaluate(k, goalKpiList);
-    goalList.push(...goalKpiList);
-
-    const projects: ProjectRollup[] = [];
-    const byMeasure = new Map<string | null, KpiEvaluation[]>();
-    for (const p of view.projectsOf(goal.id)) {
-      const list: KpiEvaluation[] = [];
-      for (const k of view.kpisOf(p.id)) evaluate(k, list);
-      const pr: ProjectRollup = { projectId: p.id, measureId: p.measureId, tally: tally(list, s) };
-      projects.push(pr);
-      projectById.set(p.id, pr);
-      goalList.push(...list);
-      const bucket = byMeasure.get(p.measureId);
-      if (bucket) bucket.push(...list);
-      else byMeasure.set(p.measureId, [...list]);
+    const goalTally = newTally();
+    const goalKpis = newTally();
+    for (const k of view.goalKpis(goal.id)) {
+      const e = evaluate(k);
+      add(goalKpis, e);
+      add(goalTally, e);
+      add(strategy, e);
     }
 
-    // Each measure counts its own projects and those of every measure nested in it. Measures are
-    // listed in outline order (pre-order); counting runs backwards so that children come first.
-    const ordered: Measure[] = [];
+    // Measures in outline order (pre-order). A measure counts its own projects and those of every
+    // measure nested in it: a project's KPIs are added up its chain of parents.
+    const measures: MeasureRollup[] = [];
+    const parentOf = new Map<string, string | null>();
     const walk = (parentId: string | null) => {
       for (const m of view.measuresOf(goal.id, parentId)) {
-        ordered.push(m);
+        if (measureById.has(m.id)) continue;
+        const mr: MeasureRollup = { measureId: m.id, parentId: m.parentId, tally: newTally() };
+        measures.push(mr);
+        measureById.set(m.id, mr);
+        parentOf.set(m.id, m.parentId);
         walk(m.id);
       }
     };
     walk(null);
-    const under = new Map<string, KpiEvaluation[]>();
-    for (let i = ordered.length - 1; i >= 0; i--) {
-      const m = ordered[i]!;
-      const list = [...(byMeasure.get(m.id) ?? [])];
-      for (const child of view.measuresOf(goal.id, m.id)) list.push(...(under.get(child.id) ?? []));
-      under.set(m.id, list);
-    }
-    const measures: MeasureRollup[] = ordered.map((m) => {
-      const mr: MeasureRollup = { measureId: m.id, parentId: m.parentId, tally: tally(under.get(m.id) ?? [], s) };
-      measureById.set(m.id, mr);
-      return mr;
-    });
 
-    const gr: GoalRollup = { goalId: goal.id, tally: tally(goalList, s), goalKpis: tally(goalKpiList, s), measures, projects };
+    const projects: ProjectRollup[] = [];
+    for (const p of view.projectsOf(goal.id)) {
+      const pr: ProjectRollup = { projectId: p.id, measureId: p.measureId, tally: newTally() };
+      projects.push(pr);
+      projectById.set(p.id, pr);
+      for (const k of view.kpisOf(p.id)) {
+        const e = evaluate(k);
+        add(pr.tally, e);
+        add(goalTally, e);
+        add(strategy, e);
+        for (let m = p.measureId; m !== null && parentOf.has(m); m = parentOf.get(m) ?? null) {
+          const mr = measureById.get(m);
+          if (mr) add(mr.tally, e);
+        }
+      }
+    }
+
+    const gr: GoalRollup = { goalId: goal.id, tally: goalTally, goalKpis, measures, projects };
     goals.push(gr);
     goalById.set(goal.id, gr);
-    all.push(...goalList);
   }
+  for (const t of open) finishTally(t, s);
 
   return {
     fiscalYear,
     scheme: s,
-    strategy: tally(all, s),
+    strategy,
     goals,
     evaluations,
     goal: (id) => goalById.get(id),
@@ -206,6 +228,3 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
     project: (id) => projectById.get(id),
   };
 }
-
-/** The verdicts in display order, for legends. */
-export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;

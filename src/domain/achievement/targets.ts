@@ -4,7 +4,7 @@
  */
 import type { Kpi, KpiDirection } from '../entities/kpi';
 import type { KpiYear } from '../entities/kpi-year';
-import { isEmptyMeasurement, type Measurement } from '../entities/measurement';
+import type { Measurement } from '../entities/measurement';
 
 /** Where the target of a year comes from. */
 export type TargetSource =
@@ -69,13 +69,17 @@ const finiteInt = (v: number | null | undefined): v is number => finite(v) && Nu
  * 3675.4999999999995), so that an actual equal to the printed interpolated target is "equal".
  */
 export function clean(n: number): number {
-  if (!Number.isFinite(n) || n === 0) return n === 0 ? 0 : n;
-  return Number(n.toPrecision(12));
+  if (!Number.isFinite(n) || Number.isInteger(n)) return n === 0 ? 0 : n;
+  // 12 significant digits: m ÷ 10^k with both exact is the double nearest the decimal m·10^−k.
+  const k = 11 - Math.floor(Math.log10(Math.abs(n)));
+  if (k <= 0 || k > 22) return Number(n.toPrecision(12));
+  const scale = 10 ** k;
+  return Math.round(n * scale) / scale;
 }
 
 /** A measurement that holds a target: a number, or for milestones a text / done flag. */
 function holdsTarget(m: Measurement | null | undefined, milestone: boolean): m is Measurement {
-  if (!m || isEmptyMeasurement(m) || m.status) return false;
+  if (!m || m.status) return false;
   if (finite(m.value)) return true;
   return milestone && (!!m.text || m.done !== undefined);
 }
@@ -103,14 +107,38 @@ export function resolveFinalTarget(kpi: Kpi): FinalTarget | null {
   return { value: finite(m.value) ? m.value : null, year: finiteInt(kpi.targetYear) ? kpi.targetYear : null, measurement: m };
 }
 
-/** The live yearly records of this KPI, by fiscal year. */
-export function indexYears(kpi: Kpi, kpiYears: readonly KpiYear[]): Map<number, KpiYear> {
-  const byYear = new Map<number, KpiYear>();
+/**
+ * The live yearly records of one KPI, sorted by fiscal year, one per year: what the engine reads.
+ * A plain array rather than a map — a KPI has a handful of years, and scanning them is cheaper
+ * than hashing.
+ */
+export type YearIndex = readonly KpiYear[];
+
+/**
+ * Indexes yearly records for {@link evaluateIndexed}: records of other KPIs and tombstones are left
+ * out; of two records for one year the later wins. Returns `kpiYears` itself when it already is an
+ * index (as WorkbookView.kpiYearsOf returns it).
+ */
+export function indexYears(kpi: Kpi, kpiYears: readonly KpiYear[]): YearIndex {
+  let clean = true;
+  let previous = -Infinity;
   for (const y of kpiYears) {
-    if (y.kpiId !== kpi.id || y.deletedAt) continue;
-    byYear.set(y.fiscalYear, y);
+    if (y.kpiId !== kpi.id || y.deletedAt || !(y.fiscalYear > previous)) {
+      clean = false;
+      break;
+    }
+    previous = y.fiscalYear;
   }
-  return byYear;
+  if (clean) return kpiYears;
+  const byYear = new Map<number, KpiYear>();
+  for (const y of kpiYears) if (y.kpiId === kpi.id && !y.deletedAt) byYear.set(y.fiscalYear, y);
+  return [...byYear.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/** The record of a fiscal year in an index. */
+export function recordOf(index: YearIndex, fiscalYear: number): KpiYear | undefined {
+  for (const y of index) if (y.fiscalYear === fiscalYear) return y;
+  return undefined;
 }
 
 const yearTarget = (
@@ -127,12 +155,16 @@ const yearTarget = (
  * or when baseline, target or their years are missing.
  */
 export function linearTarget(kpi: Kpi, fiscalYear: number): number | null {
-  const base = resolveBaseline(kpi);
-  const final = resolveFinalTarget(kpi);
+  return lineAt(resolveBaseline(kpi), resolveFinalTarget(kpi), fiscalYear);
+}
+
+/** {@link linearTarget} from a resolved baseline and final target. */
+export function lineAt(base: Baseline | null, final: FinalTarget | null, fiscalYear: number): number | null {
   if (!base || base.year === null || !final || final.value === null || final.year === null) return null;
   if (final.year <= base.year || fiscalYear <= base.year) return null;
   if (fiscalYear >= final.year) return final.value;
-  return clean(base.value + ((final.value - base.value) * (fiscalYear - base.year)) / (final.year - base.year));
+  const value = clean(base.value + ((final.value - base.value) * (fiscalYear - base.year)) / (final.year - base.year));
+  return Number.isFinite(value) ? value : null;
 }
 
 /**
@@ -140,61 +172,88 @@ export function linearTarget(kpi: Kpi, fiscalYear: number): number | null {
  * 1. the yearly target entered for that year;
  * 2. for 「〜以上」/「〜以下」 KPIs, the final target as a threshold (it holds every year);
  * 3. for a milestone, the final target from its target year on (null before: not due yet);
- * 4. otherwise a straight line between the nearest known points around the year — the baseline,
- *    the yearly targets entered for other years and the final target; from the last point on, the
- *    final target. With no point before the year (no baseline) the final target itself is used.
- * Null when there is nothing to judge against (no target at all, or a year not after the baseline).
+ * 4. otherwise the final target in its own year (or in every year when it has none), and in the
+ *    other years a straight line between the nearest known points around the year — the
+ *    baseline, the yearly targets entered for other years and the final target. Past the last
+ *    point, or with no point before the year (no baseline), the final target itself.
+ * Null when there is nothing to judge against: no target at all, or a year not after the
+ * baseline year.
  */
-export function resolveYearTarget(
+export function resolveYearTarget(kpi: Kpi, byYear: YearIndex, fiscalYear: number): YearTarget | null {
+  return yearTargetWith(kpi, byYear, fiscalYear, resolveBaseline(kpi), resolveFinalTarget(kpi));
+}
+
+/** {@link resolveYearTarget} from a resolved baseline and final target. */
+export function yearTargetWith(
   kpi: Kpi,
-  byYear: ReadonlyMap<number, KpiYear>,
+  byYear: YearIndex,
   fiscalYear: number,
+  base: Baseline | null,
+  final: FinalTarget | null,
 ): YearTarget | null {
   const milestone = kpi.kind === 'milestone';
-  const explicit = byYear.get(fiscalYear)?.target;
+  const explicit = recordOf(byYear, fiscalYear)?.target;
   if (holdsTarget(explicit, milestone)) {
     return yearTarget(finite(explicit.value) ? explicit.value : null, 'yearly', explicit);
   }
-  const final = resolveFinalTarget(kpi);
   if (milestone) {
     if (!final) return null;
     if (final.year !== null && fiscalYear < final.year) return null;
     return yearTarget(final.value, 'final', final.measurement);
   }
-  if (isThreshold(kpi.direction)) {
-    return final && final.value !== null ? yearTarget(final.value, 'threshold', final.measurement) : null;
-  }
-
-  if (final && final.value !== null && (final.year === null || final.year === fiscalYear)) {
+  if (!final || final.value === null) {
+    if (isThreshold(kpi.direction)) return null;
+  } else if (isThreshold(kpi.direction)) {
+    return yearTarget(final.value, 'threshold', final.measurement);
+  } else if (final.year === null || final.year === fiscalYear) {
     // A final target without a year is the target of every year not set explicitly.
     return yearTarget(final.value, 'final', final.measurement);
   }
-  const base = resolveBaseline(kpi);
   if (base && base.year !== null && base.year >= fiscalYear) return null;
 
-  // Known points of the target line, nearest on either side of the year.
-  let before: YearValue | null = null;
-  let after: YearValue | null = null;
-  const consider = (year: number, value: number) => {
-    if (year < fiscalYear && (!before || year > before.year)) before = { year, value };
-    if (year > fiscalYear && (!after || year < after.year)) after = { year, value };
-  };
-  for (const [year, record] of byYear) {
+  // Known points of the target line, nearest on either side of the year. Yearly targets win over
+  // the baseline or final target printed for the same year.
+  let beforeYear = -Infinity;
+  let beforeValue = 0;
+  let afterYear = Infinity;
+  let afterValue = 0;
+  let baseTaken = false;
+  let finalTaken = false;
+  for (const record of byYear) {
+    const year = record.fiscalYear;
     const t = record.target;
-    if (holdsTarget(t, false) && finite(t.value)) consider(year, t.value);
+    if (!t || t.status || !finite(t.value)) continue;
+    if (year < fiscalYear && year > beforeYear) {
+      beforeYear = year;
+      beforeValue = t.value;
+    } else if (year > fiscalYear && year < afterYear) {
+      afterYear = year;
+      afterValue = t.value;
+    }
+    if (base && year === base.year) baseTaken = true;
+    if (final && year === final.year) finalTaken = true;
   }
-  // Yearly targets win over the baseline or final target printed for the same year.
-  const taken = (year: number) => byYear.has(year) && holdsTarget(byYear.get(year)?.target, false);
-  if (base && base.year !== null && !taken(base.year)) consider(base.year, base.value);
-  if (final && final.value !== null && final.year !== null && !taken(final.year)) consider(final.year, final.value);
-
-  const b = before as YearValue | null;
-  const a = after as YearValue | null;
-  if (b && a) {
-    const value = clean(b.value + ((a.value - b.value) * (fiscalYear - b.year)) / (a.year - b.year));
-    return yearTarget(value, 'interpolated', null, b, a);
+  if (base && base.year !== null && !baseTaken && base.year < fiscalYear && base.year > beforeYear) {
+    beforeYear = base.year;
+    beforeValue = base.value;
+  }
+  const hasFinal = final !== null && final.value !== null;
+  if (hasFinal && final.year !== null && !finalTaken) {
+    if (final.year < fiscalYear && final.year > beforeYear) {
+      beforeYear = final.year;
+      beforeValue = final.value as number;
+    } else if (final.year > fiscalYear && final.year < afterYear) {
+      afterYear = final.year;
+      afterValue = final.value as number;
+    }
+  }
+  if (beforeYear !== -Infinity && afterYear !== Infinity) {
+    const value = clean(beforeValue + ((afterValue - beforeValue) * (fiscalYear - beforeYear)) / (afterYear - beforeYear));
+    if (Number.isFinite(value)) {
+      return yearTarget(value, 'interpolated', null, { year: beforeYear, value: beforeValue }, { year: afterYear, value: afterValue });
+    }
   }
   // Past every known point, or nothing known before the year: the final target.
-  if (final && final.value !== null) return yearTarget(final.value, 'final', final.measurement);
+  if (hasFinal) return yearTarget(final.value, 'final', final.measurement);
   return null;
 }
