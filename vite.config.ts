@@ -57,7 +57,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/state/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/state/**/*.test.ts', 'test/bundle/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -51,7 +51,7 @@ export const FORMAT_FAMILY = 'jp.chiho-senryaku.';
 /**
  * Limits a file must stay within to be read. They protect the device (a tablet with little memory)
  * from files that are broken or hostile, and are far above what a real strategy needs: the
- * benchmark strategy of 10,000 KPIs × 10 years is about 110 MB.
+ * benchmark strategy of 10,000 KPIs × 10 years is about 100 million characters.
  */
 export const LIMITS = {
   /** Length of the file's text in characters (UTF-16 code units, as JavaScript counts them). */
@@ -73,7 +73,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** What a bundle holds: the whole strategy, or one or several departments' (担当課) share of it. */
 export type BundleScope = { kind: 'strategy' } | { kind: 'department'; departments: string[] };
 
-/** The export a copy was made from (or last merged with): the divergence point of a merge. */
+/** One export, as another file (or a device's own history) refers to it. */
 export interface BasedOn {
   exportId: string;
   exportedAt: string;
@@ -84,10 +84,18 @@ export interface BundleMeta {
   format: typeof FORMAT_ID;
   formatVersion: number;
   appVersion: string;
+  /** This export's id (UUID); a file made from it names it in `basedOn`. */
   exportId: string;
   exportedAt: string;
   exportedBy: string;
+  /**
+   * The copy of the strategy the file was written from: one id per device and strategy, made when
+   * the strategy is created or first imported there. Lets the receiver know which of its earlier
+   * imports came from the same copy (see docs/bundle-format.md, Merging).
+   */
+  copyId: string;
   scope: BundleScope;
+  /** The latest export (made elsewhere) this copy had taken in when the file was written. */
   basedOn: BasedOn | null;
 }
 
@@ -132,7 +140,7 @@ export function editableFields(kind: RecordKind): readonly string[] {
 }
 const EDITABLE_FIELDS: Record<RecordKind, readonly string[]> = Object.fromEntries(
   Object.entries(ENTITY_SCHEMAS).map(([kind, schema]) => [kind, Object.keys(schema.shape).filter((k) => !META_SET.has(k))]),
-) as Record<RecordKind, readonly string[]>;
+) as unknown as Record<RecordKind, readonly string[]>;
 
 /**
  * The order keys are written in: id first, then what a person reads (the fields), then the rest of
@@ -147,7 +155,7 @@ const WRITTEN_KEYS: Record<RecordKind, readonly string[]> = Object.fromEntries(
     kind,
     ['id', ...EDITABLE_FIELDS[kind], ...META_FIELDS.filter((k) => k !== 'id' && k !== 'stamps'), 'stamps'],
   ]),
-) as Record<RecordKind, readonly string[]>;
+) as unknown as Record<RecordKind, readonly string[]>;
 
 export const MEASUREMENT_KEYS: readonly string[] = Object.keys(measurementSchema.shape);
 
@@ -166,9 +174,19 @@ function strictDeep(schema: z.ZodType): z.ZodType {
     out = z.strictObject(shape);
   } else if (schema instanceof z.ZodNullable) out = strictDeep(schema.unwrap() as z.ZodType).nullable();
   else if (schema instanceof z.ZodOptional) out = strictDeep(schema.unwrap() as z.ZodType).optional();
+  // A default is a reading convenience; what is written always has the value.
+  else if (schema instanceof z.ZodDefault) out = strictDeep(schema.unwrap() as z.ZodType);
   else if (schema instanceof z.ZodArray) out = z.array(strictDeep(schema.element as z.ZodType));
   else if (schema instanceof z.ZodRecord) out = z.record(z.string(), strictDeep(schema.valueType as z.ZodType));
-  else out = schema;
+  else if (schema instanceof z.ZodTuple) {
+    const items = (schema.def.items as z.ZodType[]).map(strictDeep) as [z.ZodType, ...z.ZodType[]];
+    out = z.tuple(items);
+  } else if (schema instanceof z.ZodDiscriminatedUnion) {
+    const options = (schema.options as z.ZodType[]).map(strictDeep) as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]];
+    out = z.discriminatedUnion(schema.def.discriminator, options);
+  } else if (schema instanceof z.ZodUnion) {
+    out = z.union((schema.options as z.ZodType[]).map(strictDeep) as [z.ZodType, ...z.ZodType[]]);
+  } else out = schema;
   strictCache.set(schema, out);
   return out;
 }
@@ -234,6 +252,7 @@ export const envelopeWriteSchema = z.strictObject({
   exportId: z.string().min(1),
   exportedAt: z.iso.datetime(),
   exportedBy: z.string(),
+  copyId: z.string().min(1),
   scope: scopeWriteSchema,
   basedOn: basedOnWriteSchema.nullable(),
   records: recordsWriteSchema,
@@ -393,7 +412,8 @@ export const envelopeReadSchema = z.object({
   exportId: z.string().default(''),
   exportedAt: instant,
   exportedBy: z.string().default(''),
-  scope: scopeReadSchema.default({ kind: 'strategy' }),
+  copyId: z.string().default(''),
+  scope: scopeReadSchema.default(() => ({ kind: 'strategy' as const })),
   basedOn: z.object({ exportId: z.string().min(1), exportedAt: instant }).nullable().default(null),
   records: recordsReadSchema,
 });

@@ -29,7 +29,7 @@ export function referenceIssues(records: WorkbookRecords, namer = new RecordName
   if (records.strategy.strategyId !== strategyId)
     issues.push({ problem: 'otherStrategy', kind: 'strategies', id: strategyId, where: namer.path('strategies', records.strategy) });
   const goals = ids('goals', records.goals);
-  const measures = ids('measures', records.measures);
+  ids('measures', records.measures);
   const projects = ids('projects', records.projects);
   const kpis = ids('kpis', records.kpis);
   ids('kpiYears', records.kpiYears);

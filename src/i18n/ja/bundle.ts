@@ -101,6 +101,7 @@ export const bundle = {
   'bundle.field.strategies.endYear': '計画期間の終了年度',
   'bundle.field.strategies.note': '備考',
   'bundle.field.strategies.copiedFrom': '複写元の戦略',
+  'bundle.field.strategies.rankScheme': '評価区分',
 
   'bundle.field.goals.number': '番号',
   'bundle.field.goals.title': '名称',

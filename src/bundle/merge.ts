@@ -1,0 +1,823 @@
+/**
+ * Merging a bundle into the strategy already on this device.
+ *
+ * `planMerge` compares the two copies field by field and sorts every difference into: taken from
+ * the file without asking (changed only there), kept (changed only here), a conflict (changed on
+ * both sides, or where that cannot be known), or ignored (the file may not change it). Records only
+ * in the file are added; deletions travel as tombstones. `applyMergePlan` turns the plan and the
+ * person's choices into the records to write. Both are pure; the storage layer writes the result in
+ * one transaction.
+ *
+ * ## How "changed on both sides" is known
+ *
+ * Best case, the base snapshot: a file names in `basedOn` the export of this device it was made
+ * from, and this device kept the records of that export (the storage layer keeps what it sends).
+ * Then it is a three-way comparison with no clocks involved: a field changed here when its value
+ * here differs from the snapshot's, changed in the file when the file's value differs from it
+ * (deletion likewise). This is exact, and it is what the department round trip uses.
+ *
+ * Without a snapshot (it was pruned, or the file is based on something else) the stamps decide.
+ * Every field carries a stamp { at, by } (domain/records.ts). A copy's change to a field is
+ * "unknown to the other side" when its stamp is later than the last export of that copy which the
+ * other side has taken in. So a merge has two divergence points, one per side ({@link MergeBase}):
+ * - `mine`: the latest export of *this* device that the file's copy had taken in before the file
+ *   was written (the file's `basedOn`, if this device made that export). A field whose stamp here is
+ *   later was changed here since; one not later is what the file's author already had.
+ * - `theirs`: the latest export of the *file's* copy that this device has taken in before (from the
+ *   device's import history, matched by the file's `copyId`); failing that, the `mine` point (the
+ *   file's copy was made from that export). A field whose stamp in the file is later was changed
+ *   there since.
+ * A point is an export time of the device whose stamps it is compared with, and a value taken from
+ * a file is stamped with the time it was taken in (see applyMergePlan), so clocks of different
+ * devices are not compared — except in the `theirs` fallback, which assumes the two clocks roughly
+ * agree (the snapshot makes it unnecessary). A point applies only to the records its export held (a
+ * department bundle holds one department's share); for other records it is unknown.
+ *
+ * For a field whose values differ (tombstones compared the same way, as the pseudo-field 削除):
+ * | changed here | changed in file | result                                              |
+ * | no           | yes             | taken from the file, without asking                 |
+ * | yes          | no              | kept as here                                        |
+ * | yes          | yes             | conflict (bothChanged)                              |
+ * | no           | no              | conflict (neitherChanged): the values disagree for a reason the stamps do not show |
+ * An unknown point counts every stamp on that side as changed, so with both unknown every differing
+ * field is a conflict (reason baseUnknown), and nothing is ever taken silently on a guess.
+ * A field still at its default value, stamped when its record was created, counts as never set (a
+ * year record created on both sides, one with the target, one with the actual, merges without a
+ * conflict).
+ */
+import type { FieldStamp } from '../domain/records';
+import type { Measurement } from '../domain/entities/measurement';
+import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import { formatFiscalYear } from '../domain/eras';
+import { formatMeasurement, formatNumber } from '../domain/numbers';
+import { t, type MessageKey } from '../i18n';
+import { READ_DEFAULTS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
+import { departmentBundle, editableBy, type EditRules, type NotAllowed, type Ownership } from './department';
+import { DELETED_FIELD, RecordNamer, fieldLabel, isMeasurementField } from './locate';
+import { assertNever } from './errors';
+
+type AnyRecord = RecordOfKind[RecordKind];
+type Mutable = Record<string, unknown> & AnyRecord;
+export type Side = 'mine' | 'theirs';
+
+const KINDS: readonly RecordKind[] = ['strategies', 'goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'];
+
+// ---------------------------------------------------------------------------------------------
+// Divergence points
+// ---------------------------------------------------------------------------------------------
+
+/** One divergence point: an export's time, and the share of the strategy that export held. */
+export interface BasePoint {
+  at: string;
+  scope: BundleScope;
+}
+
+/** The divergence points of a merge (see the module comment). null = unknown. */
+export interface MergeBase {
+  mine: BasePoint | null;
+  theirs: BasePoint | null;
+  /**
+   * The records of the export the file is based on (its `basedOn`), as this device wrote them:
+   * the common ancestor of both copies. Records it holds are merged three-way by value; the time
+   * points only decide for records it does not hold.
+   */
+  snapshot?: WorkbookRecords | null;
+}
+
+/**
+ * A merge base as callers may give it: a MergeBase; one instant used for both sides (a
+ * whole-strategy export); or null when nothing is known.
+ */
+export type MergeBaseInput = MergeBase | string | null;
+
+/** An export recorded in a device's history of one strategy. */
+export interface SyncEntry extends BasedOn {
+  scope: BundleScope;
+  /** The copy that wrote the export (this device's own copyId for sent entries). */
+  copyId: string;
+}
+
+/** What a device remembers of one strategy's files: its exports, and the files it took in. */
+export interface SyncHistory {
+  sent: readonly SyncEntry[];
+  /** Files imported or merged (a merge only counts once applied). */
+  received: readonly SyncEntry[];
+}
+
+function latest<T extends { exportedAt: string }>(list: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const e of list) if (!best || compareInstants(e.exportedAt, best.exportedAt) > 0) best = e;
+  return best;
+}
+
+/**
+ * The divergence points of merging a file with `meta` into a copy with `history` (without the
+ * snapshot: the storage layer adds `snapshot`, the records it kept of the export `meta.basedOn`
+ * names, when it still has them).
+ * - mine: the export of this device the file is based on, if this device made it;
+ * - theirs: the latest earlier file from the same copy that this device took in; failing that, the
+ *   mine point — the file's copy was made from that export, so its stamps not later than the
+ *   export are the export's (the single divergence point of a department's round trip).
+ */
+export function mergeBase(meta: Pick<BundleMeta, 'basedOn' | 'copyId'>, history: SyncHistory): MergeBase {
+  const basedOn = meta.basedOn;
+  const sent = basedOn ? history.sent.find((e) => e.exportId === basedOn.exportId) : undefined;
+  const fromSameCopy = meta.copyId ? latest(history.received.filter((e) => e.copyId === meta.copyId)) : undefined;
+  const mine: BasePoint | null = sent ? { at: sent.exportedAt, scope: sent.scope } : null;
+  return { mine, theirs: fromSameCopy ? { at: fromSameCopy.exportedAt, scope: fromSameCopy.scope } : mine };
+}
+
+/**
+ * The `basedOn` to write into a new export: the latest file taken in with the same scope (the
+ * department's last return, for a department bundle), else the latest file taken in at all.
+ * A receiver that did not make that export simply treats its own side as unknown, so a wrong guess
+ * here only costs extra questions, never a silent overwrite.
+ */
+export function basedOnFor(scope: BundleScope, history: SyncHistory): BasedOn | null {
+  const same = history.received.filter((e) => sameScope(e.scope, scope));
+  const pick = latest(same) ?? latest(history.received);
+  return pick ? { exportId: pick.exportId, exportedAt: pick.exportedAt } : null;
+}
+
+function sameScope(a: BundleScope, b: BundleScope): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'strategy' || b.kind === 'strategy') return true;
+  const x = [...a.departments].sort();
+  const y = [...b.departments].sort();
+  return x.length === y.length && x.every((d, i) => d === y[i]);
+}
+
+function normalizeBase(base: MergeBaseInput): MergeBase {
+  if (base === null) return { mine: null, theirs: null };
+  if (typeof base === 'string') {
+    const point: BasePoint = { at: base, scope: { kind: 'strategy' } };
+    return { mine: point, theirs: point };
+  }
+  return base;
+}
+
+/** -1, 0, 1 as instant `a` is before, at, after `b`. Unreadable times count as later (changed). */
+export function compareInstants(a: string, b: string): number {
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a < b ? -1 : a > b ? 1 : 0;
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  if (Number.isNaN(x)) return 1;
+  if (Number.isNaN(y)) return 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function laterOf(a: string, b: string): string {
+  return compareInstants(a, b) >= 0 ? a : b;
+}
+
+/** One side's divergence point, applied per record. */
+class SideClock {
+  readonly #at: string | null;
+  readonly #covered: Map<RecordKind, ReadonlySet<string>> | 'all' | null;
+
+  constructor(point: BasePoint | null, records: WorkbookRecords) {
+    this.#at = point?.at ?? null;
+    if (!point) this.#covered = null;
+    else if (point.scope.kind === 'strategy') this.#covered = 'all';
+    else {
+      const share = departmentBundle(records, point.scope.departments);
+      this.#covered = new Map(KINDS.map((k) => [k, new Set(listOf(share, k).map((r) => r.id))]));
+    }
+  }
+
+  /** The point for one record: null when unknown or when the export did not hold the record. */
+  at(kind: RecordKind, id: string): string | null {
+    if (this.#at === null || this.#covered === null) return null;
+    if (this.#covered !== 'all' && !this.#covered.get(kind)!.has(id)) return null;
+    return this.#at;
+  }
+
+  changed(kind: RecordKind, id: string, stampAt: string): boolean {
+    const at = this.at(kind, id);
+    return at === null || compareInstants(stampAt, at) > 0;
+  }
+}
+
+/** The base snapshot, looked up by id or (for yearly records) by KPI/project and fiscal year. */
+class SnapshotIndex {
+  readonly #byId = new Map<RecordKind, Map<string, AnyRecord>>();
+  readonly #byYear = new Map<RecordKind, Map<string, AnyRecord>>();
+
+  constructor(snapshot: WorkbookRecords | null | undefined) {
+    if (!snapshot) return;
+    for (const kind of KINDS) {
+      const byId = new Map<string, AnyRecord>();
+      const byYear = new Map<string, AnyRecord>();
+      for (const r of listOf(snapshot, kind)) {
+        byId.set(r.id, r);
+        const key = yearKey(kind, r);
+        if (key !== null && r.deletedAt === null && !byYear.has(key)) byYear.set(key, r);
+      }
+      this.#byId.set(kind, byId);
+      this.#byYear.set(kind, byYear);
+    }
+  }
+
+  /** The base version of a record present on both sides, if the snapshot holds it. */
+  find(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord): AnyRecord | undefined {
+    const byId = this.#byId.get(kind);
+    if (!byId) return undefined;
+    if (kind === 'strategies') return byId.values().next().value;
+    const found = byId.get(mine.id) ?? byId.get(theirs.id);
+    if (found) return found;
+    const key = yearKey(kind, mine);
+    return key === null ? undefined : this.#byYear.get(kind)!.get(key);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan
+// ---------------------------------------------------------------------------------------------
+
+interface MergeItem {
+  /** Stable key of the item: `${kind}/${id}/${field}`; conflicts are chosen by it. */
+  key: string;
+  kind: RecordKind;
+  /** The record's id on this device (for an addition: its id in the file). */
+  id: string;
+  /** The record in domain words: 「事業『…』」「KPI『…』の令和2年度」「基本目標2」. */
+  subject: string;
+}
+
+/** One field whose value differs between this device (mine) and the file (theirs). */
+export interface FieldDifference extends MergeItem {
+  /** The field, or DELETED_FIELD ('deleted') for a deletion or restoration. */
+  field: string;
+  /** 「事業名」「実績値」「削除」 */
+  fieldLabel: string;
+  mine: unknown;
+  theirs: unknown;
+  /** The values as a person reads them: 「1,823件」「目標値以上で達成」「（空欄）」. */
+  mineText: string;
+  theirsText: string;
+  mineStamp: FieldStamp;
+  theirsStamp: FieldStamp;
+}
+
+export type ConflictReason = 'bothChanged' | 'baseUnknown' | 'neitherChanged';
+
+export interface MergeConflict extends FieldDifference {
+  reason: ConflictReason;
+  /** For a deletion conflict: the deletion batch (of the side that deleted). */
+  batch: string | null;
+  /** For a deletion conflict where the file kept the record: the file's record, taken whole on "theirs". */
+  theirsRecord: AnyRecord | null;
+}
+
+export interface RecordRemoval extends FieldDifference {
+  /** The file's deletion batch: a record and its children deleted together. */
+  batch: string | null;
+}
+
+export interface RecordAddition extends MergeItem {
+  /** The record as it will be added (for a department file: only the department's fields). */
+  record: AnyRecord;
+}
+
+/** A change in the file that is not taken, with the reason (reported to the person). */
+export interface IgnoredChange extends MergeItem {
+  field: string | null;
+  fieldLabel: string | null;
+  theirsText: string | null;
+  reason: NotAllowed;
+}
+
+export interface MergePlan {
+  base: MergeBase;
+  scope: BundleScope;
+  added: RecordAddition[];
+  changed: FieldDifference[];
+  removed: RecordRemoval[];
+  restored: FieldDifference[];
+  conflicts: MergeConflict[];
+  ignored: IgnoredChange[];
+}
+
+export interface PlanOptions {
+  /**
+   * What the file may change. Pass `editableBy(meta.scope)` when a department's file comes back to
+   * the copy that sent it; the default lets the file change anything.
+   */
+  rules?: EditRules;
+}
+
+function listOf(records: WorkbookRecords, kind: RecordKind): readonly AnyRecord[] {
+  return kind === 'strategies' ? [records.strategy] : records[kind];
+}
+
+function yearKey(kind: RecordKind, r: AnyRecord): string | null {
+  if (kind === 'kpiYears') return `${(r as RecordOfKind['kpiYears']).kpiId}|${(r as RecordOfKind['kpiYears']).fiscalYear}`;
+  if (kind === 'projectYears') return `${(r as RecordOfKind['projectYears']).projectId}|${(r as RecordOfKind['projectYears']).fiscalYear}`;
+  return null;
+}
+
+function stampOf(r: AnyRecord, field: string): FieldStamp {
+  return r.stamps[field] ?? { at: r.updatedAt, by: r.updatedBy };
+}
+
+function fieldOf(r: AnyRecord, field: string): unknown {
+  return (r as unknown as Record<string, unknown>)[field];
+}
+
+/**
+ * Plans merging `incoming` (a parsed file's records) into `local` (this device's records of the
+ * same strategy — same strategy id — tombstones included; a file of a strategy not on the device is
+ * added whole instead). Pure; see the module comment for the rules.
+ */
+export function planMerge(local: WorkbookRecords, incoming: WorkbookRecords, base: MergeBaseInput, options: PlanOptions = {}): MergePlan {
+  const rules = options.rules ?? editableBy({ kind: 'strategy' });
+  const owned = rules.ownership(local);
+  const mergeBaseValue = normalizeBase(base);
+  const mineClock = new SideClock(mergeBaseValue.mine, local);
+  const theirsClock = new SideClock(mergeBaseValue.theirs, incoming);
+  const namer = new RecordNamer(local, incoming);
+  const plan: MergePlan = {
+    base: mergeBaseValue,
+    scope: rules.scope,
+    added: [],
+    changed: [],
+    removed: [],
+    restored: [],
+    conflicts: [],
+    ignored: [],
+  };
+  const snapshot = new SnapshotIndex(mergeBaseValue.snapshot);
+  const planner = new Planner(plan, rules, owned, namer, mineClock, theirsClock, snapshot, local.strategy.id);
+  for (const kind of KINDS) {
+    const mineList = listOf(local, kind);
+    const byId = new Map(mineList.map((r) => [r.id, r]));
+    const byYear = new Map<string, AnyRecord>();
+    for (const r of mineList) {
+      const key = yearKey(kind, r);
+      if (key !== null && r.deletedAt === null && !byYear.has(key)) byYear.set(key, r);
+    }
+    for (const theirs of listOf(incoming, kind)) {
+      let mine = kind === 'strategies' ? local.strategy : byId.get(theirs.id);
+      if (!mine && theirs.deletedAt === null) {
+        const key = yearKey(kind, theirs);
+        if (key !== null) mine = byYear.get(key);
+      }
+      if (mine) planner.record(kind, mine, theirs);
+      else planner.addition(kind, theirs);
+    }
+  }
+  return plan;
+}
+
+class Planner {
+  constructor(
+    readonly plan: MergePlan,
+    readonly rules: EditRules,
+    readonly owned: Ownership,
+    readonly namer: RecordNamer,
+    readonly mineClock: SideClock,
+    readonly theirsClock: SideClock,
+    readonly snapshot: SnapshotIndex,
+    readonly strategyId: string,
+  ) {}
+
+  /** The base version of the record being compared (set per record by `record`). */
+  #base: AnyRecord | undefined;
+
+  addition(kind: RecordKind, theirs: AnyRecord) {
+    // A record created and deleted elsewhere never existed here: nothing to add or remove.
+    if (theirs.deletedAt !== null) return;
+    const subject = this.namer.subject(kind, theirs);
+    const item = { key: `${kind}/${theirs.id}/`, kind, id: theirs.id, subject };
+    const why = this.rules.addition(kind, theirs, this.owned);
+    if (why) {
+      this.plan.ignored.push({ ...item, field: null, fieldLabel: null, theirsText: null, reason: why });
+      return;
+    }
+    const record = { ...theirs, stamps: { ...theirs.stamps }, strategyId: this.strategyId } as Mutable;
+    const keep = this.rules.addedFields(kind);
+    if (keep !== 'all') {
+      const defaults = READ_DEFAULTS[kind];
+      for (const field of editableFields(kind)) {
+        if (keep.includes(field) || !(field in defaults)) continue;
+        if (!equalJson(record[field], defaults[field])) {
+          this.plan.ignored.push({
+            ...item,
+            key: `${kind}/${theirs.id}/${field}`,
+            field,
+            fieldLabel: fieldLabel(kind, field),
+            theirsText: this.text(kind, field, record[field], theirs),
+            reason: 'notEditable',
+          });
+          record[field] = cloneJson(defaults[field]);
+          delete record.stamps[field];
+        }
+      }
+    }
+    this.plan.added.push({ ...item, record });
+  }
+
+  record(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord) {
+    const mineDeleted = mine.deletedAt !== null;
+    const theirsDeleted = theirs.deletedAt !== null;
+    if (mineDeleted && theirsDeleted) return;
+    this.#base = this.snapshot.find(kind, mine, theirs);
+    if (mineDeleted !== theirsDeleted && this.liveness(kind, mine, theirs) !== 'restore') return;
+    for (const field of editableFields(kind)) this.field(kind, mine, theirs, field);
+  }
+
+  /** Deleted on one side only: remove, restore, keep, or ask. */
+  liveness(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord): 'restore' | 'done' {
+    const mineDeleted = mine.deletedAt !== null;
+    const theirsDeleted = theirs.deletedAt !== null;
+    const mineStamp = { at: mine.deletedAt ?? mine.updatedAt, by: mine.updatedBy };
+    const theirsStamp = { at: theirs.deletedAt ?? theirs.updatedAt, by: theirs.updatedBy };
+    const base = this.#base;
+    const baseDeleted = base ? base.deletedAt !== null : null;
+    const m = baseDeleted !== null ? mineDeleted !== baseDeleted : this.mineClock.changed(kind, mine.id, mineStamp.at);
+    const th = baseDeleted !== null ? theirsDeleted !== baseDeleted : this.theirsClock.changed(kind, theirs.id, theirsStamp.at);
+    const diff = this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp);
+    const why = this.rules.removal(kind, mine, this.owned);
+    if (why) {
+      if (th) this.ignore(diff, why);
+      return 'done';
+    }
+    if (m && th) {
+      this.conflict(diff, this.reason(kind, mine, theirs), mineDeleted ? mine.deletedBatch : theirs.deletedBatch, theirsDeleted ? null : theirs);
+      return 'done';
+    }
+    if (th) {
+      if (theirsDeleted) {
+        this.plan.removed.push({ ...diff, batch: theirs.deletedBatch });
+        return 'done';
+      }
+      this.plan.restored.push(diff);
+      return 'restore';
+    }
+    if (m) return 'done';
+    this.conflict(diff, 'neitherChanged', mineDeleted ? mine.deletedBatch : theirs.deletedBatch, theirsDeleted ? null : theirs);
+    return 'done';
+  }
+
+  field(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord, field: string) {
+    const mineValue = fieldOf(mine, field);
+    const theirsValue = fieldOf(theirs, field);
+    if (equalJson(mineValue, theirsValue)) return;
+    const mineStamp = stampOf(mine, field);
+    const theirsStamp = stampOf(theirs, field);
+    const base = this.#base;
+    let m: boolean;
+    let th: boolean;
+    if (base) {
+      const baseValue = fieldOf(base, field);
+      m = !equalJson(mineValue, baseValue);
+      th = !equalJson(theirsValue, baseValue);
+    } else {
+      m = !unsetAtCreation(kind, mine, field, mineStamp) && this.mineClock.changed(kind, mine.id, mineStamp.at);
+      th = !unsetAtCreation(kind, theirs, field, theirsStamp) && this.theirsClock.changed(kind, theirs.id, theirsStamp.at);
+    }
+    const diff = this.difference(kind, mine, theirs, field, mineValue, theirsValue, mineStamp, theirsStamp);
+    const why = this.rules.fieldChange(kind, mine, field, this.owned);
+    if (why) {
+      // The file holds an older value of a field it may not change: nothing to say.
+      if (th) this.ignore(diff, why);
+      return;
+    }
+    if (m && th) this.conflict(diff, this.reason(kind, mine, theirs), null, null);
+    else if (th) this.plan.changed.push(diff);
+    else if (!m) this.conflict(diff, 'neitherChanged', null, null);
+  }
+
+  reason(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord): ConflictReason {
+    if (this.#base) return 'bothChanged';
+    return this.mineClock.at(kind, mine.id) === null || this.theirsClock.at(kind, theirs.id) === null ? 'baseUnknown' : 'bothChanged';
+  }
+
+  difference(
+    kind: RecordKind,
+    mine: AnyRecord,
+    theirs: AnyRecord,
+    field: string,
+    mineValue: unknown,
+    theirsValue: unknown,
+    mineStamp: FieldStamp,
+    theirsStamp: FieldStamp,
+  ): FieldDifference {
+    return {
+      key: `${kind}/${mine.id}/${field}`,
+      kind,
+      id: mine.id,
+      subject: this.namer.subject(kind, mine),
+      field,
+      fieldLabel: fieldLabel(kind, field),
+      mine: mineValue,
+      theirs: theirsValue,
+      mineText: this.text(kind, field, mineValue, mine),
+      theirsText: this.text(kind, field, theirsValue, theirs),
+      mineStamp,
+      theirsStamp,
+    };
+  }
+
+  conflict(diff: FieldDifference, reason: ConflictReason, batch: string | null, theirsRecord: AnyRecord | null) {
+    this.plan.conflicts.push({ ...diff, reason, batch, theirsRecord });
+  }
+
+  ignore(diff: FieldDifference, reason: NotAllowed) {
+    this.plan.ignored.push({
+      key: diff.key,
+      kind: diff.kind,
+      id: diff.id,
+      subject: diff.subject,
+      field: diff.field,
+      fieldLabel: diff.fieldLabel,
+      theirsText: diff.theirsText,
+      reason,
+    });
+  }
+
+  text(kind: RecordKind, field: string, value: unknown, record: AnyRecord): string {
+    return valueText(kind, field, value, this.namer.unitOf(kind, record), this.namer);
+  }
+}
+
+/** A default value stamped when its record was created was never set by anyone. */
+function unsetAtCreation(kind: RecordKind, r: AnyRecord, field: string, stamp: FieldStamp): boolean {
+  const defaults = READ_DEFAULTS[kind];
+  return field in defaults && stamp.at === r.createdAt && equalJson(fieldOf(r, field), defaults[field]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying a plan
+// ---------------------------------------------------------------------------------------------
+
+/** Who merges, and when (the storage layer passes its RecordContext's values). */
+export interface MergeContext {
+  /** ISO 8601 time of the merge. */
+  now: string;
+  /** The editor's name: the records' updatedBy. */
+  editor: string;
+}
+
+export type RecordsByKind = { [K in RecordKind]: RecordOfKind[K][] };
+
+export interface AppliedMerge {
+  /** Every record of the strategy after the merge. */
+  records: WorkbookRecords;
+  /** Only the records that changed or were added: what the storage layer puts. */
+  written: RecordsByKind;
+  /** Keys of conflicts without a choice; they were kept as here. */
+  unresolved: string[];
+}
+
+/** A choice for every conflict: "all mine" / "all theirs". */
+export function allChoices(plan: MergePlan, side: Side): Record<string, Side> {
+  return Object.fromEntries(plan.conflicts.map((c) => [c.key, side]));
+}
+
+/** Keys of conflicts that have no choice yet (the apply button stays disabled while any remain). */
+export function unresolvedConflicts(plan: MergePlan, choices: Readonly<Record<string, Side>>): string[] {
+  return plan.conflicts.filter((c) => choices[c.key] !== 'mine' && choices[c.key] !== 'theirs').map((c) => c.key);
+}
+
+/**
+ * The records after applying `plan` with `choices` (conflict key → side) to `local`. Pure: `local`
+ * and `plan` are not changed. A conflict without a choice keeps this device's value.
+ *
+ * A value taken from the file keeps its author (`by`) and is stamped with the later of its own time
+ * and `ctx.now`: for this copy, the field changed when the value arrived. That keeps every stamp of
+ * a copy comparable with the copy's own export times (see the module comment), so a value that
+ * arrived here after an export is never mistaken for one the export already held.
+ */
+export function applyMergePlan(
+  local: WorkbookRecords,
+  plan: MergePlan,
+  choices: Readonly<Record<string, Side>>,
+  ctx: MergeContext,
+): AppliedMerge {
+  const originals = new Map<RecordKind, Map<string, AnyRecord>>(KINDS.map((k) => [k, new Map(listOf(local, k).map((r) => [r.id, r]))]));
+  const edited = new Map<RecordKind, Map<string, Mutable>>(KINDS.map((k) => [k, new Map()]));
+  const unresolved = unresolvedConflicts(plan, choices);
+  const chosen = (c: MergeConflict): Side => (choices[c.key] === 'theirs' ? 'theirs' : 'mine');
+
+  const edit = (kind: RecordKind, id: string): Mutable | undefined => {
+    const done = edited.get(kind)!.get(id);
+    if (done) return done;
+    const original = originals.get(kind)!.get(id);
+    if (!original) return undefined;
+    const copy = { ...original, stamps: { ...original.stamps } } as Mutable;
+    edited.get(kind)!.set(id, copy);
+    return copy;
+  };
+  const take = (kind: RecordKind, id: string, field: string, value: unknown, stamp: FieldStamp) => {
+    const r = edit(kind, id);
+    if (!r) return;
+    r[field] = cloneJson(value);
+    r.stamps[field] = { at: laterOf(stamp.at, ctx.now), by: stamp.by };
+  };
+  const remove = (kind: RecordKind, id: string, batch: string | null) => {
+    const r = edit(kind, id);
+    if (!r) return;
+    r.deletedAt = ctx.now;
+    r.deletedBatch = batch ?? `merge:${id}`;
+  };
+  const restore = (kind: RecordKind, id: string) => {
+    const r = edit(kind, id);
+    if (!r) return;
+    r.deletedAt = null;
+    r.deletedBatch = null;
+  };
+  const restoreBatch = (batch: string) => {
+    for (const kind of KINDS) for (const r of originals.get(kind)!.values()) if (r.deletedBatch === batch) restore(kind, r.id);
+  };
+
+  // A deletion conflict kept as here keeps the whole batch deleted with it in the file.
+  const keptBatches = new Set(
+    plan.conflicts.filter((c) => c.field === DELETED_FIELD && c.theirs === true && c.batch && chosen(c) === 'mine').map((c) => c.batch!),
+  );
+
+  for (const d of plan.changed) take(d.kind, d.id, d.field, d.theirs, d.theirsStamp);
+  for (const d of plan.restored) restore(d.kind, d.id);
+  for (const d of plan.removed) if (!(d.batch && keptBatches.has(d.batch))) remove(d.kind, d.id, d.batch);
+  for (const c of plan.conflicts) {
+    if (chosen(c) !== 'theirs') continue;
+    if (c.field !== DELETED_FIELD) {
+      take(c.kind, c.id, c.field, c.theirs, c.theirsStamp);
+      continue;
+    }
+    if (c.theirs === true) {
+      remove(c.kind, c.id, c.batch);
+      continue;
+    }
+    // The file kept (and edited) what was deleted here: bring back what was deleted with it, and
+    // take the file's record whole.
+    if (c.batch) restoreBatch(c.batch);
+    else restore(c.kind, c.id);
+    const theirs = c.theirsRecord;
+    const mine = originals.get(c.kind)!.get(c.id);
+    if (theirs && mine)
+      for (const field of editableFields(c.kind))
+        if (!equalJson(fieldOf(mine, field), fieldOf(theirs, field))) take(c.kind, c.id, field, fieldOf(theirs, field), stampOf(theirs, field));
+  }
+
+  const written = emptyByKind();
+  for (const kind of KINDS) {
+    for (const r of edited.get(kind)!.values()) {
+      r.rev = (r.rev ?? 0) + 1;
+      r.updatedAt = laterOf(r.updatedAt, ctx.now);
+      r.updatedBy = ctx.editor;
+      (written[kind] as AnyRecord[]).push(r);
+    }
+  }
+  for (const a of plan.added) {
+    const r = { ...a.record, stamps: { ...a.record.stamps }, strategyId: local.strategy.id } as Mutable;
+    for (const [field, stamp] of Object.entries(r.stamps)) {
+      if (unsetAtCreation(a.kind, r, field, stamp)) continue;
+      r.stamps[field] = { at: laterOf(stamp.at, ctx.now), by: stamp.by };
+    }
+    r.updatedAt = laterOf(r.updatedAt, ctx.now);
+    (written[a.kind] as AnyRecord[]).push(r);
+  }
+
+  const records = {} as WorkbookRecords;
+  const out = records as unknown as Record<string, unknown>;
+  for (const kind of KINDS) {
+    const replaced = edited.get(kind)!;
+    const list = listOf(local, kind).map((r) => replaced.get(r.id) ?? r);
+    const added = plan.added.filter((a) => a.kind === kind).map((a) => written[kind].find((w) => w.id === a.id)!);
+    if (kind === 'strategies') out['strategy'] = list[0];
+    else out[kind] = [...list, ...added];
+  }
+  return { records, written, unresolved };
+}
+
+function emptyByKind(): RecordsByKind {
+  return { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An item of the plan in domain words: 「事業『…』の事業名」「KPI『…』の令和2年度の実績値」; for a
+ * whole record (an addition, or an ignored addition) its subject: 「KPI『…』の令和3年度」.
+ */
+export function describeChange(item: Pick<MergeItem, 'subject'> & { fieldLabel?: string | null }): string {
+  return item.fieldLabel ? t('bundle.merge.describe', { subject: item.subject, field: item.fieldLabel }) : item.subject;
+}
+
+/** 「商工課 佐藤（2026/05/20 10:15）」: who changed a value, and when, in Japan time by default. */
+export function formatStamp(stamp: FieldStamp, offsetMinutes = 540): string {
+  const ms = Date.parse(stamp.at);
+  const when = Number.isNaN(ms)
+    ? stamp.at
+    : new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/');
+  return t('bundle.merge.stamp', { by: stamp.by || '—', at: when });
+}
+
+/** Words of the reason an item is ignored, for a given scope. */
+export function ignoredReasonText(reason: NotAllowed, scope: BundleScope): string {
+  const scopeText =
+    scope.kind === 'department'
+      ? t('bundle.scope.department', { departments: scope.departments.join(t('bundle.scope.departmentJoin')) })
+      : t('bundle.scope.strategy');
+  switch (reason) {
+    case 'notEditable':
+      return t('bundle.merge.ignore.notEditable', { scope: scopeText });
+    case 'notInScope':
+      return t('bundle.merge.ignore.notInScope', { scope: scopeText });
+    case 'cannotAdd':
+      return t('bundle.merge.ignore.cannotAdd', { scope: scopeText });
+    case 'cannotRemove':
+      return t('bundle.merge.ignore.cannotRemove', { scope: scopeText });
+    default:
+      return assertNever(reason);
+  }
+}
+
+export function conflictReasonText(reason: ConflictReason): string {
+  switch (reason) {
+    case 'bothChanged':
+      return t('bundle.merge.reason.bothChanged');
+    case 'baseUnknown':
+      return t('bundle.merge.reason.baseUnknown');
+    case 'neitherChanged':
+      return t('bundle.merge.reason.neitherChanged');
+    default:
+      return assertNever(reason);
+  }
+}
+
+const YEAR_FIELDS: ReadonlySet<string> = new Set([
+  'startYear',
+  'endYear',
+  'periodStart',
+  'periodEnd',
+  'cumulativeFrom',
+  'baselineYear',
+  'targetYear',
+  'fiscalYear',
+]);
+const REFERENCE_FIELDS: Readonly<Record<string, RecordKind>> = {
+  goalId: 'goals',
+  measureId: 'measures',
+  parentId: 'measures',
+  projectId: 'projects',
+  kpiId: 'kpis',
+};
+/** Catalog prefixes of enum labels the screens already use (kpi.direction.higher → 多いほど良い). */
+const ENUM_LABELS: Partial<Record<RecordKind, Readonly<Record<string, string>>>> = {
+  kpis: { kind: 'kpi.kind', direction: 'kpi.direction', framework: 'kpi.framework' },
+  projects: { category: 'project.category' },
+  projectYears: { effectiveness: 'py.effectiveness', impact: 'py.impact', policy: 'py.policy', revision: 'py.revision' },
+};
+
+function messageOr(key: string, fallback: string): string {
+  const s = t(key as MessageKey);
+  return s === key ? fallback : s;
+}
+
+/** A field's value as a person reads it in the preview. */
+export function valueText(kind: RecordKind, field: string, value: unknown, unit: string, namer?: RecordNamer): string {
+  if (field === DELETED_FIELD) return value ? t('bundle.value.deleted') : t('bundle.value.live');
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('bundle.value.empty');
+  if (isMeasurementField(kind, field)) return formatMeasurement(value as Measurement, unit) || t('bundle.value.empty');
+  const enumPrefix = ENUM_LABELS[kind]?.[field];
+  if (enumPrefix && typeof value === 'string') return messageOr(`${enumPrefix}.${value}`, value);
+  if (YEAR_FIELDS.has(field) && typeof value === 'number') return formatFiscalYear(value, 'wareki');
+  const ref = REFERENCE_FIELDS[field];
+  if (ref && typeof value === 'string') {
+    const r = namer?.find(ref, value);
+    return r ? namer!.subject(ref, r) : value;
+  }
+  if (typeof value === 'boolean') return value ? t('bundle.value.yes') : t('bundle.value.no');
+  if (typeof value === 'number') return formatNumber(value);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(t('bundle.value.listJoin'));
+  if (typeof value === 'string') return value;
+  // A nested setting (the strategy's 評価区分) is shown by its name.
+  const name = (value as { name?: unknown }).name;
+  return typeof name === 'string' && name ? name : JSON.stringify(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Equality of JSON values, ignoring key order and keys whose value is undefined. */
+export function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    return a.length === y.length && a.every((v, i) => equalJson(v, y[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xk = Object.keys(x).filter((k) => x[k] !== undefined);
+  const yk = Object.keys(y).filter((k) => y[k] !== undefined);
+  return xk.length === yk.length && xk.every((k) => equalJson(x[k], y[k]));
+}
+
+function cloneJson<T>(v: T): T {
+  return v !== null && typeof v === 'object' ? (JSON.parse(JSON.stringify(v)) as T) : v;
+}

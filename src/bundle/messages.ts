@@ -1,0 +1,159 @@
+/**
+ * The Japanese message of every refusal. `bundleErrorMessage` switches over every error kind with no
+ * default, so adding a kind to BundleError without a message is a type error.
+ */
+import { t, type MessageKey } from '../i18n';
+import { formatNumber } from '../domain/numbers';
+import { assertNever, type BundleError, type RecordIssue, type RecordIssueProblem, type ReferenceIssue, type ReferenceIssueProblem } from './errors';
+
+/** The catalog key of an error kind's message. */
+export function bundleErrorKey(e: BundleError): MessageKey {
+  switch (e.kind) {
+    case 'tooLarge':
+      return 'bundle.error.tooLarge';
+    case 'notJson':
+      return 'bundle.error.notJson';
+    case 'truncated':
+      return 'bundle.error.truncated';
+    case 'tooDeep':
+      return 'bundle.error.tooDeep';
+    case 'forbiddenKey':
+      return 'bundle.error.forbiddenKey';
+    case 'notBundle':
+      return 'bundle.error.notBundle';
+    case 'encrypted':
+      return 'bundle.error.encrypted';
+    case 'newerVersion':
+      return 'bundle.error.newerVersion';
+    case 'unsupportedVersion':
+      return 'bundle.error.unsupportedVersion';
+    case 'checksumMissing':
+      return 'bundle.error.checksumMissing';
+    case 'checksumMismatch':
+      return 'bundle.error.checksumMismatch';
+    case 'migrationFailed':
+      return 'bundle.error.migrationFailed';
+    case 'invalidEnvelope':
+      return 'bundle.error.invalidEnvelope';
+    case 'invalidRecords':
+      return 'bundle.error.invalidRecords';
+    case 'brokenReferences':
+      return 'bundle.error.brokenReferences';
+    case 'wrongPassword':
+      return 'bundle.error.wrongPassword';
+    case 'invalidEncryption':
+      return 'bundle.error.invalidEncryption';
+    case 'unexpected':
+      return 'bundle.error.unexpected';
+    default:
+      return assertNever(e);
+  }
+}
+
+/** The headline of a refusal: one sentence or two, saying what happened and what to do. */
+export function bundleErrorMessage(e: BundleError): string {
+  const key = bundleErrorKey(e);
+  switch (e.kind) {
+    case 'tooLarge':
+      return t(key, { size: formatNumber(e.size), limit: formatNumber(e.limit) });
+    case 'tooDeep':
+      return t(key, { limit: e.limit });
+    case 'forbiddenKey':
+      return t(key, { key: e.key, path: e.path });
+    case 'newerVersion':
+      return t(key, { fileVersion: e.fileVersion, appFormatVersion: e.appFormatVersion });
+    case 'unsupportedVersion':
+      return t(key, { fileVersion: typeof e.fileVersion === 'number' ? e.fileVersion : String(e.fileVersion) });
+    case 'migrationFailed':
+      return t(key, { migration: e.migration, detail: e.detail });
+    case 'invalidEnvelope':
+      return t(key, { field: e.field });
+    case 'invalidRecords':
+    case 'brokenReferences':
+      return t(key, { total: e.total });
+    case 'unexpected':
+      return t(key, { detail: e.detail });
+    case 'notJson':
+    case 'truncated':
+    case 'notBundle':
+    case 'encrypted':
+    case 'checksumMissing':
+    case 'checksumMismatch':
+    case 'wrongPassword':
+    case 'invalidEncryption':
+      return t(key);
+    default:
+      return assertNever(e);
+  }
+}
+
+/**
+ * The lines listing what is wrong, for the refusals that have a list (invalid records, broken
+ * references); empty for the others. Ends with 「ほかN件」 when the list was cut.
+ */
+export function bundleErrorDetails(e: BundleError): string[] {
+  if (e.kind === 'invalidRecords' || e.kind === 'brokenReferences') {
+    const lines = e.kind === 'invalidRecords' ? e.issues.map(recordIssueMessage) : e.issues.map(referenceIssueMessage);
+    if (e.total > lines.length) lines.push(t('bundle.error.more', { count: e.total - lines.length }));
+    return lines;
+  }
+  return [];
+}
+
+/** 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値が数値ではありません」 */
+export function recordIssueMessage(issue: RecordIssue): string {
+  return t(recordIssueKey(issue.problem), { where: issue.where, value: issue.value ?? '' });
+}
+
+function recordIssueKey(problem: RecordIssueProblem): MessageKey {
+  switch (problem) {
+    case 'missing':
+      return 'bundle.issue.missing';
+    case 'notNumber':
+      return 'bundle.issue.notNumber';
+    case 'notInteger':
+      return 'bundle.issue.notInteger';
+    case 'notText':
+      return 'bundle.issue.notText';
+    case 'notBoolean':
+      return 'bundle.issue.notBoolean';
+    case 'notList':
+      return 'bundle.issue.notList';
+    case 'notChoice':
+      return 'bundle.issue.notChoice';
+    case 'outOfRange':
+      return 'bundle.issue.outOfRange';
+    case 'notDateTime':
+      return 'bundle.issue.notDateTime';
+    case 'empty':
+      return 'bundle.issue.empty';
+    case 'invalid':
+      return 'bundle.issue.invalid';
+    default:
+      return assertNever(problem);
+  }
+}
+
+/** 「基本目標1 > 事業2 > KPI『…』が指す事業がファイルにありません」 */
+export function referenceIssueMessage(issue: ReferenceIssue): string {
+  return t(referenceIssueKey(issue.problem), { where: issue.where, target: issue.target ?? '' });
+}
+
+function referenceIssueKey(problem: ReferenceIssueProblem): MessageKey {
+  switch (problem) {
+    case 'missingParent':
+      return 'bundle.ref.missingParent';
+    case 'duplicateId':
+      return 'bundle.ref.duplicateId';
+    case 'otherStrategy':
+      return 'bundle.ref.otherStrategy';
+    case 'duplicateYear':
+      return 'bundle.ref.duplicateYear';
+    case 'measureCycle':
+      return 'bundle.ref.measureCycle';
+    case 'goalMismatch':
+      return 'bundle.ref.goalMismatch';
+    default:
+      return assertNever(problem);
+  }
+}

@@ -1,0 +1,75 @@
+/** Shared set-up of the bundle tests: the 関市 sample as records, export options, file surgery. */
+import { buildWorkbook } from '../../src/domain/sample/build';
+import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
+import type { WorkbookRecords } from '../../src/domain/workbook';
+import type { SerializeOptions } from '../../src/bundle/serialize';
+import { envelopeChecksum } from '../../src/bundle/canonical';
+import { testContext } from '../support/context';
+
+/** The 関市 sample built with the deterministic test context (ids …0001, times 2026-04-01T00:00:01Z …). */
+export function sample(editor = '企画課 山田'): { records: WorkbookRecords; ctx: ReturnType<typeof testContext> } {
+  const ctx = testContext(editor);
+  return { records: buildWorkbook(SEKI_SAMPLE, ctx), ctx };
+}
+
+export const PLANNING_COPY = 'copy-planning-0001';
+export const DEPARTMENT_COPY = 'copy-shoko-0001';
+
+export function exportOptions(overrides: Partial<SerializeOptions> = {}): SerializeOptions {
+  return {
+    exportId: 'export-0001',
+    exportedAt: '2026-05-20T01:00:00.000Z',
+    exportedBy: '企画課 山田',
+    appVersion: '0.1.0',
+    copyId: PLANNING_COPY,
+    ...overrides,
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Parses a file, lets `change` edit the envelope, and writes it back with a correct checksum — a
+ * file as another tool (or a careless hand) would write it.
+ */
+export async function rewrite(json: string, change: (envelope: Json & { records: Record<string, Json[] & Json> }) => void): Promise<string> {
+  const envelope = JSON.parse(json) as Json & { records: Record<string, Json[] & Json> };
+  change(envelope);
+  delete envelope['checksum'];
+  envelope['checksum'] = await envelopeChecksum(envelope);
+  return JSON.stringify(envelope, null, 2);
+}
+
+/** A deep copy that is frozen all the way down, to prove a function does not mutate its input. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/**
+ * A record context for another device: its own clock (one second a call from `start`) and ids
+ * (`prefix-0001` …), so records made there never collide with the sample's.
+ */
+export function deviceContext(editor: string, start: string, prefix: string) {
+  let n = 0;
+  let tick = 0;
+  const t0 = Date.parse(start);
+  return {
+    editor,
+    now() {
+      tick++;
+      return new Date(t0 + tick * 1000).toISOString();
+    },
+    newId() {
+      n++;
+      return `${prefix}-${String(n).padStart(4, '0')}`;
+    },
+  };
+}
