@@ -19,16 +19,20 @@ export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strateg
     for (const k of kpiIds) out.push({ kind: 'kpis', id: k });
     for (const y of live(records.kpiYears)) if (set.has(y.kpiId)) out.push({ kind: 'kpiYears', id: y.id });
   };
+  const opinionsAbout = (kind: 'project' | 'goal', ids: Set<string>) => {
+    for (const o of live(records.opinions ?? [])) if (o.subjectKind === kind && ids.has(o.subjectId)) out.push({ kind: 'opinions', id: o.id });
+  };
   const projectsWithChildren = (projectIds: string[]) => {
     const set = new Set(projectIds);
     for (const p of projectIds) out.push({ kind: 'projects', id: p });
+    opinionsAbout('project', set);
     kpiWithYears(live(records.kpis).filter((k) => k.projectId !== null && set.has(k.projectId)).map((k) => k.id));
     for (const y of live(records.projectYears)) if (set.has(y.projectId)) out.push({ kind: 'projectYears', id: y.id });
   };
   switch (kind) {
     case 'strategies': {
-      for (const k of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const) {
-        const list: { id: string; deletedAt: string | null }[] = records[k];
+      for (const k of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears', 'meetings', 'opinions'] as const) {
+        const list: { id: string; deletedAt: string | null }[] = records[k] ?? [];
         for (const r of live(list)) out.push({ kind: k, id: r.id });
       }
       break;
@@ -37,6 +41,7 @@ export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strateg
       for (const m of live(records.measures)) if (m.goalId === id) out.push({ kind: 'measures', id: m.id });
       projectsWithChildren(live(records.projects).filter((p) => p.goalId === id).map((p) => p.id));
       kpiWithYears(live(records.kpis).filter((k) => k.goalId === id && k.projectId === null).map((k) => k.id));
+      opinionsAbout('goal', new Set([id]));
       break;
     }
     case 'measures': {
@@ -62,6 +67,10 @@ export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strateg
       break;
     case 'kpiYears':
     case 'projectYears':
+    case 'opinions':
+      break;
+    case 'meetings':
+      // A meeting's opinions stay (they are about projects); they only lose the link to it.
       break;
     default:
       return assertNever(kind);

@@ -1,7 +1,7 @@
 /**
  * 次期への複写 — copy a strategy into a new period (第1期 → 第2期): the structure (goals, measures,
  * projects, KPIs with their baselines and final targets) comes along with fresh ids; yearly records
- * (actuals, budgets, evaluations) stay with the old period, where they belong.
+ * (actuals, budgets, evaluations), meetings and 委員意見 stay with the old period, where they belong.
  */
 import { createRecord, type Editable, type RecordContext, type RecordMeta } from './records';
 import type { Strategy } from './entities/strategy';
@@ -72,5 +72,5 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
       idFor(k.id),
     ),
   );
-  return { strategy, goals, measures, projects, kpis, kpiYears: [], projectYears: [] };
+  return { strategy, goals, measures, projects, kpis, kpiYears: [], projectYears: [], meetings: [], opinions: [] };
 }

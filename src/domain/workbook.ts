@@ -9,6 +9,8 @@ import type { Project } from './entities/project';
 import type { Kpi } from './entities/kpi';
 import type { KpiYear } from './entities/kpi-year';
 import type { ProjectYear } from './entities/project-year';
+import type { Meeting } from './entities/meeting';
+import type { Opinion } from './entities/opinion';
 
 /** Every record of one strategy (tombstones included where a caller asks for them). */
 export interface WorkbookRecords {
@@ -19,11 +21,23 @@ export interface WorkbookRecords {
   kpis: Kpi[];
   kpiYears: KpiYear[];
   projectYears: ProjectYear[];
+  /** 会議 and 委員意見 (committee meetings and opinions). */
+  meetings: Meeting[];
+  opinions: Opinion[];
 }
 
 /** The record kinds, named as their storage tables. */
-export type RecordKind = 'strategies' | 'goals' | 'measures' | 'projects' | 'kpis' | 'kpiYears' | 'projectYears';
-export const CHILD_KINDS = ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const;
+export type RecordKind =
+  | 'strategies'
+  | 'goals'
+  | 'measures'
+  | 'projects'
+  | 'kpis'
+  | 'kpiYears'
+  | 'projectYears'
+  | 'meetings'
+  | 'opinions';
+export const CHILD_KINDS = ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears', 'meetings', 'opinions'] as const;
 export type ChildKind = (typeof CHILD_KINDS)[number];
 
 export interface RecordOfKind {
@@ -34,6 +48,8 @@ export interface RecordOfKind {
   kpis: Kpi;
   kpiYears: KpiYear;
   projectYears: ProjectYear;
+  meetings: Meeting;
+  opinions: Opinion;
 }
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
@@ -50,6 +66,8 @@ export class WorkbookView {
   readonly #kpiYears = new Map<string, Map<number, KpiYear>>();
   readonly #projectYears = new Map<string, Map<number, ProjectYear>>();
   readonly #byId = new Map<string, Goal | Measure | Project | Kpi>();
+  readonly #meetings: Meeting[];
+  readonly #opinions = new Map<string, Opinion[]>();
 
   constructor(records: WorkbookRecords) {
     this.strategy = records.strategy;
@@ -73,6 +91,8 @@ export class WorkbookView {
       if (!m) this.#kpiYears.set(y.kpiId, (m = new Map()));
       m.set(y.fiscalYear, y);
     }
+    this.#meetings = (records.meetings ?? []).filter(live).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+    for (const o of (records.opinions ?? []).filter(live).sort(byOrder)) push(this.#opinions, `${o.subjectKind}:${o.subjectId}`, o);
     for (const y of records.projectYears.filter(live)) {
       let m = this.#projectYears.get(y.projectId);
       if (!m) this.#projectYears.set(y.projectId, (m = new Map()));
@@ -131,6 +151,15 @@ export class WorkbookView {
   }
   projectYear(projectId: string, fiscalYear: number): ProjectYear | undefined {
     return this.#projectYears.get(projectId)?.get(fiscalYear);
+  }
+  /** Meetings, by date; those reviewing `fiscalYear` when given. */
+  meetingsOf(fiscalYear?: number): Meeting[] {
+    return fiscalYear === undefined ? this.#meetings : this.#meetings.filter((m) => m.fiscalYear === fiscalYear);
+  }
+  /** 委員意見 on a project or goal, all years or one fiscal year. */
+  opinionsFor(subjectKind: Opinion['subjectKind'], subjectId: string, fiscalYear?: number): Opinion[] {
+    const all = this.#opinions.get(`${subjectKind}:${subjectId}`) ?? [];
+    return fiscalYear === undefined ? all : all.filter((o) => o.fiscalYear === fiscalYear);
   }
   /** Every department named by any project, sorted in Japanese order. */
   get departments(): string[] {

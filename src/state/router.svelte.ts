@@ -9,6 +9,7 @@
  *   #/s/<sid>/project/<id>[/y/<fy>]  project (and the fiscal year shown)
  *   #/s/<sid>/dashboard?fy=…&goal=…  progress dashboard with its filters
  *   #/s/<sid>/kpi/<id>?fy=…          KPI detail (chart, rank, explanation)
+ *   #/s/<sid>/meeting?fy=…&at=…&behind=1  committee meeting mode at one slide
  *   #/settings                       settings and storage status
  */
 export interface DashboardFilters {
@@ -29,7 +30,8 @@ export type Route =
   | { name: 'measure'; sid: string; id: string }
   | { name: 'project'; sid: string; id: string; year: number | null }
   | { name: 'dashboard'; sid: string; filters: DashboardFilters }
-  | { name: 'kpi'; sid: string; id: string; fy: number | null };
+  | { name: 'kpi'; sid: string; id: string; fy: number | null }
+  | { name: 'meeting'; sid: string; fy: number | null; at: string | null; behind: boolean };
 
 const yearParam = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : null);
 
@@ -45,6 +47,8 @@ export function parseRoute(hash: string): Route {
     if (kind === 'measure' && id) return { name: 'measure', sid, id };
     if (kind === 'project' && id) return { name: 'project', sid, id, year: y === 'y' ? yearParam(year ?? null) : null };
     if (kind === 'kpi' && id) return { name: 'kpi', sid, id, fy: yearParam(params.get('fy')) };
+    if (kind === 'meeting')
+      return { name: 'meeting', sid, fy: yearParam(params.get('fy')), at: params.get('at'), behind: params.get('behind') === '1' };
     if (kind === 'dashboard')
       return {
         name: 'dashboard',
@@ -86,6 +90,8 @@ export function routeHash(route: Route): string {
       return `#/s/${route.sid}/dashboard${query({ ...route.filters })}`;
     case 'kpi':
       return `#/s/${route.sid}/kpi/${route.id}${query({ fy: route.fy })}`;
+    case 'meeting':
+      return `#/s/${route.sid}/meeting${query({ fy: route.fy, at: route.at, behind: route.behind ? 1 : null })}`;
   }
 }
 

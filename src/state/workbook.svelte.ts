@@ -258,8 +258,9 @@ export class WorkbookStore {
 
   async setSetting<K extends keyof AppSettings>(key: K, value: AppSettings[K]): Promise<void> {
     this.settings[key] = value;
-    // Remembering the open screen is bookkeeping, not an edit: it does not touch the indicator.
-    if (key === 'lastRoute') await this.#deps.settings.set(key, value);
+    // Remembering the open screen or a display preference is bookkeeping, not an edit: it does not
+    // touch the save indicator.
+    if (key === 'lastRoute' || key === 'meetingFontScale' || key === 'highContrast') await this.#deps.settings.set(key, value);
     else await this.#track(this.#deps.settings.set(key, value));
   }
 }

@@ -16,11 +16,54 @@ import type { Project } from '../domain/entities/project';
 import type { Kpi } from '../domain/entities/kpi';
 import type { KpiYear } from '../domain/entities/kpi-year';
 import type { ProjectYear } from '../domain/entities/project-year';
+import type { Meeting } from '../domain/entities/meeting';
+import type { Opinion } from '../domain/entities/opinion';
+import type { WorkbookRecords } from '../domain/workbook';
+import type { BundleScope } from '../bundle';
 
 /** One app setting (editor name, last opened place …). */
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+/**
+ * A bundle file this device wrote (`sent`, with the records it held: the common ancestor when the
+ * file comes back) or took in (`received`). Merges find their divergence points here.
+ */
+export interface SyncLogRow {
+  /** The file's exportId. */
+  id: string;
+  strategyId: string;
+  direction: 'sent' | 'received';
+  exportedAt: string;
+  scope: BundleScope;
+  /** The copy (device/database) that wrote the file. */
+  copyId: string;
+  fileName: string;
+  /** When this device sent or took it in. */
+  loggedAt: string;
+  /** For sent files: the records the file held. */
+  snapshot: WorkbookRecords | null;
+}
+
+/** What this device's copy of a strategy is: its own copy id, and whether it came from a department bundle. */
+export interface CopyRow {
+  strategyId: string;
+  copyId: string;
+  /** The scope this copy was created from (a department bundle), or null for the owner's copy. */
+  createdFromScope: BundleScope | null;
+}
+
+/** A whole-workbook snapshot taken before an import or merge (undo), or automatically. */
+export interface SnapshotRow {
+  id: string;
+  strategyId: string;
+  createdAt: string;
+  reason: 'import' | 'auto' | 'beforeRestore';
+  /** What it is for, in the user's words (e.g. the imported file's name). */
+  label: string;
+  records: WorkbookRecords;
 }
 
 export const DB_NAME = 'senryaku-workbook';
@@ -37,6 +80,19 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 2: committee meetings and opinions (委員意見), the bundle sync log, this device's copy
+ * ids, and snapshots for undoing an import. New tables only: existing rows need no rewriting.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  meetings: 'id, strategyId',
+  opinions: 'id, strategyId, subjectId',
+  syncLog: 'id, strategyId, [strategyId+direction]',
+  copies: 'strategyId',
+  snapshots: 'id, strategyId, createdAt',
+} as const;
+
 export class WorkbookDb extends Dexie {
   strategies!: EntityTable<Strategy, 'id'>;
   goals!: EntityTable<Goal, 'id'>;
@@ -46,14 +102,30 @@ export class WorkbookDb extends Dexie {
   kpiYears!: EntityTable<KpiYear, 'id'>;
   projectYears!: EntityTable<ProjectYear, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  meetings!: EntityTable<Meeting, 'id'>;
+  opinions!: EntityTable<Opinion, 'id'>;
+  syncLog!: EntityTable<SyncLogRow, 'id'>;
+  copies!: EntityTable<CopyRow, 'strategyId'>;
+  snapshots!: EntityTable<SnapshotRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 
   /** The tables that hold records of a strategy, by kind. */
   get recordTables() {
-    return [this.strategies, this.goals, this.measures, this.projects, this.kpis, this.kpiYears, this.projectYears];
+    return [
+      this.strategies,
+      this.goals,
+      this.measures,
+      this.projects,
+      this.kpis,
+      this.kpiYears,
+      this.projectYears,
+      this.meetings,
+      this.opinions,
+    ];
   }
 }

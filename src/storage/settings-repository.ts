@@ -8,9 +8,18 @@ export interface AppSettings {
   lastRoute: string;
   /** Whether navigator.storage.persist() was asked already. */
   persistAsked: boolean;
+  /** Meeting mode: text size factor (1 = normal) and high contrast. */
+  meetingFontScale: number;
+  highContrast: boolean;
 }
 
-export const DEFAULT_SETTINGS: AppSettings = { editorName: '', lastRoute: '', persistAsked: false };
+export const DEFAULT_SETTINGS: AppSettings = {
+  editorName: '',
+  lastRoute: '',
+  persistAsked: false,
+  meetingFontScale: 1.25,
+  highContrast: false,
+};
 
 export class SettingsRepository {
   readonly #db: WorkbookDb;

@@ -17,7 +17,7 @@ import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
 import { projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
 import { deletionSet, orphanedProjects } from '../domain/cascade';
 import { copyToNewPeriod, type NewPeriod } from '../domain/copy';
-import type { ChildKind, RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
 import type { Table } from 'dexie';
 
@@ -56,15 +56,17 @@ export class WorkbookRepository {
     return db.transaction('r', db.recordTables, async () => {
       const strategy = await db.strategies.get(strategyId);
       if (!strategy) return undefined;
-      const [goals, measures, projects, kpis, kpiYears, projectYears] = await Promise.all([
+      const [goals, measures, projects, kpis, kpiYears, projectYears, meetings, opinions] = await Promise.all([
         db.goals.where('strategyId').equals(strategyId).toArray(),
         db.measures.where('strategyId').equals(strategyId).toArray(),
         db.projects.where('strategyId').equals(strategyId).toArray(),
         db.kpis.where('strategyId').equals(strategyId).toArray(),
         db.kpiYears.where('strategyId').equals(strategyId).toArray(),
         db.projectYears.where('strategyId').equals(strategyId).toArray(),
+        db.meetings.where('strategyId').equals(strategyId).toArray(),
+        db.opinions.where('strategyId').equals(strategyId).toArray(),
       ]);
-      return { strategy, goals, measures, projects, kpis, kpiYears, projectYears };
+      return { strategy, goals, measures, projects, kpis, kpiYears, projectYears, meetings, opinions };
     });
   }
 
@@ -79,6 +81,8 @@ export class WorkbookRepository {
       await db.kpis.bulkAdd(records.kpis);
       await db.kpiYears.bulkAdd(records.kpiYears);
       await db.projectYears.bulkAdd(records.projectYears);
+      await db.meetings.bulkAdd(records.meetings);
+      await db.opinions.bulkAdd(records.opinions);
     });
   }
 
@@ -179,7 +183,7 @@ export class WorkbookRepository {
         await db.strategies.put(markRestored(ctx, strategy));
         restored++;
       }
-      for (const kind of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const) {
+      for (const kind of CHILD_KINDS) {
         const table = this.#table(kind);
         const rows = await table.where('strategyId').equals(strategyId).toArray();
         for (const row of rows)

@@ -54,6 +54,11 @@ export const projectYearSchema = z.object({
   revisionReason: z.string(),
   /** 検証結果まとめ */
   summary: z.string(),
+  /**
+   * The drafted 検証結果まとめ the officer last accepted into `summary` ('' = none). Lets the app tell
+   * a person's own text (never overwritten) from an accepted draft it may offer to update.
+   */
+  summaryDraft: z.string().default(''),
 });
 export type ProjectYear = z.infer<typeof projectYearSchema> & RecordMeta;
 export type MoneyField = 'budget' | 'settlement' | 'fundNational' | 'fundBonds' | 'fundOther' | 'fundGeneral' | 'projectCost' | 'grantAmount';
@@ -84,5 +89,6 @@ export function projectYearDefaults(projectId: string, fiscalYear: number): Omit
     revision: null,
     revisionReason: '',
     summary: '',
+    summaryDraft: '',
   };
 }

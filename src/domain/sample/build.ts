@@ -24,7 +24,7 @@ export function buildWorkbook(plain: PlainStrategy, ctx: RecordContext): Workboo
     note: plain.note ?? '',
   });
   const sid = strategy.id;
-  const out: WorkbookRecords = { strategy, goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [] };
+  const out: WorkbookRecords = { strategy, goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };
 
   const addKpis = (kpis: PlainKpi[] | undefined, goalId: string, projectId: string | null) => {
     (kpis ?? []).forEach((k, order) => {

@@ -188,6 +188,12 @@ export const app = {
   'py.revisionReason': '総合戦略の見直しの必要性に対する理由',
   'py.summary': '検証結果まとめ',
   'py.shortfall': 'KPIの未達理由・達成状況',
+  'py.hints': '評価と数値の食い違い（確認してください）',
+  'py.draftProposed': '実績から作成した検証結果まとめの案です。',
+  'py.draftUpdated': '数値が変わったため、以前に採用した案を更新できます。',
+  'py.draftAccept': 'この案を使う',
+  'py.draftReplace': '新しい案で置き換える',
+  'py.draftReference': '参考: 実績から作成した案を見る',
 
   'kpi.name': '指標名',
   'kpi.unit': '単位',
