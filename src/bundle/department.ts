@@ -6,7 +6,8 @@
  * Two rules live here:
  * - what a department bundle holds (`departmentBundle`): the chosen departments' projects with
  *   their KPIs and yearly records — what the department edits — plus the context it reads (the
- *   strategy, and the goals and measures those projects sit under), and nothing else;
+ *   strategy, the goals and measures those projects sit under, and the 委員意見 on those projects
+ *   with the meetings they were given in), and nothing else;
  * - what a returning file may change (`editableBy`): a department's file changes only the fields a
  *   department fills in, of its own projects. Anything else it carries is reported and ignored.
  */
@@ -17,9 +18,10 @@ import { editableFields, type BundleScope } from './format';
 
 /**
  * The records of a department bundle for `departments` (担当課): live and deleted projects naming
- * one of them, their KPIs, KPI years and project years; and, read-only, the strategy and the goals
- * and measures above those projects (a measure's parents included). Goal-level 数値目標 and other
- * departments' projects are left out.
+ * one of them, their KPIs, KPI years and project years; and, read-only, the strategy, the goals
+ * and measures above those projects (a measure's parents included), the 委員意見 on those projects
+ * (what the committee said about the department's work) and the meetings those opinions name.
+ * Goal-level 数値目標, opinions on goals, other meetings and other departments' projects are left out.
  */
 export function departmentBundle(records: WorkbookRecords, departments: readonly string[]): WorkbookRecords {
   const wanted = new Set(departments);
@@ -40,6 +42,8 @@ export function departmentBundle(records: WorkbookRecords, departments: readonly
       id = m.parentId;
     }
   }
+  const opinions = (records.opinions ?? []).filter((o) => o.subjectKind === 'project' && projectIds.has(o.subjectId));
+  const meetingIds = new Set(opinions.flatMap((o) => (o.meetingId === null ? [] : [o.meetingId])));
   return {
     strategy: records.strategy,
     goals: records.goals.filter((g) => goalIds.has(g.id)),
@@ -48,6 +52,8 @@ export function departmentBundle(records: WorkbookRecords, departments: readonly
     kpis,
     kpiYears: records.kpiYears.filter((y) => kpiIds.has(y.kpiId)),
     projectYears: records.projectYears.filter((y) => projectIds.has(y.projectId)),
+    meetings: (records.meetings ?? []).filter((m) => meetingIds.has(m.id)),
+    opinions,
   };
 }
 
@@ -58,7 +64,8 @@ export function departmentBundle(records: WorkbookRecords, departments: readonly
  * - KPI: 備考 (source and definition) — not its name, unit, baseline or targets;
  * - KPI year: 実績値, 未達理由, 達成状況 — not the year's target;
  * - project year: everything (実施内容, 予算・決算, 財源, 交付金, 評価, コメント, まとめ).
- * Strategy, goals and measures are context only.
+ * Strategy, goals and measures are context only, and so are meetings and 委員意見: they are the
+ * committee's words, recorded by planning; a department reads them but does not change them.
  */
 export const DEPARTMENT_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = {
   strategies: [],
@@ -68,6 +75,8 @@ export const DEPARTMENT_FIELDS: Readonly<Record<RecordKind, readonly string[]>> 
   kpis: ['note'],
   kpiYears: ['actual', 'shortfallReason', 'statusNote'],
   projectYears: editableFields('projectYears').filter((f) => f !== 'projectId' && f !== 'fiscalYear'),
+  meetings: [],
+  opinions: [],
 };
 
 /** The records a scope covers, as known on the receiving device (not as claimed by the file). */
@@ -103,8 +112,8 @@ export type OwnedRecord = { id: string } & Partial<Pick<Project, 'departments'> 
  *   department bundle arriving at the department).
  * - `{ kind: 'department', departments }`: the file changes only {@link DEPARTMENT_FIELDS} of
  *   records that belong, on this device, to a project naming one of those departments; it may add
- *   yearly records (KPI years, project years) of those, but not projects, KPIs, goals or measures,
- *   and it deletes and restores nothing.
+ *   yearly records (KPI years, project years) of those, but not projects, KPIs, goals, measures,
+ *   meetings or 委員意見, and it deletes and restores nothing.
  */
 export function editableBy(scope: BundleScope): EditRules {
   if (scope.kind === 'strategy') {
@@ -135,6 +144,8 @@ export function editableBy(scope: BundleScope): EditRules {
       case 'strategies':
       case 'goals':
       case 'measures':
+      case 'meetings':
+      case 'opinions':
         return false;
       default:
         return assertKind(kind);

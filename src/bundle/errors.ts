@@ -35,13 +35,18 @@ export type ReferenceIssueProblem =
   | 'otherStrategy' // a record of another strategy
   | 'duplicateYear' // two live records for the same KPI (or project) and fiscal year
   | 'measureCycle' // a measure is (indirectly) its own parent
-  | 'goalMismatch'; // a child names another goal than its parent's
+  | 'goalMismatch' // a child names another goal than its parent's
+  | 'missingSubject' // a 委員意見 is about a project (goal) that is not in the file
+  | 'missingMeeting'; // a 委員意見 names a meeting that is not in the file
 
 export interface ReferenceIssue {
   problem: ReferenceIssueProblem;
   /** The record with the problem, in the user's words. */
   where: string;
-  /** What it points at (「事業」「KPI」…) or, for duplicateYear, the fiscal year in words. */
+  /**
+   * What it points at (「事業」「KPI」…; for missingSubject the kind of subject, for missingMeeting
+   * 「会議」) or, for duplicateYear, the fiscal year in words.
+   */
   target?: string;
   kind: RecordKind;
   id: string;

@@ -21,6 +21,8 @@ import { projectSchema } from '../domain/entities/project';
 import { kpiSchema } from '../domain/entities/kpi';
 import { kpiYearSchema } from '../domain/entities/kpi-year';
 import { projectYearSchema } from '../domain/entities/project-year';
+import { meetingSchema } from '../domain/entities/meeting';
+import { opinionSchema } from '../domain/entities/opinion';
 import type { RecordKind } from '../domain/workbook';
 
 /** The format id: the first thing a reader checks ("is this our kind of file at all?"). */
@@ -118,7 +120,12 @@ export const RECORD_KEYS = [
   ['kpis', 'kpis'],
   ['kpiYears', 'kpiYears'],
   ['projectYears', 'projectYears'],
+  ['meetings', 'meetings'],
+  ['opinions', 'opinions'],
 ] as const satisfies readonly (readonly [RecordKind, string])[];
+
+/** Every record kind, in file order. Code that walks all kinds uses this list, not its own. */
+export const RECORD_KINDS: readonly RecordKind[] = RECORD_KEYS.map(([kind]) => kind);
 
 /** The entity schema of each record kind (the domain's; the bundle derives its shapes from them). */
 export const ENTITY_SCHEMAS = {
@@ -129,7 +136,9 @@ export const ENTITY_SCHEMAS = {
   kpis: kpiSchema,
   kpiYears: kpiYearSchema,
   projectYears: projectYearSchema,
-} as const;
+  meetings: meetingSchema,
+  opinions: opinionSchema,
+} as const satisfies Record<RecordKind, z.ZodObject>;
 
 export const META_FIELDS: readonly string[] = Object.keys(recordMetaShape);
 const META_SET: ReadonlySet<string> = new Set(META_FIELDS);
@@ -204,6 +213,8 @@ const RECORD_IDS: Record<RecordKind, [string, string]> = {
   kpis: ['Kpi', 'KPI (重要業績評価指標 / 数値目標)'],
   kpiYears: ['KpiYear', 'One KPI in one fiscal year (年度目標・実績値・未達理由)'],
   projectYears: ['ProjectYear', 'One project in one fiscal year (実施内容・予算・決算・評価)'],
+  meetings: ['Meeting', '会議: a committee meeting (推進会議・有識者会議) reviewing one fiscal year'],
+  opinions: ['Opinion', '委員意見: one committee member’s opinion on a project or a basic goal'],
 };
 
 /** The strict write schema of one record kind, keys in written order. */
@@ -242,6 +253,8 @@ export const recordsWriteSchema = z.strictObject({
   kpis: z.array(recordWriteSchemas.kpis),
   kpiYears: z.array(recordWriteSchemas.kpiYears),
   projectYears: z.array(recordWriteSchemas.projectYears),
+  meetings: z.array(recordWriteSchemas.meetings),
+  opinions: z.array(recordWriteSchemas.opinions),
 });
 
 /** Exactly what this app writes. */
@@ -268,7 +281,7 @@ const instant = z.iso.datetime({ offset: true });
 
 /**
  * Values that may be left out of a record, per kind. Ids and the references that place a record
- * in the tree (goalId, projectId, kpiId, fiscalYear, …) have no default: a record without them has
+ * in the tree (goalId, projectId, kpiId, fiscalYear, subjectKind, subjectId, …) have no default: a record without them has
  * no meaning. docs/bundle-format.md lists the same table.
  */
 export const READ_DEFAULTS: Record<RecordKind, Readonly<Record<string, unknown>>> = {
@@ -332,7 +345,10 @@ export const READ_DEFAULTS: Record<RecordKind, Readonly<Record<string, unknown>>
     revision: null,
     revisionReason: '',
     summary: '',
+    summaryDraft: '',
   },
+  meetings: { name: '', date: '', members: [], note: '' },
+  opinions: { meetingId: null, member: '', text: '', order: 0 },
 };
 
 /**
@@ -397,6 +413,9 @@ export const recordsReadSchema = z.object({
   kpis: list('kpis'),
   kpiYears: list('kpiYears'),
   projectYears: list('projectYears'),
+  // Files written before meetings and opinions existed leave these lists out: they hold none.
+  meetings: list('meetings'),
+  opinions: list('opinions'),
 });
 
 export const scopeReadSchema = z.discriminatedUnion('kind', [

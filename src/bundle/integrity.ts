@@ -1,7 +1,12 @@
 /**
  * Cross-record checks of a bundle's records, after each record has passed its own schema:
  * every reference points at a record of the file, ids are unique, the tree has no cycles, and each
- * KPI (project) has at most one live record per fiscal year.
+ * KPI (project) has at most one live record per fiscal year. A 委員意見 must be about a project
+ * (goal) of the file, of the kind its `subjectKind` says, and name a meeting of the file if any.
+ *
+ * A reference may point at a tombstone, as everywhere in the format: a record deleted together with
+ * what it points at (a project and the opinions about it) travels as two tombstones, and a merge
+ * may add a record under one deleted on the receiving device. A file this app wrote must always read.
  */
 import { t, type MessageKey } from '../i18n';
 import { formatFiscalYear } from '../domain/eras';
@@ -34,6 +39,8 @@ export function referenceIssues(records: WorkbookRecords, namer = new RecordName
   const kpis = ids('kpis', records.kpis);
   ids('kpiYears', records.kpiYears);
   ids('projectYears', records.projectYears);
+  const meetings = ids('meetings', records.meetings);
+  ids('opinions', records.opinions);
 
   const missing = (kind: RecordKind, r: Ref, target: MessageKey) =>
     issues.push({ problem: 'missingParent', kind, id: r.id, where: namer.path(kind, r), target: what(target) });
@@ -99,5 +106,12 @@ export function referenceIssues(records: WorkbookRecords, namer = new RecordName
   };
   years('kpiYears', records.kpiYears, (y: { kpiId: string }) => y.kpiId, kpis, 'bundle.what.kpi');
   years('projectYears', records.projectYears, (y: { projectId: string }) => y.projectId, projects, 'bundle.what.project');
+  for (const o of records.opinions) {
+    const [subjects, target] = o.subjectKind === 'goal' ? ([goals, 'bundle.what.goal'] as const) : ([projects, 'bundle.what.project'] as const);
+    if (!subjects.has(o.subjectId))
+      issues.push({ problem: 'missingSubject', kind: 'opinions', id: o.id, where: namer.path('opinions', o), target: what(target) });
+    if (o.meetingId !== null && !meetings.has(o.meetingId))
+      issues.push({ problem: 'missingMeeting', kind: 'opinions', id: o.id, where: namer.path('opinions', o), target: what('bundle.what.meeting') });
+  }
   return issues;
 }

@@ -4,6 +4,8 @@
  * A refused file says where the problem is as a person finds it in the outline —
  * 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値」 — not as `records.kpiYears[12].actual.value`;
  * a merge preview says what changes as 「事業『…』の事業名」「KPI『…』の令和2年度の実績値」.
+ * Meetings and 委員意見 are named the same way: 「会議『令和3年度第1回推進会議』」,
+ * 「基本目標1 > 事業2の委員意見（山田委員）」.
  *
  * The namer reads records defensively: while a file is being checked its records are still
  * unvalidated JSON, so every field may be missing or of the wrong type.
@@ -11,7 +13,7 @@
 import { t, type MessageKey } from '../i18n';
 import { formatFiscalYear } from '../domain/eras';
 import type { RecordKind } from '../domain/workbook';
-import { META_FIELDS } from './format';
+import { META_FIELDS, RECORD_KEYS } from './format';
 
 type Raw = Readonly<Record<string, unknown>>;
 
@@ -37,17 +39,24 @@ function yearWords(fy: unknown): string {
   return typeof fy === 'number' && Number.isInteger(fy) ? formatFiscalYear(fy, 'wareki') : str(fy);
 }
 
-const LIST_KEYS = ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const;
+type ListKey = Exclude<(typeof RECORD_KEYS)[number][1], 'strategy'>;
+const LIST_KEYS = RECORD_KEYS.map(([, key]) => key).filter((key): key is ListKey => key !== 'strategy');
 
 /** Any object holding records the way WorkbookRecords (or a file's `records`) does. */
-export type RecordsLike = { readonly strategy?: unknown } & { readonly [K in (typeof LIST_KEYS)[number]]?: unknown };
+export type RecordsLike = { readonly strategy?: unknown } & { readonly [K in ListKey]?: unknown };
+
+/** 「山田」 → 「山田委員」; a name that already ends in a title (委員, 委員長, 会長, 座長) stays as written. */
+function memberWords(member: string): string {
+  const name = shortName(member, PATH_NAME_LENGTH);
+  return /(委員|長)$/.test(name) ? name : t('bundle.place.member', { name });
+}
 
 /** Finds records by id across one or more record sets (earlier sets win) and names them. */
 export class RecordNamer {
   readonly #byKind = new Map<RecordKind, Map<string, Raw>>();
 
   constructor(...sources: (RecordsLike | null | undefined)[]) {
-    for (const kind of ['strategies', ...LIST_KEYS] as RecordKind[]) this.#byKind.set(kind, new Map());
+    for (const [kind] of RECORD_KEYS) this.#byKind.set(kind, new Map());
     for (const source of sources) {
       if (!isObject(source)) continue;
       const s = source as Raw;
@@ -98,6 +107,10 @@ export class RecordNamer {
         const where = project ? this.path('projects', project) : t('bundle.what.projectYear');
         return t('bundle.place.year', { where, year: yearWords(r['fiscalYear']) });
       }
+      case 'meetings':
+        return this.#meetingPlace(r, PATH_NAME_LENGTH);
+      case 'opinions':
+        return this.#opinionPlace(r, (kind, subject) => this.path(kind, subject));
       default:
         return assertKind(kind);
     }
@@ -129,9 +142,21 @@ export class RecordNamer {
         const where = project ? this.subject('projects', project) : t('bundle.what.projectYear');
         return t('bundle.place.year', { where, year: yearWords(r['fiscalYear']) });
       }
+      case 'meetings':
+        return this.#meetingPlace(r, SUBJECT_NAME_LENGTH);
+      case 'opinions':
+        return this.#opinionPlace(r, (kind, subject) => this.subject(kind, subject));
       default:
         return assertKind(kind);
     }
+  }
+
+  /** The record an opinion is about (a project or a goal), if it is known. */
+  opinionSubject(opinion: unknown): { kind: 'projects' | 'goals'; record: Raw } | undefined {
+    const r: Raw = isObject(opinion) ? opinion : {};
+    const kind = r['subjectKind'] === 'project' ? 'projects' : r['subjectKind'] === 'goal' ? 'goals' : null;
+    const record = kind ? this.find(kind, r['subjectId']) : undefined;
+    return kind && record ? { kind, record } : undefined;
   }
 
   /** The KPI unit a measurement of this record is written in (for showing values). */
@@ -163,6 +188,22 @@ export class RecordNamer {
     return number
       ? t('bundle.place.project', { number })
       : t('bundle.place.named', { what: t('bundle.what.project'), name: shortName(str(p['name']), PATH_NAME_LENGTH) });
+  }
+  /** 会議『令和3年度第1回推進会議』; without a name, 「2021-07-15の会議」. */
+  #meetingPlace(m: Raw, length: number): string {
+    const name = str(m['name']);
+    const date = str(m['date']);
+    if (!name && date) return t('bundle.place.meetingOn', { date });
+    return t('bundle.place.named', { what: t('bundle.what.meeting'), name: shortName(name, length) });
+  }
+  /** 「基本目標1 > 事業2の委員意見（山田委員）」; without a member, 「…の委員意見『（意見の冒頭）…』」. */
+  #opinionPlace(o: Raw, name: (kind: 'projects' | 'goals', record: Raw) => string): string {
+    const member = str(o['member']);
+    const what = member
+      ? t('bundle.place.opinionBy', { member: memberWords(member) })
+      : t('bundle.place.named', { what: t('bundle.what.opinion'), name: shortName(str(o['text']), PATH_NAME_LENGTH) });
+    const subject = this.opinionSubject(o);
+    return subject ? t('bundle.place.of', { where: name(subject.kind, subject.record), what }) : what;
   }
   #kpiPlace(k: Raw, length: number): string {
     const what = k['projectId'] === null ? t('bundle.what.goalKpi') : t('bundle.what.kpi');

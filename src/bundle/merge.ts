@@ -51,7 +51,7 @@ import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbo
 import { formatFiscalYear } from '../domain/eras';
 import { formatMeasurement, formatNumber } from '../domain/numbers';
 import { t, type MessageKey } from '../i18n';
-import { READ_DEFAULTS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
+import { READ_DEFAULTS, RECORD_KINDS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
 import { departmentBundle, editableBy, type EditRules, type NotAllowed, type Ownership } from './department';
 import { DELETED_FIELD, RecordNamer, fieldLabel, isMeasurementField } from './locate';
 import { assertNever } from './errors';
@@ -60,7 +60,8 @@ type AnyRecord = RecordOfKind[RecordKind];
 type Mutable = Record<string, unknown> & AnyRecord;
 export type Side = 'mine' | 'theirs';
 
-const KINDS: readonly RecordKind[] = ['strategies', 'goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'];
+/** Every record kind; meetings and 委員意見 merge like any record (matched by id). */
+const KINDS: readonly RecordKind[] = RECORD_KINDS;
 
 // ---------------------------------------------------------------------------------------------
 // Divergence points
@@ -307,7 +308,8 @@ export interface PlanOptions {
 }
 
 function listOf(records: WorkbookRecords, kind: RecordKind): readonly AnyRecord[] {
-  return kind === 'strategies' ? [records.strategy] : records[kind];
+  // `?? []`: records kept before a kind existed (an old snapshot) simply have none of it.
+  return kind === 'strategies' ? [records.strategy] : (records[kind] ?? []);
 }
 
 function yearKey(kind: RecordKind, r: AnyRecord): string | null {
@@ -537,7 +539,7 @@ class Planner {
   }
 
   text(kind: RecordKind, field: string, value: unknown, record: AnyRecord): string {
-    return valueText(kind, field, value, this.namer.unitOf(kind, record), this.namer);
+    return valueText(kind, field, value, this.namer.unitOf(kind, record), this.namer, record);
   }
 }
 
@@ -692,7 +694,7 @@ export function applyMergePlan(
 }
 
 function emptyByKind(): RecordsByKind {
-  return { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [] };
+  return Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as RecordsByKind;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -765,12 +767,14 @@ const REFERENCE_FIELDS: Readonly<Record<string, RecordKind>> = {
   parentId: 'measures',
   projectId: 'projects',
   kpiId: 'kpis',
+  meetingId: 'meetings',
 };
 /** Catalog prefixes of enum labels the screens already use (kpi.direction.higher → 多いほど良い). */
 const ENUM_LABELS: Partial<Record<RecordKind, Readonly<Record<string, string>>>> = {
   kpis: { kind: 'kpi.kind', direction: 'kpi.direction', framework: 'kpi.framework' },
   projects: { category: 'project.category' },
   projectYears: { effectiveness: 'py.effectiveness', impact: 'py.impact', policy: 'py.policy', revision: 'py.revision' },
+  opinions: { subjectKind: 'bundle.value.subjectKind' },
 };
 
 function messageOr(key: string, fallback: string): string {
@@ -778,14 +782,21 @@ function messageOr(key: string, fallback: string): string {
   return s === key ? fallback : s;
 }
 
-/** A field's value as a person reads it in the preview. */
-export function valueText(kind: RecordKind, field: string, value: unknown, unit: string, namer?: RecordNamer): string {
+/**
+ * A field's value as a person reads it in the preview. `record` (the record the value belongs to)
+ * names what an opinion's `subjectId` points at, which its `subjectKind` decides.
+ */
+export function valueText(kind: RecordKind, field: string, value: unknown, unit: string, namer?: RecordNamer, record?: unknown): string {
   if (field === DELETED_FIELD) return value ? t('bundle.value.deleted') : t('bundle.value.live');
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('bundle.value.empty');
   if (isMeasurementField(kind, field)) return formatMeasurement(value as Measurement, unit) || t('bundle.value.empty');
   const enumPrefix = ENUM_LABELS[kind]?.[field];
   if (enumPrefix && typeof value === 'string') return messageOr(`${enumPrefix}.${value}`, value);
   if (YEAR_FIELDS.has(field) && typeof value === 'number') return formatFiscalYear(value, 'wareki');
+  if (kind === 'opinions' && field === 'subjectId' && typeof value === 'string') {
+    const subject = namer?.opinionSubject({ ...(record as object), subjectId: value });
+    return subject ? namer!.subject(subject.kind, subject.record) : value;
+  }
   const ref = REFERENCE_FIELDS[field];
   if (ref && typeof value === 'string') {
     const r = namer?.find(ref, value);

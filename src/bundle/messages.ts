@@ -153,6 +153,10 @@ function referenceIssueKey(problem: ReferenceIssueProblem): MessageKey {
       return 'bundle.ref.measureCycle';
     case 'goalMismatch':
       return 'bundle.ref.goalMismatch';
+    case 'missingSubject':
+      return 'bundle.ref.missingSubject';
+    case 'missingMeeting':
+      return 'bundle.ref.missingMeeting';
     default:
       return assertNever(problem);
   }

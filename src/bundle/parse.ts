@@ -17,6 +17,7 @@ import {
   FORMAT_ID,
   FORMAT_VERSION,
   LIMITS,
+  RECORD_KEYS,
   envelopeReadSchema,
   type BundleMeta,
   type Limits,
@@ -205,15 +206,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return s;
 }
 
-const LIST_KIND: Readonly<Record<string, RecordKind>> = {
-  strategy: 'strategies',
-  goals: 'goals',
-  measures: 'measures',
-  projects: 'projects',
-  kpis: 'kpis',
-  kpiYears: 'kpiYears',
-  projectYears: 'projectYears',
-};
+/** The record kind of each key under `records` (strategy → strategies, goals → goals, …). */
+const LIST_KIND: Readonly<Record<string, RecordKind>> = Object.fromEntries(RECORD_KEYS.map(([kind, key]) => [key, kind]));
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
@@ -232,7 +226,7 @@ function schemaError(issues: readonly z.core.$ZodIssue[], envelope: Readonly<Jso
     const inRecord =
       head === 'records' &&
       typeof list === 'string' &&
-      list in LIST_KIND &&
+      Object.hasOwn(LIST_KIND, list) &&
       (list === 'strategy' ? issue.path.length >= 2 && valueAt(envelope, ['records', 'strategy']) !== undefined : typeof index === 'number');
     if (!inRecord) {
       const field = issue.path.length >= 2 && head === 'records' ? String(list) : String(head ?? 'records');
@@ -328,6 +322,6 @@ export function normalizeRecords(records: LenientRecords, exportedAt: string, ex
     r.updatedBy ??= exportedBy;
   };
   fill(records.strategy);
-  for (const key of ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears'] as const) records[key].forEach(fill);
+  for (const [, key] of RECORD_KEYS) if (key !== 'strategy') records[key].forEach(fill);
   return records as unknown as WorkbookRecords;
 }

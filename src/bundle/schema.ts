@@ -17,6 +17,8 @@ const DEF_KINDS: Readonly<Record<string, RecordKind>> = {
   Kpi: 'kpis',
   KpiYear: 'kpiYears',
   ProjectYear: 'projectYears',
+  Meeting: 'meetings',
+  Opinion: 'opinions',
 };
 
 type JsonSchema = { [key: string]: unknown };

@@ -7,7 +7,7 @@ import { serializeBundle } from '../../src/bundle/serialize';
 import { envelopeChecksum } from '../../src/bundle/canonical';
 import { bundleErrorDetails, bundleErrorMessage } from '../../src/bundle/messages';
 import { ENTITY_SCHEMAS, RECORD_KEYS } from '../../src/bundle/format';
-import { exportOptions, sample } from './helpers';
+import { addMeeting, exportOptions, sample } from './helpers';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -96,7 +96,8 @@ async function check(text: string) {
 
 describe('parseBundle under fuzzing', () => {
   it('answers 3,000 damaged files with a valid strategy or a message, never an exception', async () => {
-    const { records } = sample();
+    const { records, ctx } = sample();
+    addMeeting(records, ctx); // the file carries a meeting and an opinion as context
     const { json } = await serializeBundle(records, exportOptions({ scope: { kind: 'department', departments: ['商工課', '子ども家庭課'] } }));
     const rng = random(20260520);
     const seen = new Map<string, number>();

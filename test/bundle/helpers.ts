@@ -1,10 +1,13 @@
-/** Shared set-up of the bundle tests: the 関市 sample as records, export options, file surgery. */
+/** Shared set-up of the bundle tests: the 関市 sample as records, a meeting, export options, file surgery. */
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import type { WorkbookRecords } from '../../src/domain/workbook';
 import type { SerializeOptions } from '../../src/bundle/serialize';
 import { envelopeChecksum } from '../../src/bundle/canonical';
 import { testContext } from '../support/context';
+import { createRecord, type RecordContext } from '../../src/domain/records';
+import { meetingDefaults, type Meeting } from '../../src/domain/entities/meeting';
+import { opinionDefaults, type Opinion } from '../../src/domain/entities/opinion';
 
 /** The 関市 sample built with the deterministic test context (ids …0001, times 2026-04-01T00:00:01Z …). */
 export function sample(editor = '企画課 山田'): { records: WorkbookRecords; ctx: ReturnType<typeof testContext> } {
@@ -72,4 +75,40 @@ export function deviceContext(editor: string, start: string, prefix: string) {
       return `${prefix}-${String(n).padStart(4, '0')}`;
     },
   };
+}
+
+/**
+ * Adds to `records` what a committee meeting leaves: 令和3年度第1回推進会議 (reviewing 令和2年度)
+ * with opinions on 商工課's first project (山田), on 基本目標1 (鈴木会長) and on 観光課's project
+ * (佐藤, entered afterwards without a meeting).
+ */
+export function addMeeting(records: WorkbookRecords, ctx: RecordContext) {
+  const sid = records.strategy.id;
+  const shoko = records.projects.find((p) => p.departments.includes('商工課'))!;
+  const kanko = records.projects.find((p) => p.departments.includes('観光課'))!;
+  const goal = records.goals[0]!;
+  const meeting = createRecord<Meeting>(ctx, sid, {
+    ...meetingDefaults(2020),
+    name: '令和3年度第1回推進会議',
+    date: '2021-07-15',
+    members: ['山田', '佐藤', '鈴木会長'],
+  });
+  const onProject = createRecord<Opinion>(ctx, sid, {
+    ...opinionDefaults('project', shoko.id, 2020, meeting.id, 0),
+    member: '山田',
+    text: 'オンライン開催の効果を検証してほしい。',
+  });
+  const onGoal = createRecord<Opinion>(ctx, sid, {
+    ...opinionDefaults('goal', goal.id, 2020, meeting.id, 0),
+    member: '鈴木会長',
+    text: '基本目標全体として順調に推移している。',
+  });
+  const later = createRecord<Opinion>(ctx, sid, {
+    ...opinionDefaults('project', kanko.id, 2020, null, 0),
+    member: '佐藤',
+    text: '観光客数の回復に向けた取組を。',
+  });
+  records.meetings.push(meeting);
+  records.opinions.push(onProject, onGoal, later);
+  return { meeting, onProject, onGoal, later, shoko, kanko, goal };
 }

@@ -158,6 +158,8 @@ describe('planMerge: the department round trip', () => {
       kpis: 0,
       kpiYears: 2,
       projectYears: 2,
+      meetings: 0,
+      opinions: 0,
     });
     const taken = f.kpiYear('関市ビジネスサポートセンター', 2020)!;
     expect(taken.stamps['actual']).toEqual({ at: now, by: '商工課 佐藤' });

@@ -34,6 +34,8 @@ describe('docs/bundle-format.schema.json', () => {
       Kpi: 'kpis',
       KpiYear: 'kpiYears',
       ProjectYear: 'projectYears',
+      Meeting: 'meetings',
+      Opinion: 'opinions',
     };
     for (const [name, kind] of Object.entries(names)) {
       const def = defs[name]!;
@@ -43,6 +45,7 @@ describe('docs/bundle-format.schema.json', () => {
       expect(def.additionalProperties).toBe(false);
       for (const [field, property] of Object.entries(def.properties)) expect(property.description, `${name}.${field}`).toBeTruthy();
     }
+    expect(Object.values(names).sort(), 'every record kind has its definition').toEqual(Object.keys(ENTITY_SCHEMAS).sort());
     expect(defs['Measurement']).toBeDefined();
     expect(defs['PasswordProtectedFile']).toBeDefined();
   });

@@ -79,7 +79,16 @@ describe('serializeBundle', () => {
     const { records } = sample();
     const out = await serializeBundle(records, exportOptions());
     const lines = out.json.trimEnd().split('\n');
-    const total = records.goals.length + records.measures.length + records.projects.length + records.kpis.length + records.kpiYears.length + records.projectYears.length + 1;
+    const total =
+      records.goals.length +
+      records.measures.length +
+      records.projects.length +
+      records.kpis.length +
+      records.kpiYears.length +
+      records.projectYears.length +
+      records.meetings.length +
+      records.opinions.length +
+      1;
     expect(lines.filter((l) => l.startsWith('      {"id":') || l.startsWith('    "strategy": {"id":'))).toHaveLength(total);
     expect(lines[1]).toBe(`  "format": "${FORMAT_ID}",`);
   });
@@ -156,6 +165,9 @@ describe('v1 fixture files', () => {
     const kpi = records.kpis.find((k) => k.name === '関市ビジネスサポートセンターへの相談件数')!;
     expect(records.kpiYears.find((y) => y.kpiId === kpi.id && y.fiscalYear === 2020)?.actual).toEqual({ value: 1823 });
     expect(records.projects).toHaveLength(10);
+    // Written before meetings and 委員意見 existed: read as none.
+    expect(records.meetings).toEqual([]);
+    expect(records.opinions).toEqual([]);
   });
 
   it('v1-seki-shoko.json (the 商工課 department bundle) still imports', async () => {
@@ -165,6 +177,24 @@ describe('v1 fixture files', () => {
     expect(parsed.value.meta.scope).toEqual({ kind: 'department', departments: ['商工課'] });
     expect(parsed.value.records.projects.every((p) => p.departments.includes('商工課'))).toBe(true);
     expect(parsed.value.records.projects).toHaveLength(2);
+    expect(parsed.value.records.meetings).toEqual([]);
+    expect(parsed.value.records.opinions).toEqual([]);
+  });
+
+  it('v1-seki-meeting.json (the 関市 sample with a meeting and 委員意見) still imports', async () => {
+    const parsed = await parseBundle(fixture('v1-seki-meeting.json'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { records } = parsed.value;
+    expect(records.meetings.map((m) => [m.name, m.date, m.fiscalYear, m.members])).toEqual([['令和3年度第1回推進会議', '2021-07-15', 2020, ['山田', '佐藤', '鈴木会長']]]);
+    expect(records.opinions.map((o) => [o.subjectKind, o.member, o.meetingId === records.meetings[0]!.id, o.deletedAt !== null])).toEqual([
+      ['project', '山田', true, false],
+      ['goal', '鈴木会長', true, false],
+      ['project', '佐藤', false, false],
+      ['project', '佐藤', true, true],
+    ]);
+    const project = records.projects.find((p) => p.id === records.opinions[0]!.subjectId)!;
+    expect(project.name).toBe('企業競争力強化支援事業（関市ビジネスプラス展の開催）');
   });
 });
 

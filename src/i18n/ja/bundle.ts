@@ -60,6 +60,8 @@ export const bundle = {
   'bundle.ref.duplicateYear': '{where}の{target}の記録が、ファイルに2つ以上あります',
   'bundle.ref.measureCycle': '{where}の上位の施策をたどると、自分自身に戻ってしまいます',
   'bundle.ref.goalMismatch': '{where}の基本目標が、所属する{target}の基本目標と一致しません',
+  'bundle.ref.missingSubject': '{where}の対象の{target}がファイルにありません',
+  'bundle.ref.missingMeeting': '{where}を記録した会議がファイルにありません',
 
   // --- Places: how a record is named in a path (errors) or as a subject (merge preview) ---
   'bundle.place.separator': ' > ',
@@ -73,6 +75,10 @@ export const bundle = {
   'bundle.place.item': '{field}の{n}番目',
   'bundle.place.recordN': '{what}（{n}件目）',
   'bundle.place.envelope': 'ファイルの見出し',
+  'bundle.place.of': '{where}の{what}',
+  'bundle.place.meetingOn': '{date}の会議',
+  'bundle.place.opinionBy': '委員意見（{member}）',
+  'bundle.place.member': '{name}委員',
   'bundle.what.strategy': '戦略',
   'bundle.what.goal': '基本目標',
   'bundle.what.measure': '施策',
@@ -81,6 +87,8 @@ export const bundle = {
   'bundle.what.goalKpi': '数値目標',
   'bundle.what.kpiYear': 'KPIの年度別の記録',
   'bundle.what.projectYear': '事業の年度別の記録',
+  'bundle.what.meeting': '会議',
+  'bundle.what.opinion': '委員意見',
   'bundle.untitled': '（無題）',
 
   // --- Field labels (domain words, read as 「…の{label}」) ---
@@ -180,6 +188,21 @@ export const bundle = {
   'bundle.field.projectYears.revision': '総合戦略見直しの必要性',
   'bundle.field.projectYears.revisionReason': '総合戦略見直しの必要性の理由',
   'bundle.field.projectYears.summary': '検証結果まとめ',
+  'bundle.field.projectYears.summaryDraft': '検証結果まとめに採用した案',
+
+  'bundle.field.meetings.name': '会議名',
+  'bundle.field.meetings.date': '開催日',
+  'bundle.field.meetings.fiscalYear': '検証する年度',
+  'bundle.field.meetings.members': '出席委員',
+  'bundle.field.meetings.note': '備考',
+
+  'bundle.field.opinions.meetingId': '意見が出た会議',
+  'bundle.field.opinions.subjectKind': '意見の対象の種類',
+  'bundle.field.opinions.subjectId': '意見の対象',
+  'bundle.field.opinions.fiscalYear': '検証する年度',
+  'bundle.field.opinions.member': '委員名',
+  'bundle.field.opinions.text': '意見',
+  'bundle.field.opinions.order': '表示順',
 
   'bundle.field.measurement.text': '文言',
   'bundle.field.measurement.done': '達成の有無',
@@ -247,4 +270,6 @@ export const bundle = {
   'bundle.value.deleted': '削除済み',
   'bundle.value.live': '削除されていない',
   'bundle.value.listJoin': '、',
+  'bundle.value.subjectKind.project': '事業',
+  'bundle.value.subjectKind.goal': '基本目標',
 } as const;
