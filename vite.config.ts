@@ -30,6 +30,8 @@ export default defineConfig({
         orientation: 'any',
         background_color: '#ffffff',
         theme_color: '#1f4e79',
+        // Desktop Chromium: open a bundle file with the installed app (handled by launchQueue in App).
+        file_handlers: [{ action: './', accept: { 'application/json': ['.json'] } }],
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },

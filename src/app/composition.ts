@@ -10,9 +10,15 @@ import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
+import { SyncRepository } from '../storage/sync-repository';
+import { BundleFlow } from '../state/bundle-flow';
+import { PendingFile } from '../state/pending-file.svelte';
 
 export interface AppServices {
   store: WorkbookStore;
+  bundles: BundleFlow;
+  /** A file handed to the app (drop, launch queue) waiting for the import screen. */
+  pendingFile: PendingFile;
   router: Router;
   pwa: PwaState;
   storageStatus: StorageStatus;
@@ -42,5 +48,13 @@ export function createServices(): AppServices {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },
   });
-  return { store, router: new Router(), pwa: new PwaState(), storageStatus };
+  const sync = new SyncRepository(db, repo, clock);
+  const bundles = new BundleFlow({
+    workbooks: repo,
+    sync,
+    clock,
+    editor: () => store.context().editor,
+    appVersion: __APP_VERSION__,
+  });
+  return { store, bundles, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
 }

@@ -96,6 +96,8 @@ export interface SyncEntry extends BasedOn {
   scope: BundleScope;
   /** The copy that wrote the export (this device's own copyId for sent entries). */
   copyId: string;
+  /** For received files: when this device applied it (the values it took are stamped then). */
+  takenAt?: string;
 }
 
 /** What a device remembers of one strategy's files: its exports, and the files it took in. */
@@ -124,7 +126,12 @@ export function mergeBase(meta: Pick<BundleMeta, 'basedOn' | 'copyId'>, history:
   const basedOn = meta.basedOn;
   const sent = basedOn ? history.sent.find((e) => e.exportId === basedOn.exportId) : undefined;
   const fromSameCopy = meta.copyId ? latest(history.received.filter((e) => e.copyId === meta.copyId)) : undefined;
-  const mine: BasePoint | null = sent ? { at: sent.exportedAt, scope: sent.scope } : null;
+  let mine: BasePoint | null = sent ? { at: sent.exportedAt, scope: sent.scope } : null;
+  // Taking in an earlier file from the same copy made both copies agree on what that file held, at
+  // the moment it was applied (the values taken are stamped then): from there on, only later
+  // changes here count as "changed here" for the records that file held.
+  if (mine && fromSameCopy?.takenAt && compareInstants(fromSameCopy.takenAt, mine.at) > 0 && sameScope(fromSameCopy.scope, mine.scope))
+    mine = { at: fromSameCopy.takenAt, scope: mine.scope };
   return { mine, theirs: fromSameCopy ? { at: fromSameCopy.exportedAt, scope: fromSameCopy.scope } : mine };
 }
 

@@ -10,6 +10,8 @@
  *   #/s/<sid>/dashboard?fy=…&goal=…  progress dashboard with its filters
  *   #/s/<sid>/kpi/<id>?fy=…          KPI detail (chart, rank, explanation)
  *   #/s/<sid>/meeting?fy=…&at=…&behind=1  committee meeting mode at one slide
+ *   #/s/<sid>/export                 write a bundle file
+ *   #/import                         read a bundle file (new strategy or merge)
  *   #/settings                       settings and storage status
  */
 export interface DashboardFilters {
@@ -25,6 +27,8 @@ export const NO_FILTERS: DashboardFilters = { fy: null, goal: null, dept: null, 
 export type Route =
   | { name: 'home' }
   | { name: 'settings' }
+  | { name: 'import' }
+  | { name: 'export'; sid: string }
   | { name: 'strategy'; sid: string }
   | { name: 'goal'; sid: string; id: string }
   | { name: 'measure'; sid: string; id: string }
@@ -40,6 +44,7 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 's' && parts[1]) {
     const sid = parts[1];
     const [kind, id, y, year] = parts.slice(2);
@@ -47,6 +52,7 @@ export function parseRoute(hash: string): Route {
     if (kind === 'measure' && id) return { name: 'measure', sid, id };
     if (kind === 'project' && id) return { name: 'project', sid, id, year: y === 'y' ? yearParam(year ?? null) : null };
     if (kind === 'kpi' && id) return { name: 'kpi', sid, id, fy: yearParam(params.get('fy')) };
+    if (kind === 'export') return { name: 'export', sid };
     if (kind === 'meeting')
       return { name: 'meeting', sid, fy: yearParam(params.get('fy')), at: params.get('at'), behind: params.get('behind') === '1' };
     if (kind === 'dashboard')
@@ -79,6 +85,10 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'import':
+      return '#/import';
+    case 'export':
+      return `#/s/${route.sid}/export`;
     case 'strategy':
       return `#/s/${route.sid}`;
     case 'goal':

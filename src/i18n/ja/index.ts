@@ -2,6 +2,7 @@ import { app } from './app';
 import { parse } from './parse';
 import { bundle } from './bundle';
 import { meeting } from './meeting';
+import { files } from './files';
 
 /** The Japanese catalog: every user-visible string of the app. */
 export const ja = {
@@ -9,4 +10,5 @@ export const ja = {
   ...parse,
   ...bundle,
   ...meeting,
+  ...files,
 } as const;

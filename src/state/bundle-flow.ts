@@ -1,0 +1,125 @@
+/**
+ * Exporting and importing bundle files: the steps between the file format (src/bundle) and
+ * storage. Screens call these; none of them writes anything until the person confirms, and every
+ * write is one transaction (see SyncRepository).
+ */
+import {
+  applyMergePlan,
+  basedOnFor,
+  decryptBundle,
+  editableBy,
+  encryptBundle,
+  isEncryptedBundle,
+  mergeBase,
+  parseBundle,
+  passwordProtectedFileName,
+  planMerge,
+  serializeBundle,
+  type BundleError,
+  type BundleScope,
+  type MergePlan,
+  type ParsedBundle,
+  type Side,
+} from '../bundle';
+import type { WorkbookRecords } from '../domain/workbook';
+import type { WorkbookRepository } from '../storage/workbook-repository';
+import type { Progress, SyncRepository } from '../storage/sync-repository';
+
+export interface ExportedFile {
+  fileName: string;
+  text: string;
+  /** MIME type of the file as written. */
+  type: string;
+}
+
+export type ReadOutcome =
+  | { kind: 'error'; error: BundleError }
+  | { kind: 'needsPassword'; wrongPassword: boolean }
+  | { kind: 'new'; bundle: ParsedBundle }
+  | { kind: 'merge'; bundle: ParsedBundle; local: WorkbookRecords; plan: MergePlan; alreadyTaken: boolean };
+
+export interface BundleFlowDeps {
+  workbooks: WorkbookRepository;
+  sync: SyncRepository;
+  clock: { now: () => string; newId: () => string };
+  editor: () => string;
+  appVersion: string;
+}
+
+export class BundleFlow {
+  readonly #d: BundleFlowDeps;
+  constructor(deps: BundleFlowDeps) {
+    this.#d = deps;
+  }
+
+  /** The scope a copy exports with: a department's copy always sends its own departments back. */
+  async exportScope(strategyId: string): Promise<BundleScope | null> {
+    return (await this.#d.sync.copyOf(strategyId)).createdFromScope;
+  }
+
+  /** Writes a bundle of the strategy (or of some departments), remembering what it held. */
+  async exportFile(strategyId: string, scope: BundleScope, password: string | null): Promise<ExportedFile> {
+    const records = await this.#d.workbooks.loadWorkbook(strategyId);
+    if (!records) throw new Error('strategy not found');
+    const copy = await this.#d.sync.copyOf(strategyId);
+    const history = await this.#d.sync.history(strategyId);
+    const out = await serializeBundle(records, {
+      exportId: this.#d.clock.newId(),
+      exportedAt: this.#d.clock.now(),
+      exportedBy: this.#d.editor(),
+      appVersion: this.#d.appVersion,
+      copyId: copy.copyId,
+      scope,
+      basedOn: basedOnFor(scope, history),
+    });
+    await this.#d.sync.recordSent(out.envelope, strategyId, out.fileName, out.records);
+    if (password) {
+      return { fileName: passwordProtectedFileName(out.fileName), text: await encryptBundle(out.json, password), type: 'application/json' };
+    }
+    return { fileName: out.fileName, text: out.json, type: 'application/json' };
+  }
+
+  /** Reads a file's text: refused, needing a password, a new strategy, or a merge into one here. */
+  async read(text: string, password: string | null): Promise<ReadOutcome> {
+    let json = text;
+    if (isEncryptedBundle(text)) {
+      if (password === null) return { kind: 'needsPassword', wrongPassword: false };
+      const plain = await decryptBundle(text, password);
+      if (!plain.ok) {
+        if (plain.error.kind === 'wrongPassword') return { kind: 'needsPassword', wrongPassword: true };
+        return { kind: 'error', error: plain.error };
+      }
+      json = plain.value;
+    }
+    const parsed = await parseBundle(json);
+    if (!parsed.ok) return { kind: 'error', error: parsed.error };
+    const bundle = parsed.value;
+    const strategyId = bundle.records.strategy.id;
+    const local = await this.#d.workbooks.loadWorkbook(strategyId);
+    if (!local) return { kind: 'new', bundle };
+    const copy = await this.#d.sync.copyOf(strategyId);
+    const history = await this.#d.sync.history(strategyId);
+    const base = mergeBase(bundle.meta, history);
+    const snapshot = bundle.meta.basedOn ? await this.#d.sync.sentSnapshot(bundle.meta.basedOn.exportId) : null;
+    // A department's file coming back to the copy that owns the strategy may change only the
+    // department's share; between copies of the same kind everything is taken.
+    const rules = bundle.meta.scope.kind === 'department' && copy.createdFromScope === null ? editableBy(bundle.meta.scope) : undefined;
+    const plan = planMerge(local, bundle.records, { ...base, snapshot }, { rules });
+    const alreadyTaken = !!(await this.#d.sync.knownFile(bundle.meta.exportId));
+    return { kind: 'merge', bundle, local, plan, alreadyTaken };
+  }
+
+  async addNew(bundle: ParsedBundle, fileName: string, onProgress?: Progress): Promise<void> {
+    await this.#d.sync.importNew(bundle.records, bundle.meta, fileName, onProgress);
+  }
+
+  /** Applies a merge with the person's choices; returns the snapshot id that undoes it. */
+  async merge(outcome: Extract<ReadOutcome, { kind: 'merge' }>, choices: Record<string, Side>, fileName: string, onProgress?: Progress): Promise<string> {
+    const applied = applyMergePlan(outcome.local, outcome.plan, choices, { now: this.#d.clock.now(), editor: this.#d.editor() });
+    return this.#d.sync.applyMerge(outcome.local.strategy.id, applied.written, outcome.bundle.meta, fileName, onProgress);
+  }
+
+  async undoImport(snapshotId: string): Promise<void> {
+    await this.#d.sync.restoreSnapshot(snapshotId);
+  }
+}

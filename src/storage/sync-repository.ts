@@ -1,0 +1,193 @@
+/**
+ * Storage side of bundle files: this device's copy id per strategy, the log of files sent and
+ * taken in (with the records each sent file held, the common ancestor when it comes back), and
+ * whole-workbook snapshots that make an import undoable. Every import, merge and restore is one
+ * IndexedDB transaction: a failure leaves the workbook exactly as it was.
+ */
+import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
+import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import type { CopyRow, SnapshotRow, SyncLogRow, WorkbookDb } from './db';
+import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
+
+const RECORD_TABLES: readonly (keyof Omit<WorkbookRecords, 'strategy'>)[] = [
+  'goals',
+  'measures',
+  'projects',
+  'kpis',
+  'kpiYears',
+  'projectYears',
+  'meetings',
+  'opinions',
+];
+
+export type Progress = (done: number, total: number) => void;
+
+export class SyncRepository {
+  readonly #db: WorkbookDb;
+  readonly #workbooks: WorkbookRepository;
+  readonly #newId: () => string;
+  readonly #now: () => string;
+
+  constructor(db: WorkbookDb, workbooks: WorkbookRepository, clock: { newId: () => string; now: () => string }) {
+    this.#db = db;
+    this.#workbooks = workbooks;
+    this.#newId = clock.newId;
+    this.#now = clock.now;
+  }
+
+  /** This device's copy of a strategy (made on first use). */
+  async copyOf(strategyId: string): Promise<CopyRow> {
+    return this.#db.transaction('rw', this.#db.copies, async () => {
+      const row = await this.#db.copies.get(strategyId);
+      if (row) return row;
+      const created: CopyRow = { strategyId, copyId: this.#newId(), createdFromScope: null };
+      await this.#db.copies.add(created);
+      return created;
+    });
+  }
+
+  async history(strategyId: string): Promise<SyncHistory> {
+    const rows = await this.#db.syncLog.where('strategyId').equals(strategyId).toArray();
+    const entry = (r: SyncLogRow) => ({ exportId: r.id, exportedAt: r.exportedAt, scope: r.scope, copyId: r.copyId });
+    return {
+      sent: rows.filter((r) => r.direction === 'sent').map(entry),
+      received: rows.filter((r) => r.direction === 'received').map((r) => ({ ...entry(r), takenAt: r.loggedAt })),
+    };
+  }
+
+  /** The records a file this device sent held (the common ancestor of a returning file). */
+  async sentSnapshot(exportId: string): Promise<WorkbookRecords | null> {
+    const row = await this.#db.syncLog.get(exportId);
+    return row?.direction === 'sent' ? row.snapshot : null;
+  }
+
+  /** Remembers a file this device wrote, with the records it held. */
+  async recordSent(meta: BundleMeta, strategyId: string, fileName: string, records: WorkbookRecords): Promise<void> {
+    await this.#db.syncLog.put({
+      id: meta.exportId,
+      strategyId,
+      direction: 'sent',
+      exportedAt: meta.exportedAt,
+      scope: meta.scope,
+      copyId: meta.copyId,
+      fileName,
+      loggedAt: this.#now(),
+      snapshot: records,
+    });
+  }
+
+  #received(meta: BundleMeta, strategyId: string, fileName: string): SyncLogRow {
+    return {
+      id: meta.exportId,
+      strategyId,
+      direction: 'received',
+      exportedAt: meta.exportedAt,
+      scope: meta.scope,
+      copyId: meta.copyId,
+      fileName,
+      loggedAt: this.#now(),
+      snapshot: null,
+    };
+  }
+
+  /** Has this device already taken in (or sent) the file with this export id? */
+  async knownFile(exportId: string): Promise<SyncLogRow | undefined> {
+    return this.#db.syncLog.get(exportId);
+  }
+
+  /**
+   * Adds a strategy this device did not have, from a file: its records, this device's copy (which
+   * remembers a department scope), and the log entry, in one transaction.
+   */
+  async importNew(records: WorkbookRecords, meta: BundleMeta, fileName: string, onProgress?: Progress): Promise<void> {
+    const db = this.#db;
+    const strategyId = records.strategy.id;
+    await db.transaction('rw', [...db.recordTables, db.copies, db.syncLog], async () => {
+      if (await db.strategies.get(strategyId)) throw new Error('strategy exists');
+      await this.#putAll(records, onProgress);
+      await db.copies.put({
+        strategyId,
+        copyId: this.#newId(),
+        createdFromScope: meta.scope.kind === 'department' ? meta.scope : null,
+      });
+      await db.syncLog.put(this.#received(meta, strategyId, fileName));
+    });
+  }
+
+  /**
+   * Writes a merge: snapshots the current workbook first (for 「取り込みを元に戻す」), then puts the
+   * changed records and logs the file, all in one transaction. Returns the snapshot's id.
+   */
+  async applyMerge(
+    strategyId: string,
+    written: { [K in RecordKind]: RecordOfKind[K][] },
+    meta: BundleMeta,
+    fileName: string,
+    onProgress?: Progress,
+  ): Promise<string> {
+    const db = this.#db;
+    const snapshotId = this.#newId();
+    await db.transaction('rw', [...db.recordTables, db.syncLog, db.snapshots], async () => {
+      const current = await this.#workbooks.loadWorkbook(strategyId);
+      if (!current) throw new RecordNotFoundError('strategies', strategyId);
+      await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, records: current });
+      const total = Object.values(written).reduce((n, list) => n + list.length, 0);
+      let done = 0;
+      for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) {
+        for (let i = 0; i < list.length; i += 500) {
+          await db.table(kind).bulkPut(list.slice(i, i + 500));
+          done += Math.min(500, list.length - i);
+          onProgress?.(done, total);
+        }
+      }
+      await db.syncLog.put(this.#received(meta, strategyId, fileName));
+    });
+    return snapshotId;
+  }
+
+  /**
+   * Puts a strategy back exactly as a snapshot holds it, in one transaction; the state replaced is
+   * itself kept as a snapshot, so a restore can be undone too. Returns that snapshot's id.
+   */
+  async restoreSnapshot(snapshotId: string): Promise<string> {
+    const db = this.#db;
+    const undoId = this.#newId();
+    await db.transaction('rw', [...db.recordTables, db.snapshots], async () => {
+      const snap = await db.snapshots.get(snapshotId);
+      if (!snap) throw new Error(`snapshot ${snapshotId} not found`);
+      const current = await this.#workbooks.loadWorkbook(snap.strategyId);
+      if (current)
+        await db.snapshots.add({ id: undoId, strategyId: snap.strategyId, createdAt: this.#now(), reason: 'beforeRestore', label: snap.label, records: current });
+      await this.#deleteAll(snap.strategyId);
+      await this.#putAll(snap.records);
+    });
+    return undoId;
+  }
+
+  async snapshots(strategyId: string): Promise<SnapshotRow[]> {
+    return (await this.#db.snapshots.where('strategyId').equals(strategyId).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async #deleteAll(strategyId: string) {
+    const db = this.#db;
+    await db.strategies.delete(strategyId);
+    for (const kind of RECORD_TABLES) await db.table(kind).where('strategyId').equals(strategyId).delete();
+  }
+
+  async #putAll(records: WorkbookRecords, onProgress?: Progress) {
+    const db = this.#db;
+    await db.strategies.put(records.strategy);
+    const total = RECORD_TABLES.reduce((n, k) => n + records[k].length, 1);
+    let done = 1;
+    for (const kind of RECORD_TABLES) {
+      const list = records[kind] as unknown[];
+      for (let i = 0; i < list.length; i += 500) {
+        await db.table(kind).bulkPut(list.slice(i, i + 500));
+        done += Math.min(500, list.length - i);
+        onProgress?.(done, total);
+      }
+    }
+  }
+}
+
+export type { BundleScope };
