@@ -64,6 +64,8 @@ export class WorkbookView {
   readonly #kpisByProject = new Map<string, Kpi[]>();
   readonly #goalKpis = new Map<string, Kpi[]>();
   readonly #kpiYears = new Map<string, Map<number, KpiYear>>();
+  readonly #kpiYearLists = new Map<string, KpiYear[]>();
+  readonly #kpiYearsSorted = new Set<string>();
   readonly #projectYears = new Map<string, Map<number, ProjectYear>>();
   readonly #byId = new Map<string, Goal | Measure | Project | Kpi>();
   readonly #meetings: Meeting[];
@@ -86,10 +88,15 @@ export class WorkbookView {
       else push(this.#kpisByProject, k.projectId, k);
       this.#byId.set(k.id, k);
     }
-    for (const y of records.kpiYears.filter(live)) {
+    for (const y of records.kpiYears) {
+      if (y.deletedAt !== null) continue;
       let m = this.#kpiYears.get(y.kpiId);
-      if (!m) this.#kpiYears.set(y.kpiId, (m = new Map()));
+      if (!m) {
+        this.#kpiYears.set(y.kpiId, (m = new Map()));
+        this.#kpiYearLists.set(y.kpiId, []);
+      }
       m.set(y.fiscalYear, y);
+      this.#kpiYearLists.get(y.kpiId)!.push(y);
     }
     this.#meetings = (records.meetings ?? []).filter(live).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
     for (const o of (records.opinions ?? []).filter(live).sort(byOrder)) push(this.#opinions, `${o.subjectKind}:${o.subjectId}`, o);
@@ -146,8 +153,21 @@ export class WorkbookView {
   kpiYear(kpiId: string, fiscalYear: number): KpiYear | undefined {
     return this.#kpiYears.get(kpiId)?.get(fiscalYear);
   }
+  /** The KPI's yearly records in year order (sorted once per view: the engine asks for every KPI). */
   kpiYearsOf(kpiId: string): KpiYear[] {
-    return [...(this.#kpiYears.get(kpiId)?.values() ?? [])].sort((a, b) => a.fiscalYear - b.fiscalYear);
+    const list = this.#kpiYearLists.get(kpiId);
+    if (!list) return [];
+    if (!this.#kpiYearsSorted.has(kpiId)) {
+      // Records usually arrive in year order; sort (and drop a duplicate year) only when needed.
+      let ordered = true;
+      for (let i = 1; i < list.length; i++) if (list[i - 1]!.fiscalYear >= list[i]!.fiscalYear) ordered = false;
+      if (!ordered) {
+        const unique = [...this.#kpiYears.get(kpiId)!.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+        list.splice(0, list.length, ...unique);
+      }
+      this.#kpiYearsSorted.add(kpiId);
+    }
+    return list;
   }
   projectYear(projectId: string, fiscalYear: number): ProjectYear | undefined {
     return this.#projectYears.get(projectId)?.get(fiscalYear);

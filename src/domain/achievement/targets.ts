@@ -74,7 +74,8 @@ export function clean(n: number): number {
   const k = 11 - Math.floor(Math.log10(Math.abs(n)));
   if (k <= 0 || k > 22) return Number(n.toPrecision(12));
   const scale = 10 ** k;
-  return Math.round(n * scale) / scale;
+  // Rounded on the magnitude, so −x cleans to exactly −(clean x): mirrored KPIs stay mirrored.
+  return (Math.sign(n) * Math.round(Math.abs(n) * scale)) / scale;
 }
 
 /** A measurement that holds a target: a number, or for milestones a text / done flag. */
