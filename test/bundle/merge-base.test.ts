@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeBase, type SyncHistory } from '../../src/bundle';
+import { mergeBase, type BundleScope, type SyncHistory } from '../../src/bundle';
 
-const dept = { kind: 'department', departments: ['商工課'] } as const;
+const dept: BundleScope = { kind: 'department', departments: ['商工課'] };
 
 describe('mergeBase', () => {
   const history: SyncHistory = {
