@@ -10,13 +10,13 @@ import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
-import { SyncRepository } from '../storage/sync-repository';
-import { BundleFlow } from '../state/bundle-flow';
+import type { BundleFlow } from '../state/bundle-flow';
 import { PendingFile } from '../state/pending-file.svelte';
 
 export interface AppServices {
   store: WorkbookStore;
-  bundles: BundleFlow;
+  /** Bundle files (export/import); loaded on first use, so the first load stays small. */
+  bundles: () => Promise<BundleFlow>;
   /** A file handed to the app (drop, launch queue) waiting for the import screen. */
   pendingFile: PendingFile;
   router: Router;
@@ -48,13 +48,17 @@ export function createServices(): AppServices {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },
   });
-  const sync = new SyncRepository(db, repo, clock);
-  const bundles = new BundleFlow({
-    workbooks: repo,
-    sync,
-    clock,
-    editor: () => store.context().editor,
-    appVersion: __APP_VERSION__,
-  });
+  let bundleFlow: Promise<BundleFlow> | null = null;
+  const bundles = () =>
+    (bundleFlow ??= Promise.all([import('../storage/sync-repository'), import('../state/bundle-flow')]).then(
+      ([{ SyncRepository }, { BundleFlow }]) =>
+        new BundleFlow({
+          workbooks: repo,
+          sync: new SyncRepository(db, repo, clock),
+          clock,
+          editor: () => store.context().editor,
+          appVersion: __APP_VERSION__,
+        }),
+    ));
   return { store, bundles, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
 }
