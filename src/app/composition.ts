@@ -17,6 +17,8 @@ export interface AppServices {
   store: WorkbookStore;
   /** Bundle files (export/import); loaded on first use, so the first load stays small. */
   bundles: () => Promise<BundleFlow>;
+  /** The departments of a copy made from a department bundle, or null for the owner's copy. */
+  departmentScopeOf: (strategyId: string) => Promise<string[] | null>;
   /** A file handed to the app (drop, launch queue) waiting for the import screen. */
   pendingFile: PendingFile;
   router: Router;
@@ -60,5 +62,9 @@ export function createServices(): AppServices {
           appVersion: __APP_VERSION__,
         }),
     ));
-  return { store, bundles, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
+  const departmentScopeOf = async (strategyId: string) => {
+    const scope = (await db.copies.get(strategyId))?.createdFromScope;
+    return scope?.kind === 'department' ? [...scope.departments] : null;
+  };
+  return { store, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
 }

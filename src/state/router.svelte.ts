@@ -12,6 +12,8 @@
  *   #/s/<sid>/meeting?fy=…&at=…&behind=1  committee meeting mode at one slide
  *   #/s/<sid>/export                 write a bundle file
  *   #/import                         read a bundle file (new strategy or merge)
+ *   #/s/<sid>/reports?kind=…&fy=…     printable reports (A4), see features/reports
+ *   #/s/<sid>/sheets                 spreadsheet export and import (CSV / xlsx)
  *   #/settings                       settings and storage status
  */
 export interface DashboardFilters {
@@ -29,6 +31,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'import' }
   | { name: 'export'; sid: string }
+  | { name: 'reports'; sid: string; params: Record<string, string> }
+  | { name: 'sheets'; sid: string }
   | { name: 'strategy'; sid: string }
   | { name: 'goal'; sid: string; id: string }
   | { name: 'measure'; sid: string; id: string }
@@ -53,6 +57,8 @@ export function parseRoute(hash: string): Route {
     if (kind === 'project' && id) return { name: 'project', sid, id, year: y === 'y' ? yearParam(year ?? null) : null };
     if (kind === 'kpi' && id) return { name: 'kpi', sid, id, fy: yearParam(params.get('fy')) };
     if (kind === 'export') return { name: 'export', sid };
+    if (kind === 'reports') return { name: 'reports', sid, params: Object.fromEntries(params.entries()) };
+    if (kind === 'sheets') return { name: 'sheets', sid };
     if (kind === 'meeting')
       return { name: 'meeting', sid, fy: yearParam(params.get('fy')), at: params.get('at'), behind: params.get('behind') === '1' };
     if (kind === 'dashboard')
@@ -89,6 +95,10 @@ export function routeHash(route: Route): string {
       return '#/import';
     case 'export':
       return `#/s/${route.sid}/export`;
+    case 'reports':
+      return `#/s/${route.sid}/reports${query(route.params)}`;
+    case 'sheets':
+      return `#/s/${route.sid}/sheets`;
     case 'strategy':
       return `#/s/${route.sid}`;
     case 'goal':

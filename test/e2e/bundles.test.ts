@@ -83,6 +83,7 @@ describe('department round trip', () => {
     await department.getByTestId('import-apply').click();
     await department.getByTestId('import-done').getByRole('link', { name: '開く' }).click();
     await openProject(department, PROJECT);
+    expect(await department.getByTestId('department-copy-note').textContent()).toContain('商工課');
     await department.getByTestId('cell-actual-2021').fill('1,950件');
     await department.getByTestId('cell-actual-2021').press('Enter');
     await department.getByTestId('year-tab-2020').click();

@@ -12,6 +12,8 @@ export const app = {
   'app.notFound': 'この画面の対象が見つかりません（削除されたか、別の端末のデータです）。',
   'app.backToList': '戦略一覧へ戻る',
   'app.offline': 'オフライン',
+  'app.departmentCopy':
+    'このデータは担当課（{departments}）用のファイルから作られました。企画課に戻るのは、担当事業のKPIの実績・未達理由・達成状況、年度別の記録（実施内容・予算・評価など）、事業の概要・事業主体・期間・連携自治体です。それ以外の変更は反映されません。',
 
   'save.idle': '',
   'save.saving': '保存中…',
@@ -88,6 +90,8 @@ export const app = {
   'nav.strategy': '戦略の基本情報',
   'nav.goal': '基本目標{number}',
   'nav.untitled': '（無題）',
+  'nav.reports': '報告書を印刷',
+  'nav.sheets': '表計算ソフトとやり取り',
 
   'goal.heading': '基本目標{number}',
   'goal.number': '番号',

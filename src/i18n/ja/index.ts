@@ -3,6 +3,9 @@ import { parse } from './parse';
 import { bundle } from './bundle';
 import { meeting } from './meeting';
 import { files } from './files';
+import { reports } from './reports';
+import { sheets } from './sheets';
+import { safety } from './safety';
 
 /** The Japanese catalog: every user-visible string of the app. */
 export const ja = {
@@ -11,4 +14,7 @@ export const ja = {
   ...bundle,
   ...meeting,
   ...files,
+  ...reports,
+  ...sheets,
+  ...safety,
 } as const;

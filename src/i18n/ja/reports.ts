@@ -1,0 +1,3 @@
+/** Japanese messages of the reports screens. */
+export const reports = {
+} as const;

@@ -1,0 +1,3 @@
+/** Japanese messages of the safety screens. */
+export const safety = {
+} as const;

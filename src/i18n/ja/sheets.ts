@@ -1,0 +1,3 @@
+/** Japanese messages of the sheets screens. */
+export const sheets = {
+} as const;
