@@ -1,0 +1,27 @@
+/** The Japanese wording of the import's row errors and preview lines (catalog: src/i18n/ja/sheets.ts). */
+import { t, type MessageKey } from '../i18n';
+import type { ChangeField, RowIssue } from './plan';
+import type { FieldKind } from './headers';
+
+/** One row error as a sentence: 「5行目: 「令和2年度 (実績値)」の「たくさん」は数値として読めません」. */
+export function issueMessage(issue: RowIssue): string {
+  const params = { row: issue.row, column: issue.column, input: issue.input };
+  if (issue.code === 'value' && issue.error) {
+    const e = issue.error;
+    switch (e.code) {
+      case 'unitMismatch':
+        return t('sheets.issue.unitMismatch', { ...params, found: e.found, expected: e.expected });
+      case 'unitNotExpected':
+        return t('sheets.issue.unitNotExpected', { ...params, found: e.found });
+      case 'severalNumbers':
+        return t('sheets.issue.severalNumbers', params);
+      default:
+        return t('sheets.issue.unreadable', params);
+    }
+  }
+  if (issue.code === 'value') return t('sheets.issue.unreadable', params);
+  return t(`sheets.issue.${issue.code}` as MessageKey, params);
+}
+
+export const fieldLabel = (kind: FieldKind): string => t(`sheets.field.${kind}` as MessageKey);
+export const changeFieldLabel = (field: ChangeField): string => t(`sheets.changeField.${field}` as MessageKey);

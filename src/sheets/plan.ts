@@ -1,0 +1,641 @@
+/**
+ * Second pass of an import: the rows read from a sheet (read.ts), matched against the open
+ * strategy (or a new one), become the records to write and a list of what will be created or
+ * changed. Nothing is written here: the plan is shown, and only a confirmed plan is stored (in one
+ * transaction, after a snapshot that undoes it).
+ *
+ * Rules:
+ * - Matching: a 基本目標 by number, else title; a 施策 by number and title within its goal; a
+ *   事業 by No. within its goal, else by name (without a goal column or heading: by name across
+ *   the strategy); a KPI by name within its project (or among the goal's 数値目標). Anything not
+ *   found is added.
+ * - An empty cell changes nothing; an import never deletes.
+ * - Values are read with the KPI's unit (the 単位 column, else the KPI's own, else the unit the
+ *   cells show: 「1,636件」 makes a new KPI a 件 KPI) by the workbook's parser; a number cell of
+ *   an .xlsx file is the number itself.
+ * - A row with any unreadable cell is left out whole, and reported with its row number.
+ * - A year's target (目標) equal to the one the achievement engine already derives (the final
+ *   target, a threshold or the straight line from the baseline) is not stored as an entered
+ *   target: the KPI table exports derived targets, and taking it back must change nothing.
+ */
+import { applyPatch, createRecord, sameValue, type RecordContext, type RecordMeta } from '../domain/records';
+import { strategyDefaults, type Strategy } from '../domain/entities/strategy';
+import { goalDefaults, type Goal } from '../domain/entities/goal';
+import { measureDefaults, type Measure } from '../domain/entities/measure';
+import { projectDefaults, type Project } from '../domain/entities/project';
+import { kpiDefaults, type Kpi, type KpiDirection, type KpiKind } from '../domain/entities/kpi';
+import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
+import { projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
+import type { Measurement } from '../domain/entities/measurement';
+import { nextOrder, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
+import { formatMeasurement, formatNumber, normalizeWidth, type MeasurementParseError } from '../domain/numbers';
+import { formatFiscalYear } from '../domain/eras';
+import { indexYears, resolveYearTarget } from '../domain/achievement';
+import type { NumberedTitle, ReadSheet, RowValue, SheetRow, ValueKind } from './read';
+import {
+  DIRECTION_WORDS,
+  THRESHOLD_REMARKS,
+  looksLikeMilestone,
+  mergeNumber,
+  readDirection,
+  readValue,
+  readYear,
+  splitDepartments,
+  unitOf,
+  type RawCell,
+} from './values';
+
+export type IssueCode = 'value' | 'year' | 'noYear' | 'direction' | 'noSubject' | 'noKpi' | 'noGoal';
+
+/** Why a row was left out. `column` is the column head as the sheet writes it. */
+export interface RowIssue {
+  row: number;
+  code: IssueCode;
+  column: string;
+  input: string;
+  error?: MeasurementParseError;
+}
+
+export type ChangeField =
+  | 'number'
+  | 'title'
+  | 'directions'
+  | 'name'
+  | 'summary'
+  | 'departments'
+  | 'measure'
+  | 'unit'
+  | 'direction'
+  | 'kind'
+  | 'baseline'
+  | 'baselineYear'
+  | 'target'
+  | 'targetYear'
+  | 'note'
+  | 'yearTarget'
+  | 'actual'
+  | 'shortfallReason'
+  | 'progress';
+
+/** One line of the preview: a record added, or one field set or changed. */
+export interface PlanChange {
+  kind: 'add' | 'change';
+  recordKind: RecordKind;
+  /** The row that set it (the last one, when several did). */
+  row: number;
+  /** What it is about: 「2 商工活動支援事業 / 相談件数 / 令和3年度」. */
+  subject: string;
+  field: ChangeField | null;
+  before: string;
+  after: string;
+}
+
+export type WrittenRecords = { [K in RecordKind]: RecordOfKind[K][] };
+
+export interface ImportPlan {
+  mode: 'create' | 'update';
+  strategy: Strategy;
+  /** Records to put: new ones and changed ones (for a new strategy, all of them, itself included). */
+  written: WrittenRecords;
+  changes: PlanChange[];
+  /** Counts of records added, by kind. */
+  added: { goals: number; measures: number; projects: number; kpis: number };
+  /** Number of values (fields of existing records, yearly values) set or changed. */
+  changedValues: number;
+  issues: RowIssue[];
+  rowsRead: number;
+  rowsSkipped: number;
+}
+
+export interface NewStrategyFields {
+  municipality: string;
+  name: string;
+  startYear: number;
+  endYear: number;
+}
+
+export type PlanTarget = { mode: 'update'; records: WorkbookRecords } | { mode: 'create'; strategy: NewStrategyFields; defaultGoalTitle: string };
+
+const canon = (s: string) => normalizeWidth(s).replace(/[\s　]+/g, '').toLowerCase();
+const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
+
+/** A value read from a cell: the measurement, and whether it came from a number cell. */
+interface ReadValue {
+  m: Measurement | null;
+  numeric: boolean;
+  year: number | null;
+  kind: ValueKind;
+}
+
+/** The working copy of the strategy: records as they will be after the import. */
+class Work {
+  readonly strategy: Strategy;
+  readonly ctx: RecordContext;
+  readonly original = new Map<string, unknown>();
+  readonly current = new Map<string, { kind: RecordKind; record: RecordOfKind[RecordKind] }>();
+  readonly created = new Set<string>();
+  readonly touched = new Set<string>();
+  readonly rowOf = new Map<string, number>();
+  readonly #byKind = new Map<RecordKind, Map<string, RecordOfKind[RecordKind]>>();
+  /** Yearly records by `${kpiId|projectId}:${fiscalYear}`, and each KPI's yearly records. */
+  readonly #yearly = new Map<string, string>();
+  readonly #kpiYearsOf = new Map<string, Set<string>>();
+
+  constructor(strategy: Strategy, records: WorkbookRecords | null, ctx: RecordContext) {
+    this.strategy = strategy;
+    this.ctx = ctx;
+    if (records) {
+      const put = <K extends RecordKind>(kind: K, list: RecordOfKind[K][]) => {
+        for (const r of list.filter(live)) {
+          this.original.set(r.id, r);
+          this.#set(kind, r);
+        }
+      };
+      put('goals', records.goals);
+      put('measures', records.measures);
+      put('projects', records.projects);
+      put('kpis', records.kpis);
+      put('kpiYears', records.kpiYears);
+      put('projectYears', records.projectYears);
+    }
+  }
+
+  #set<K extends RecordKind>(kind: K, record: RecordOfKind[K]) {
+    this.current.set(record.id, { kind, record });
+    let m = this.#byKind.get(kind);
+    if (!m) this.#byKind.set(kind, (m = new Map()));
+    m.set(record.id, record);
+    if (kind === 'kpiYears') {
+      const y = record as KpiYear;
+      this.#yearly.set(`k:${y.kpiId}:${y.fiscalYear}`, y.id);
+      let ids = this.#kpiYearsOf.get(y.kpiId);
+      if (!ids) this.#kpiYearsOf.set(y.kpiId, (ids = new Set()));
+      ids.add(y.id);
+    } else if (kind === 'projectYears') {
+      const y = record as ProjectYear;
+      this.#yearly.set(`p:${y.projectId}:${y.fiscalYear}`, y.id);
+    }
+  }
+
+  /** Live records of a kind, in their display order. */
+  all<K extends RecordKind>(kind: K): RecordOfKind[K][] {
+    const list = [...(this.#byKind.get(kind)?.values() ?? [])] as RecordOfKind[K][];
+    return list.sort((a, b) => ('order' in a && 'order' in b ? (a.order as number) - (b.order as number) : 0));
+  }
+
+  get<K extends RecordKind>(id: string): RecordOfKind[K] {
+    return this.current.get(id)!.record as RecordOfKind[K];
+  }
+
+  kpiYear(kpiId: string, fy: number): KpiYear | undefined {
+    const id = this.#yearly.get(`k:${kpiId}:${fy}`);
+    return id ? this.get<'kpiYears'>(id) : undefined;
+  }
+
+  kpiYearsOf(kpiId: string): KpiYear[] {
+    return [...(this.#kpiYearsOf.get(kpiId) ?? [])].map((id) => this.get<'kpiYears'>(id));
+  }
+
+  projectYear(projectId: string, fy: number): ProjectYear | undefined {
+    const id = this.#yearly.get(`p:${projectId}:${fy}`);
+    return id ? this.get<'projectYears'>(id) : undefined;
+  }
+
+  create<K extends RecordKind>(kind: K, fields: Omit<RecordOfKind[K], keyof RecordMeta>, row: number): RecordOfKind[K] {
+    const record = createRecord<RecordOfKind[K]>(this.ctx, this.strategy.id, fields as never);
+    this.#set(kind, record);
+    this.created.add(record.id);
+    this.touched.add(record.id);
+    this.rowOf.set(record.id, row);
+    return record;
+  }
+
+  patch<K extends RecordKind>(kind: K, id: string, patch: Partial<RecordOfKind[K]>, row: number): RecordOfKind[K] {
+    const before = this.get<K>(id);
+    // A record made by this import stays "new": it is created once with its final fields.
+    let next = this.created.has(id) ? ({ ...before, ...patch } as RecordOfKind[K]) : applyPatch(this.ctx, before, patch as never);
+    // Patched by several rows, a record is still written once: one revision past the stored one.
+    const original = this.original.get(id) as RecordOfKind[K] | undefined;
+    if (original && next !== before) next = { ...next, rev: original.rev + 1 };
+    if (!sameValue(next, before)) {
+      this.#set(kind, next);
+      this.touched.add(id);
+      this.rowOf.set(id, row);
+    }
+    return next;
+  }
+}
+
+function findGoal(w: Work, g: NumberedTitle): Goal | undefined {
+  const goals = w.all('goals');
+  if (g.number !== '') {
+    const byNumber = goals.find((x) => canon(x.number) === canon(g.number));
+    if (byNumber) return byNumber;
+  }
+  if (g.title !== '') return goals.find((x) => canon(x.title) === canon(g.title));
+  return undefined;
+}
+
+function findProject(w: Work, goal: Goal | undefined, row: SheetRow): Project | undefined {
+  const all = w.all('projects');
+  const candidates = goal ? all.filter((p) => p.goalId === goal.id) : all;
+  if (goal && row.projectNumber !== '') {
+    const byNumber = candidates.filter((p) => canon(p.number) === canon(row.projectNumber));
+    if (byNumber.length === 1) return byNumber[0];
+  }
+  if (row.projectName !== '') return candidates.find((p) => canon(p.name) === canon(row.projectName));
+  return undefined;
+}
+
+function kpisUnder(w: Work, goal: Goal | undefined, project: Project | undefined): Kpi[] {
+  const all = w.all('kpis');
+  if (project) return all.filter((k) => k.projectId === project.id);
+  if (goal) return all.filter((k) => k.projectId === null && k.goalId === goal.id);
+  return [];
+}
+
+/** Whether a measurement says no more than a number (約 and 以上 aside). */
+function onlyNumber(m: Measurement): boolean {
+  return (
+    m.value !== null &&
+    m.text === undefined &&
+    m.status === undefined &&
+    !m.provisional &&
+    m.statPeriod === undefined &&
+    (m.remark === undefined || (THRESHOLD_REMARKS as readonly string[]).includes(m.remark))
+  );
+}
+
+function valueOf(v: ReadValue, existing: Measurement | null | undefined): Measurement | null {
+  if (v.numeric && v.m && v.m.value !== null) return mergeNumber(existing, v.m.value);
+  return v.m;
+}
+
+/** Builds the plan for a sheet read against a strategy. */
+export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordContext): ImportPlan {
+  const strategy =
+    target.mode === 'update'
+      ? target.records.strategy
+      : createRecord<Strategy>(ctx, null, { ...strategyDefaults(target.strategy.startYear), ...target.strategy });
+  const w = new Work(strategy, target.mode === 'update' ? target.records : null, ctx);
+  const issues: RowIssue[] = [];
+  let skipped = 0;
+  const yearTargets: { kpiId: string; fy: number; value: ReadValue; row: number }[] = [];
+  let defaultGoal: Goal | null = null;
+
+  for (const row of sheet.rows) {
+    const rowIssues: RowIssue[] = [];
+    const issue = (code: IssueCode, column: string, input: string, error?: MeasurementParseError) =>
+      rowIssues.push({ row: row.row, code, column, input, ...(error ? { error } : {}) });
+
+    // ---- identify (nothing is created before the whole row reads) --------------------------
+    const hasProject = row.projectName !== '' || row.projectNumber !== '';
+    const hasData = row.values.length > 0 || row.texts.length > 0;
+    if (!hasProject && row.kpiName === '') {
+      if (hasData) issue('noSubject', '', '');
+      if (rowIssues.length) {
+        issues.push(...rowIssues);
+        skipped++;
+      }
+      continue;
+    }
+    const goalRef = row.goal;
+    const existingGoal = goalRef ? findGoal(w, goalRef) : (defaultGoal ?? undefined);
+    // Without a goal column or heading, a project is looked for by name across the strategy.
+    const existingProject = !hasProject ? undefined : goalRef ? (existingGoal ? findProject(w, existingGoal, row) : undefined) : findProject(w, undefined, row);
+    const goalKnown = !!goalRef || !!existingProject || target.mode === 'create';
+    if (!goalKnown) {
+      issue('noGoal', '', row.projectName || row.projectNumber || row.kpiName);
+    }
+    const siblingKpis = kpisUnder(w, existingProject ? undefined : existingGoal, existingProject);
+    let existingKpi = row.kpiName !== '' ? siblingKpis.find((k) => canon(k.name) === canon(row.kpiName)) : undefined;
+    const kpiValues = row.values;
+    if (row.kpiName === '' && (kpiValues.length > 0 || row.texts.some((x) => x.kind !== 'progress'))) {
+      // Values without a KPI name belong to the project's only KPI.
+      if (existingProject && siblingKpis.length === 1) existingKpi = siblingKpis[0];
+      else issue('noKpi', '', row.projectName || row.projectNumber);
+    }
+
+    // ---- unit, kind, direction, years -------------------------------------------------------
+    let unit = row.unit !== '' ? row.unit.trim() : (existingKpi?.unit ?? '');
+    if (row.unit === '' && !existingKpi) {
+      for (const v of kpiValues) {
+        const u = unitOf(v.cell);
+        if (u) {
+          unit = u;
+          break;
+        }
+      }
+    }
+    const finalCell = kpiValues.find((v) => v.kind === 'finalTarget')?.cell ?? null;
+    const kind: KpiKind = existingKpi?.kind ?? (looksLikeMilestone(finalCell) ? 'milestone' : 'numeric');
+    let direction: KpiDirection | null = null;
+    if (row.direction) {
+      direction = readDirection(row.direction.text);
+      if (direction === null) issue('direction', row.direction.column, row.direction.text);
+    }
+    const readYearCell = (ref: { cell: RawCell; column: string } | null): number | null => {
+      if (!ref) return null;
+      const y = readYear(ref.cell);
+      if (y === null) issue('year', ref.column, String(ref.cell ?? ''));
+      return y;
+    };
+    const baselineYear = readYearCell(row.baselineYear);
+    const targetYear = readYearCell(row.targetYear);
+    const needsRowYear =
+      kpiValues.some((v) => v.year === null && (v.kind === 'actual' || v.kind === 'yearTarget')) ||
+      row.texts.some((x) => x.year === null && (x.kind === 'progress' || x.kind === 'shortfallReason'));
+    let rowYear: number | null = null;
+    if (needsRowYear) {
+      if (!row.fiscalYear) issue('noYear', '', '');
+      else rowYear = readYearCell(row.fiscalYear);
+    }
+
+    const values: ReadValue[] = [];
+    for (const v of kpiValues) {
+      const r = readValue(v.cell, unit, kind);
+      if (!r.ok) issue('value', v.column, String(v.cell ?? ''), r.error);
+      else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind });
+    }
+
+    if (rowIssues.length > 0) {
+      issues.push(...rowIssues);
+      skipped++;
+      continue;
+    }
+
+    // ---- apply ----------------------------------------------------------------------------
+    const r = row.row;
+    let goal: Goal | undefined = existingGoal;
+    if (!goal && goalRef) {
+      goal = w.create('goals', { ...goalDefaults(nextOrder(w.all('goals'))), number: goalRef.number || String(w.all('goals').length + 1), title: goalRef.title }, r);
+    }
+    if (!goal && existingProject) goal = w.get<'goals'>(existingProject.goalId);
+    if (!goal && target.mode === 'create') {
+      defaultGoal ??= w.create('goals', { ...goalDefaults(0), number: '1', title: target.defaultGoalTitle }, r);
+      goal = defaultGoal;
+    }
+    if (!goal) continue;
+    if (goalRef && goalRef.title !== '' && canon(goal.title) !== canon(goalRef.title)) goal = w.patch('goals', goal.id, { title: goalRef.title }, r);
+    if (row.goalDirections.length > 0 && goal.directions.length === 0) goal = w.patch('goals', goal.id, { directions: row.goalDirections }, r);
+
+    let measureId: string | null | undefined;
+    if (row.measure) {
+      const ms = w.all('measures').filter((m) => m.goalId === goal!.id);
+      const mt = row.measure;
+      const found =
+        ms.find((m) => canon(m.number) === canon(mt.number) && canon(m.title) === canon(mt.title)) ??
+        (mt.title !== '' ? ms.find((m) => canon(m.title) === canon(mt.title)) : undefined) ??
+        (mt.number !== '' ? ms.find((m) => canon(m.number) === canon(mt.number)) : undefined);
+      measureId = (found ?? w.create('measures', { ...measureDefaults(goal.id, null, nextOrder(ms.filter((m) => m.parentId === null))), number: mt.number, title: mt.title }, r)).id;
+    }
+
+    let project: Project | undefined = existingProject;
+    if (hasProject) {
+      const departments = row.departments !== '' ? splitDepartments(row.departments) : undefined;
+      if (!project) {
+        project = w.create(
+          'projects',
+          {
+            ...projectDefaults(goal.id, measureId ?? null, nextOrder(w.all('projects').filter((p) => p.goalId === goal!.id))),
+            number: row.projectNumber,
+            name: row.projectName || row.projectNumber,
+            summary: row.projectSummary,
+            departments: departments ?? [],
+          },
+          r,
+        );
+      } else {
+        const patch: Partial<Project> = {};
+        if (row.projectName !== '' && canon(project.name) !== canon(row.projectName)) patch.name = row.projectName;
+        if (row.projectNumber !== '' && canon(project.number) !== canon(row.projectNumber)) patch.number = row.projectNumber;
+        if (row.projectSummary !== '') patch.summary = row.projectSummary;
+        if (departments) patch.departments = departments;
+        if (measureId !== undefined) patch.measureId = measureId;
+        project = w.patch('projects', project.id, patch, r);
+      }
+    }
+
+    // Project texts of a year (進捗状況・課題等).
+    for (const x of row.texts) {
+      if (x.kind !== 'progress' || !project) continue;
+      const fy = x.year ?? rowYear;
+      if (fy === null) continue;
+      const py = w.projectYear(project.id, fy);
+      if (py) w.patch('projectYears', py.id, { progress: x.text }, r);
+      else w.create('projectYears', { ...projectYearDefaults(project.id, fy), progress: x.text }, r);
+    }
+
+    let kpi: Kpi | undefined = existingKpi;
+    if (!kpi && row.kpiName === '') continue;
+    const value = (k: ValueKind) => values.find((v) => v.kind === k);
+    const baseline = value('baseline');
+    const final = value('finalTarget');
+    const patch: Partial<Kpi> = {};
+    if (row.unit !== '' || !kpi) patch.unit = unit;
+    if (direction) patch.direction = direction;
+    else if (!kpi && final?.m?.remark === '以上') patch.direction = 'atLeast';
+    else if (!kpi && final?.m?.remark === '以下') patch.direction = 'atMost';
+    if (baseline?.m) patch.baseline = valueOf(baseline, kpi?.baseline);
+    const by = baselineYear ?? (baseline?.m ? baseline.year : null);
+    if (by !== null) patch.baselineYear = by;
+    if (final?.m) patch.target = valueOf(final, kpi?.target);
+    const ty = targetYear ?? (final?.m ? final.year : null);
+    if (ty !== null) patch.targetYear = ty;
+    const note = row.texts.find((x) => x.kind === 'kpiNote');
+    if (note) patch.note = note.text;
+    if (!kpi) {
+      const siblings = kpisUnder(w, project ? undefined : goal, project);
+      kpi = w.create('kpis', { ...kpiDefaults(goal.id, project?.id ?? null, nextOrder(siblings)), name: row.kpiName, kind, ...patch }, r);
+    } else {
+      kpi = w.patch('kpis', kpi.id, patch, r);
+    }
+    const kpiId = kpi.id;
+
+    // Yearly values: actuals and 未達理由 now; targets once every KPI field is known.
+    const upsertYear = (fy: number, p: Partial<KpiYear>) => {
+      const y = w.kpiYear(kpiId, fy);
+      if (y) w.patch('kpiYears', y.id, p, r);
+      else w.create('kpiYears', { ...kpiYearDefaults(kpiId, fy), ...p }, r);
+    };
+    for (const v of values) {
+      if (v.year === null || !v.m) continue;
+      if (v.kind === 'actual') upsertYear(v.year, { actual: valueOf(v, w.kpiYear(kpiId, v.year)?.actual) });
+      else if (v.kind === 'yearTarget') yearTargets.push({ kpiId, fy: v.year, value: v, row: r });
+    }
+    for (const x of row.texts) {
+      if (x.kind !== 'shortfallReason') continue;
+      const fy = x.year ?? rowYear;
+      if (fy !== null) upsertYear(fy, { shortfallReason: x.text });
+    }
+  }
+
+  // Yearly targets: stored only where they say more than the engine derives.
+  for (const yt of yearTargets) {
+    const kpi = w.get<'kpis'>(yt.kpiId);
+    const record = w.kpiYear(yt.kpiId, yt.fy);
+    const m = yt.value.m!;
+    let next: Measurement | null = valueOf(yt.value, record?.target);
+    if (!record?.target && onlyNumber(m)) {
+      const others = w.kpiYearsOf(yt.kpiId).map((y) => (y.fiscalYear === yt.fy ? { ...y, target: null } : y));
+      const derived = resolveYearTarget(kpi, indexYears(kpi, others), yt.fy);
+      if (derived?.value != null && m.value !== null && formatNumber(derived.value) === formatNumber(m.value)) next = null;
+    }
+    if (next === null) continue;
+    if (record) w.patch('kpiYears', record.id, { target: next }, yt.row);
+    else w.create('kpiYears', { ...kpiYearDefaults(yt.kpiId, yt.fy), target: next }, yt.row);
+  }
+
+  return finish(w, target.mode, issues, sheet.rows.length, skipped);
+}
+
+function yearOf(v: RowValue, rowYear: number | null): number | null {
+  if (v.kind === 'baseline' || v.kind === 'finalTarget') return v.year;
+  return v.year ?? rowYear;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The preview
+
+const wareki = (y: number | null | undefined) => (y == null ? '' : formatFiscalYear(y, 'wareki'));
+const numbered = (n: string, t: string) => [n, t].filter((s) => s !== '').join(' ');
+
+function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead: number, rowsSkipped: number): ImportPlan {
+  const written: WrittenRecords = { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };
+  if (mode === 'create') written.strategies.push(w.strategy);
+  const changes: PlanChange[] = [];
+  const added = { goals: 0, measures: 0, projects: 0, kpis: 0 };
+  let changedValues = 0;
+
+  const kpiSubject = (k: Kpi) => {
+    const p = k.projectId ? (w.current.get(k.projectId)?.record as Project | undefined) : undefined;
+    return p ? `${numbered(p.number, p.name)} / ${k.name}` : k.name;
+  };
+  const projectSubject = (p: Project) => numbered(p.number, p.name);
+  const unitOfKpi = (id: string) => (w.current.get(id)?.record as Kpi | undefined)?.unit ?? '';
+  const measure = (m: Measurement | null | undefined, unit: string) => (m ? formatMeasurement(m, unit) : '');
+
+  const fieldChanges = <T>(
+    recordKind: RecordKind,
+    id: string,
+    subject: string,
+    fields: [ChangeField, (r: T) => string][],
+  ) => {
+    const before = w.original.get(id) as T | undefined;
+    const after = w.get(id) as unknown as T;
+    for (const [field, show] of fields) {
+      const a = show(after);
+      const b = before ? show(before) : '';
+      if (a === b) continue;
+      changes.push({ kind: 'change', recordKind, row: w.rowOf.get(id) ?? 0, subject, field, before: b, after: a });
+      changedValues++;
+    }
+  };
+
+  for (const id of w.touched) {
+    const { kind, record } = w.current.get(id)!;
+    (written[kind] as unknown[]).push(record);
+    const isNew = w.created.has(id);
+    const row = w.rowOf.get(id) ?? 0;
+    const add = (subject: string) => changes.push({ kind: 'add', recordKind: kind, row, subject, field: null, before: '', after: '' });
+    switch (kind) {
+      case 'goals': {
+        const g = record as Goal;
+        if (isNew) {
+          added.goals++;
+          add(numbered(g.number, g.title));
+        } else
+          fieldChanges<Goal>(kind, id, numbered(g.number, g.title), [
+            ['title', (x) => x.title],
+            ['directions', (x) => x.directions.join(' / ')],
+          ]);
+        break;
+      }
+      case 'measures': {
+        const m = record as Measure;
+        added.measures++;
+        add(numbered(m.number, m.title));
+        break;
+      }
+      case 'projects': {
+        const p = record as Project;
+        if (isNew) {
+          added.projects++;
+          add(projectSubject(p));
+        } else
+          fieldChanges<Project>(kind, id, projectSubject(p), [
+            ['number', (x) => x.number],
+            ['name', (x) => x.name],
+            ['summary', (x) => x.summary],
+            ['departments', (x) => x.departments.join('・')],
+            ['measure', (x) => {
+              const m = x.measureId ? (w.current.get(x.measureId)?.record as Measure | undefined) : undefined;
+              return m ? numbered(m.number, m.title) : '';
+            }],
+          ]);
+        break;
+      }
+      case 'kpis': {
+        const k = record as Kpi;
+        if (isNew) {
+          added.kpis++;
+          add(kpiSubject(k));
+        } else
+          fieldChanges<Kpi>(kind, id, kpiSubject(k), [
+            ['unit', (x) => x.unit],
+            ['direction', (x) => DIRECTION_WORDS[x.direction]],
+            ['baseline', (x) => measure(x.baseline, x.unit)],
+            ['baselineYear', (x) => wareki(x.baselineYear)],
+            ['target', (x) => measure(x.target, x.unit)],
+            ['targetYear', (x) => wareki(x.targetYear)],
+            ['note', (x) => x.note],
+          ]);
+        break;
+      }
+      case 'kpiYears': {
+        const y = record as KpiYear;
+        const k = w.current.get(y.kpiId)?.record as Kpi | undefined;
+        if (k && w.created.has(k.id) && mode === 'create') {
+          changedValues += [y.target, y.actual].filter(Boolean).length + (y.shortfallReason ? 1 : 0);
+          break;
+        }
+        const unit = unitOfKpi(y.kpiId);
+        fieldChanges<KpiYear>(kind, id, `${k ? kpiSubject(k) : ''} / ${wareki(y.fiscalYear)}`, [
+          ['yearTarget', (x) => measure(x.target, unit)],
+          ['actual', (x) => measure(x.actual, unit)],
+          ['shortfallReason', (x) => x.shortfallReason],
+        ]);
+        break;
+      }
+      case 'projectYears': {
+        const y = record as ProjectYear;
+        const p = w.current.get(y.projectId)?.record as Project | undefined;
+        if (mode === 'create') {
+          changedValues += y.progress ? 1 : 0;
+          break;
+        }
+        fieldChanges<ProjectYear>(kind, id, `${p ? projectSubject(p) : ''} / ${wareki(y.fiscalYear)}`, [['progress', (x) => x.progress]]);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  changes.sort((a, b) => a.row - b.row);
+  return { mode, strategy: w.strategy, written, changes, added, changedValues, issues, rowsRead, rowsSkipped };
+}
+
+/** The records of a new strategy, as {@link WorkbookRepository.addWorkbook} takes them. */
+export function newWorkbookRecords(plan: ImportPlan): WorkbookRecords {
+  return {
+    strategy: plan.strategy,
+    goals: plan.written.goals,
+    measures: plan.written.measures,
+    projects: plan.written.projects,
+    kpis: plan.written.kpis,
+    kpiYears: plan.written.kpiYears,
+    projectYears: plan.written.projectYears,
+    meetings: [],
+    opinions: [],
+  };
+}
