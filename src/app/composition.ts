@@ -12,8 +12,11 @@ import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
 import { PendingFile } from '../state/pending-file.svelte';
+import { Safety } from '../safety/safety.svelte';
 
 export interface AppServices {
+  /** Automatic snapshots, backup reminders, lost-storage detection (src/safety). */
+  safety: Safety;
   store: WorkbookStore;
   /** Bundle files (export/import); loaded on first use, so the first load stays small. */
   bundles: () => Promise<BundleFlow>;
@@ -41,7 +44,9 @@ export function createServices(): AppServices {
   const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
   let store: WorkbookStore;
   const repo = new WorkbookRepository(db, () => store.context());
+  const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null });
   store = new WorkbookStore({
+    reconnect: () => safety.reconnect(),
     repo,
     settings,
     journal: new DraftJournal(safeLocalStorage()),
@@ -66,5 +71,5 @@ export function createServices(): AppServices {
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
+  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
 }

@@ -18,6 +18,8 @@ import type { SettingsRepository, AppSettings } from '../storage/settings-reposi
 import { DEFAULT_SETTINGS } from '../storage/settings-repository';
 import { DraftJournal } from './draft-journal';
 import { applyWrite, writeKey, type WriteOp } from './write-ops';
+import { classifyStorageError, errorDetail, type StorageFailureKind } from '../safety/storage-errors';
+import { t } from '../i18n';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -36,6 +38,11 @@ export interface WorkbookStoreDeps {
   textDelay?: number;
   /** Base context (clock and ids); the editor name is added from settings. */
   clock: Pick<RecordContext, 'now' | 'newId'>;
+  /**
+   * Reopens the database after its connection was lost (WebKit drops it when the app was in the
+   * background); a write that failed that way is then retried once.
+   */
+  reconnect?: () => Promise<void>;
 }
 
 export class WorkbookStore {
@@ -45,6 +52,8 @@ export class WorkbookStore {
   settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
   saveState = $state<SaveState>('idle');
   saveError = $state<string>('');
+  /** What kind of failure the error is: the device is full, the connection was lost, or other. */
+  saveErrorKind = $state<StorageFailureKind | null>(null);
   undoOffer = $state<UndoOffer | null>(null);
   ready = $state(false);
   /** Id of the open strategy, or null on the start screen. */
@@ -56,6 +65,10 @@ export class WorkbookStore {
   #listSub: Subscription | null = null;
   #openSub: Subscription | null = null;
   #firstSaveDone = false;
+  /** Live queries restarted after a lost connection since the last good result. */
+  #resubscribed = 0;
+  /** Edits refused by a full device or a lost connection wait in the journal. */
+  #leftovers = false;
 
   constructor(deps: WorkbookStoreDeps) {
     this.#deps = deps;
@@ -72,21 +85,70 @@ export class WorkbookStore {
   async init(): Promise<void> {
     this.settings = await this.#deps.settings.load();
     this.#firstSaveDone = this.settings.persistAsked;
+    await this.#replayJournal();
+    this.#watchList();
+  }
+
+  /**
+   * Writes what the journal holds: edits a closed tab left, or edits that failed because the device
+   * was full or the connection was lost. An edit that fails that way again stays in the journal.
+   */
+  async #replayJournal(): Promise<boolean> {
+    let allWritten = true;
     for (const [key, op] of this.#deps.journal.pending()) {
       try {
-        await applyWrite(this.#deps.repo, op);
-      } catch {
+        await this.#attempt(() => applyWrite(this.#deps.repo, op));
+      } catch (e) {
+        if (classifyStorageError(e) !== 'other') {
+          allWritten = false;
+          this.#leftovers = true;
+          this.#fail(e);
+          continue;
+        }
         // The record is gone (deleted elsewhere): nothing to restore into.
       }
       this.#deps.journal.settle(key, op);
     }
+    return allWritten;
+  }
+
+  /** 「もう一度保存する」: writes every edit still waiting in the journal. */
+  async retryPending(): Promise<boolean> {
+    await this.flush();
+    this.saveState = 'saving';
+    const ok = await this.#replayJournal();
+    if (ok && this.#pending === 0) {
+      this.saveState = 'saved';
+      this.saveError = '';
+      this.saveErrorKind = null;
+    }
+    return ok;
+  }
+
+  /** Edits that are kept in the journal but not yet in IndexedDB. */
+  get unsavedCount(): number {
+    return this.#deps.journal.pending().length;
+  }
+
+  #watchList(): void {
     this.#listSub = liveQuery(() => this.#deps.repo.listStrategies()).subscribe({
       next: (list) => {
+        this.#resubscribed = 0;
         this.strategies = list;
         this.ready = true;
       },
-      error: (e) => this.#fail(e),
+      error: (e) => this.#liveError(e, () => this.#watchList()),
     });
+  }
+
+  /** A live query died: after a lost connection it is restarted (a few times), else reported. */
+  #liveError(e: unknown, restart: () => void): void {
+    if (classifyStorageError(e) === 'connection' && this.#resubscribed < 3) {
+      this.#resubscribed++;
+      void (this.#deps.reconnect?.() ?? Promise.resolve()).then(restart, () => this.#fail(e));
+      return;
+    }
+    this.#fail(e);
   }
 
   /** Opens a strategy (or closes it with null), keeping its records live. */
@@ -97,11 +159,19 @@ export class WorkbookStore {
     this.openId = strategyId;
     this.records = null;
     if (!strategyId) return;
+    this.#watchOpen(strategyId);
+  }
+
+  #watchOpen(strategyId: string): void {
     this.#openSub = liveQuery(() => this.#deps.repo.loadWorkbook(strategyId)).subscribe({
       next: (records) => {
+        this.#resubscribed = 0;
         if (this.openId === strategyId) this.records = records ?? null;
       },
-      error: (e) => this.#fail(e),
+      error: (e) =>
+        this.#liveError(e, () => {
+          if (this.openId === strategyId) this.#watchOpen(strategyId);
+        }),
     });
   }
 
@@ -112,14 +182,35 @@ export class WorkbookStore {
 
   // ---- saving -------------------------------------------------------------------------------
 
-  async #track<T>(work: Promise<T>): Promise<T> {
+  /** Runs a write; after a lost connection, reopens the database and runs it once more. */
+  async #attempt<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if (classifyStorageError(e) !== 'connection') throw e;
+      try {
+        await this.#deps.reconnect?.();
+      } catch {
+        throw e;
+      }
+      return run();
+    }
+  }
+
+  async #track<T>(run: () => Promise<T>): Promise<T> {
     this.#pending++;
     this.saveState = 'saving';
     try {
-      const result = await work;
+      const result = await this.#attempt(run);
       this.#pending--;
       if (this.#pending === 0) this.saveState = 'saved';
       this.saveError = '';
+      this.saveErrorKind = null;
+      // A write went through again: what an earlier failure left in the journal goes now too.
+      if (this.#leftovers) {
+        this.#leftovers = false;
+        void this.#replayJournal();
+      }
       if (!this.#firstSaveDone) {
         this.#firstSaveDone = true;
         this.#deps.onFirstSave?.();
@@ -133,14 +224,28 @@ export class WorkbookStore {
   }
 
   #fail(e: unknown) {
+    const kind = classifyStorageError(e);
     this.saveState = 'error';
-    this.saveError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    this.saveErrorKind = kind;
+    this.saveError = t(`safety.saveError.${kind}`, { detail: errorDetail(e) });
   }
 
-  /** A write performed at once (choices, numbers, structure). */
-  write(op: WriteOp): Promise<void> {
-    this.#cancelTimer(writeKey(op));
-    return this.#track(applyWrite(this.#deps.repo, op));
+  /**
+   * A write performed at once (choices, numbers, structure). It is journaled like typing, so an
+   * edit refused by a full device or a lost connection is kept and written later.
+   */
+  async write(op: WriteOp): Promise<void> {
+    const key = writeKey(op);
+    this.#cancelTimer(key);
+    this.#deps.journal.record(key, op);
+    try {
+      await this.#track(() => applyWrite(this.#deps.repo, op));
+    } catch (e) {
+      if (classifyStorageError(e) === 'other') this.#deps.journal.settle(key, op);
+      else this.#leftovers = true;
+      throw e;
+    }
+    this.#deps.journal.settle(key, op);
   }
 
   /**
@@ -170,10 +275,12 @@ export class WorkbookStore {
     this.#timers.delete(key);
     clearTimeout(entry.timer);
     try {
-      await this.#track(applyWrite(this.#deps.repo, entry.op));
+      await this.#track(() => applyWrite(this.#deps.repo, entry.op));
       this.#deps.journal.settle(key, entry.op);
-    } catch {
-      // Kept in the journal: the next start retries it. The indicator shows the error.
+    } catch (e) {
+      // Kept in the journal: the next successful write, 「もう一度保存する」 or the next start
+      // writes it. The indicator shows the error.
+      if (classifyStorageError(e) !== 'other') this.#leftovers = true;
     }
   }
 
@@ -211,7 +318,7 @@ export class WorkbookStore {
   async add<K extends ChildKind>(kind: K, fields: Editable<RecordOfKind[K]>): Promise<RecordOfKind[K]> {
     const strategyId = this.openId;
     if (!strategyId) throw new Error('no strategy open');
-    return this.#track(this.#deps.repo.create(kind, strategyId, fields));
+    return this.#track(() => this.#deps.repo.create(kind, strategyId, fields));
   }
 
   /** Deletes a record with everything under it and offers undo. */
@@ -219,12 +326,12 @@ export class WorkbookStore {
     const strategyId = kind === 'strategies' ? id : this.openId;
     if (!strategyId) return;
     await this.flush();
-    const batch = await this.#track(this.#deps.repo.deleteWithChildren(kind, id, strategyId));
+    const batch = await this.#track(() => this.#deps.repo.deleteWithChildren(kind, id, strategyId));
     this.undoOffer = {
       message,
       undo: async () => {
         this.undoOffer = null;
-        await this.#track(this.#deps.repo.restoreBatch(strategyId, batch));
+        await this.#track(() => this.#deps.repo.restoreBatch(strategyId, batch));
       },
     };
   }
@@ -236,7 +343,7 @@ export class WorkbookStore {
   // ---- strategies -------------------------------------------------------------------------
 
   async createBlank(fields: { municipality: string; name: string; startYear: number; endYear: number }): Promise<string> {
-    const strategy = await this.#track(
+    const strategy = await this.#track(() =>
       this.#deps.repo.create('strategies', null, { ...strategyDefaults(fields.startYear), ...fields }),
     );
     return strategy.id;
@@ -244,13 +351,13 @@ export class WorkbookStore {
 
   async createSample(): Promise<string> {
     const records = buildWorkbook(SEKI_SAMPLE, this.context());
-    await this.#track(this.#deps.repo.addWorkbook(records));
+    await this.#track(() => this.#deps.repo.addWorkbook(records));
     return records.strategy.id;
   }
 
   async copyToNewPeriod(strategyId: string, period: NewPeriod): Promise<string> {
     await this.flush();
-    const s = await this.#track(this.#deps.repo.copyToNewPeriod(strategyId, period));
+    const s = await this.#track(() => this.#deps.repo.copyToNewPeriod(strategyId, period));
     return s.id;
   }
 
@@ -261,6 +368,6 @@ export class WorkbookStore {
     // Remembering the open screen or a display preference is bookkeeping, not an edit: it does not
     // touch the save indicator.
     if (key === 'lastRoute' || key === 'meetingFontScale' || key === 'highContrast') await this.#deps.settings.set(key, value);
-    else await this.#track(this.#deps.settings.set(key, value));
+    else await this.#track(() => this.#deps.settings.set(key, value));
   }
 }
