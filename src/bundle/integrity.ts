@@ -8,8 +8,7 @@
  * what it points at (a project and the opinions about it) travels as two tombstones, and a merge
  * may add a record under one deleted on the receiving device. A file this app wrote must always read.
  */
-import { t, type MessageKey } from '../i18n';
-import { formatFiscalYear } from '../domain/eras';
+import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import type { RecordKind, WorkbookRecords } from '../domain/workbook';
 import type { ReferenceIssue } from './errors';
 import { RecordNamer } from './locate';
@@ -98,7 +97,7 @@ export function referenceIssues(records: WorkbookRecords, namer = new RecordName
           kind,
           id: y.id,
           where: parentRecord ? namer.path(parentKind, parentRecord) : namer.path(kind, y),
-          target: formatFiscalYear(y.fiscalYear, 'wareki'),
+          target: fiscalYearText(y.fiscalYear, 'wareki'),
         });
       }
       live.add(key);

@@ -10,8 +10,7 @@
  * The namer reads records defensively: while a file is being checked its records are still
  * unvalidated JSON, so every field may be missing or of the wrong type.
  */
-import { t, type MessageKey } from '../i18n';
-import { formatFiscalYear } from '../domain/eras';
+import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import type { RecordKind } from '../domain/workbook';
 import { META_FIELDS, RECORD_KEYS } from './format';
 
@@ -36,7 +35,7 @@ export function shortName(name: string, max: number): string {
 }
 
 function yearWords(fy: unknown): string {
-  return typeof fy === 'number' && Number.isInteger(fy) ? formatFiscalYear(fy, 'wareki') : str(fy);
+  return typeof fy === 'number' && Number.isInteger(fy) ? fiscalYearText(fy, 'wareki') : str(fy);
 }
 
 type ListKey = Exclude<(typeof RECORD_KEYS)[number][1], 'strategy'>;

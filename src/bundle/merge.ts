@@ -48,9 +48,8 @@
 import type { FieldStamp } from '../domain/records';
 import type { Measurement } from '../domain/entities/measurement';
 import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
-import { formatFiscalYear } from '../domain/eras';
 import { formatMeasurement, formatNumber } from '../domain/numbers';
-import { t, type MessageKey } from '../i18n';
+import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import { READ_DEFAULTS, RECORD_KINDS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
 import { departmentBundle, editableBy, type EditRules, type NotAllowed, type Ownership } from './department';
 import { DELETED_FIELD, RecordNamer, fieldLabel, isMeasurementField } from './locate';
@@ -799,7 +798,7 @@ export function valueText(kind: RecordKind, field: string, value: unknown, unit:
   if (isMeasurementField(kind, field)) return formatMeasurement(value as Measurement, unit) || t('bundle.value.empty');
   const enumPrefix = ENUM_LABELS[kind]?.[field];
   if (enumPrefix && typeof value === 'string') return messageOr(`${enumPrefix}.${value}`, value);
-  if (YEAR_FIELDS.has(field) && typeof value === 'number') return formatFiscalYear(value, 'wareki');
+  if (YEAR_FIELDS.has(field) && typeof value === 'number') return fiscalYearText(value, 'wareki');
   if (kind === 'opinions' && field === 'subjectId' && typeof value === 'string') {
     const subject = namer?.opinionSubject({ ...(record as object), subjectId: value });
     return subject ? namer!.subject(subject.kind, subject.record) : value;

@@ -18,14 +18,18 @@ import type { Kpi } from '../domain/entities/kpi';
 import type { Project } from '../domain/entities/project';
 import type { Goal } from '../domain/entities/goal';
 import type { Measurement } from '../domain/entities/measurement';
-import { formatFiscalYear } from '../domain/eras';
 import { formatMeasurement } from '../domain/numbers';
 import { evaluateKpiYears, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../domain/achievement';
-import { t } from '../i18n';
+import { addMessages, fy as fiscalYearText, t } from '../i18n';
+import { sheets as sheetMessages } from '../i18n/ja/sheets';
+import { achievementCatalog, rankLabel } from '../i18n/domain';
 import { measurementCell, num, safeSheetName, text, type SheetCell, type SheetColumn, type SheetTable } from './table';
 import { DIRECTION_WORDS } from './values';
 
-const wareki = (y: number | null) => (y === null ? '' : formatFiscalYear(y, 'wareki'));
+// The Japanese messages of the spreadsheets come with them (not in the app's first load).
+addMessages(sheetMessages);
+
+const wareki = (y: number | null) => (y === null ? '' : fiscalYearText(y, 'wareki'));
 
 export const goalCellText = (g: Goal) => [g.number, g.title].filter((s) => s !== '').join(' ');
 
@@ -54,7 +58,8 @@ function percentCell(ratio: number | null): SheetCell {
 }
 
 function rankText(e: KpiEvaluation): string {
-  return e.rank.label === e.rank.symbol || e.rank.symbol === '' ? e.rank.label : `${e.rank.symbol} ${e.rank.label}`;
+  const label = rankLabel(e.rank.label);
+  return label === e.rank.symbol || e.rank.symbol === '' ? label : `${e.rank.symbol} ${label}`;
 }
 
 /** The column heads of the KPI table, in order; the import recognises every one of them. */
@@ -120,7 +125,7 @@ export function kpiTable(view: WorkbookView): SheetTable {
         value(record?.actual ?? null),
         percentCell(e.attainment),
         percentCell(e.progress),
-        text(verdictLabel(e.verdict)),
+        text(verdictLabel(e.verdict, achievementCatalog())),
         text(rankText(e)),
         text(record?.shortfallReason ?? ''),
         text(kpi.note),
@@ -194,7 +199,7 @@ export function progressTable(view: WorkbookView, fiscalYear: number): SheetTabl
     row.push(value(kpi?.target ?? null));
     if (targetYear === null) row.push(text(wareki(kpi?.targetYear ?? null)));
     const e = kpi ? evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme)[0] : undefined;
-    row.push(text(e ? verdictLabel(e.verdict) : ''));
+    row.push(text(e ? verdictLabel(e.verdict, achievementCatalog()) : ''));
     rows.push(row);
   }
   return { sheetName: safeSheetName(t('sheets.progressSheet')), columns, rows };

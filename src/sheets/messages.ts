@@ -1,7 +1,11 @@
 /** The Japanese wording of the import's row errors and preview lines (catalog: src/i18n/ja/sheets.ts). */
-import { t, type MessageKey } from '../i18n';
+import { addMessages, t, type MessageKey } from '../i18n';
+import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import type { ChangeField, RowIssue } from './plan';
 import type { FieldKind } from './headers';
+
+// The Japanese messages of the spreadsheets come with them (not in the app's first load).
+addMessages(sheetMessages);
 
 /** One row error as a sentence: 「5行目: 「令和2年度 (実績値)」の「たくさん」は数値として読めません」. */
 export function issueMessage(issue: RowIssue): string {

@@ -29,7 +29,7 @@ import { projectYearDefaults, type ProjectYear } from '../domain/entities/projec
 import type { Measurement } from '../domain/entities/measurement';
 import { nextOrder, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import { formatMeasurement, formatNumber, normalizeWidth, type MeasurementParseError } from '../domain/numbers';
-import { formatFiscalYear } from '../domain/eras';
+import { fy as fiscalYearText } from '../i18n';
 import { indexYears, resolveYearTarget } from '../domain/achievement';
 import type { NumberedTitle, ReadSheet, RowValue, SheetRow, ValueKind } from './read';
 import {
@@ -497,7 +497,7 @@ function yearOf(v: RowValue, rowYear: number | null): number | null {
 // ---------------------------------------------------------------------------------------------
 // The preview
 
-const wareki = (y: number | null | undefined) => (y == null ? '' : formatFiscalYear(y, 'wareki'));
+const wareki = (y: number | null | undefined) => (y == null ? '' : fiscalYearText(y, 'wareki'));
 const numbered = (n: string, t: string) => [n, t].filter((s) => s !== '').join(' ');
 
 function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead: number, rowsSkipped: number): ImportPlan {

@@ -43,6 +43,8 @@ export const VERIFICATION_JA = {
 
   /** Sentences of the drafted 検証結果まとめ. `s` is a subject from `kpi.subject`. */
   draft: {
+    /** What goes between two sentences of the draft: nothing, as Japanese is written. */
+    join: '',
     /** 成果目標②及び③は令和4年度目標を達成した。 (all: two or more, and none evaluated missed) */
     achieved: (s: string, year: number, all: boolean) => `${s}は${all ? 'いずれも' : ''}${fy(year)}目標を達成した。`,
     /** After an achieved sentence: 一方、成果目標①は目標に届かなかった。 */

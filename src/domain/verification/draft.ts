@@ -73,7 +73,7 @@ export interface DraftSentence {
 export interface SummaryDraft {
   projectId: string;
   fiscalYear: number;
-  /** The drafted 検証結果まとめ: the sentences joined without separators, as Japanese is written. */
+  /** The drafted 検証結果まとめ: the sentences joined by the catalog's `draft.join` (none in Japanese). */
   text: string;
   /** Each sentence with the KPIs and evaluation fields it came from, in text order. */
   basis: DraftSentence[];
@@ -188,7 +188,7 @@ export function draftSummary(
     if (py.revision) say('revision', c.draft.revision[py.revision], [], null, ['revision']);
   }
 
-  return { projectId, fiscalYear, text: basis.map((b) => b.text).join(''), basis, kpis };
+  return { projectId, fiscalYear, text: basis.map((b) => b.text).join(c.draft.join), basis, kpis };
 }
 
 /** Judged against the final target of a later year because the year has no target of its own. */

@@ -4,7 +4,7 @@
  * is first shown, so the app's first load stays small.
  */
 import type { KpiEvaluation } from '../../domain/achievement';
-import { formatFiscalYear } from '../../domain/eras';
+import { fy } from '../../i18n';
 
 export interface ChartPoint {
   year: number;
@@ -47,7 +47,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
     height: 300,
     marginLeft: 70,
     style: { fontSize: '13px', fontFamily: 'inherit' },
-    x: { type: 'point', domain: years, label: null, tickFormat: (y: number) => formatFiscalYear(y, 'short') },
+    x: { type: 'point', domain: years, label: null, tickFormat: (y: number) => fy(y, 'short') },
     y: { grid: true, label: labels.unit, nice: true, zero: false },
     color: {
       domain: [labels.baseline, labels.target, labels.interpolated, labels.actual, labels.final],
@@ -75,7 +75,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           r: 6,
           fill: (p: ChartPoint) => name(p.series),
           symbol: (p: ChartPoint) => name(p.series),
-          title: (p: ChartPoint) => `${formatFiscalYear(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
         },
       ),
       // Interpolated targets: hollow circles, so they read as computed, not entered.
@@ -88,7 +88,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           fill: 'white',
           stroke: '#1f4e79',
           strokeWidth: 2,
-          title: (p: ChartPoint) => `${formatFiscalYear(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
         },
       ),
     ],

@@ -7,9 +7,11 @@
  * - 交付金 効果検証 (seed 001): per project, KPIs with yearly targets, actuals and differences,
  *   事業費 and 交付金充当額 with totals.
  *
- * Pure: no DOM, no storage. Texts are in Japanese through the catalog (src/i18n/ja/reports.ts).
+ * Pure: no DOM, no storage. Texts come from the catalog (src/i18n) in the current language.
  */
-import { t } from '../../i18n';
+import { addMessages, fy as fiscalYearText, getLocale, t } from '../../i18n';
+import { reports as reportMessages } from '../../i18n/ja/reports';
+import { achievementCatalog, verificationCatalog } from '../../i18n/domain';
 import type { WorkbookView } from '../../domain/workbook';
 import type { Goal } from '../../domain/entities/goal';
 import type { Kpi } from '../../domain/entities/kpi';
@@ -19,34 +21,40 @@ import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
 import { clean, evaluateKpiYears, formatValue, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../../domain/achievement';
 import { draftSummary } from '../../domain/verification';
-import { formatFiscalYear } from '../../domain/eras';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
 import type { ReportOptions } from './report-params';
 
+// The Japanese messages of the reports come with the reports screens (not in the first load).
+addMessages(reportMessages);
+
 // ---------------------------------------------------------------------------------------------
 // Words and numbers
 
-/** 令和2年度 */
-export const fyText = (year: number) => formatFiscalYear(year, 'wareki');
+/** 令和2年度 / FY2020 (R2) */
+export const fyText = (year: number) => fiscalYearText(year, 'wareki');
 
-/** 令和2～4年度, or 平成30年度～令和4年度 across an era change. */
+/** 令和2～4年度, or 平成30年度～令和4年度 across an era change; FY2020 (R2) – FY2022 (R4) in English. */
 export function periodText(start: number, end: number): string {
   if (start === end) return fyText(start);
+  if (getLocale() !== 'ja') return t('fmt.range', { from: fyText(start), to: fyText(end) });
   const a = /^(\D+?)(元|\d+)年度$/.exec(fyText(start));
   const b = /^(\D+?)(元|\d+)年度$/.exec(fyText(end));
   if (a && b && a[1] === b[1]) return `${a[1]}${a[2]}～${b[2]}年度`;
   return `${fyText(start)}～${fyText(end)}`;
 }
 
-/** A calendar date (yyyy-mm-dd) in 和暦: 令和3年8月5日; '' when unreadable. */
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A calendar date (yyyy-mm-dd) in 和暦: 令和3年8月5日 (5 August 2021 (R3) in English); '' when unreadable. */
 export function warekiDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return '';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const key = y * 10000 + mo * 100 + d;
-  const era = key >= 20190501 ? { name: '令和', start: 2019 } : key >= 19890108 ? { name: '平成', start: 1989 } : { name: '昭和', start: 1926 };
+  const era = key >= 20190501 ? { name: '令和', letter: 'R', start: 2019 } : key >= 19890108 ? { name: '平成', letter: 'H', start: 1989 } : { name: '昭和', letter: 'S', start: 1926 };
   const n = y - era.start + 1;
+  if (getLocale() === 'en') return `${d} ${EN_MONTHS[mo - 1] ?? mo} ${y} (${era.letter}${n})`;
   return `${era.name}${n === 1 ? '元' : n}年${mo}月${d}日`;
 }
 
@@ -142,7 +150,7 @@ export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLi
     yearTarget: source === 'yearly' || source === 'interpolated' ? targetText(evaluation, kpi) : null,
     actuals,
     latestActual,
-    verdict: verdictLabel(evaluation.verdict),
+    verdict: verdictLabel(evaluation.verdict, achievementCatalog()),
   };
 }
 
@@ -390,7 +398,7 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
   return {
     kpi,
     rows,
-    verdict: verdictLabel(e.verdict),
+    verdict: verdictLabel(e.verdict, achievementCatalog()),
     statusNote: record?.statusNote.trim() ?? '',
     reason: record?.shortfallReason.trim() ?? '',
   };
@@ -419,7 +427,7 @@ export function grantReport(view: WorkbookView, o: ReportOptions): GrantReport {
       if (plan || progress) plans.push({ year: y, plan, progress });
     }
     const entered = record.summary.trim();
-    const verification = entered || draftSummary(view, project.id, fy).text;
+    const verification = entered || draftSummary(view, project.id, fy, null, verificationCatalog()).text;
     return {
       project,
       goal,
@@ -438,7 +446,7 @@ export function grantReport(view: WorkbookView, o: ReportOptions): GrantReport {
         return {
           member: op.member || t('reports.grant.memberUnknown'),
           text: op.text,
-          meeting: m ? (date ? `${m.name}（${date}）` : m.name) : '',
+          meeting: m ? (date ? `${m.name}${t('fmt.paren', { text: date })}` : m.name) : '',
         };
       }),
     };
