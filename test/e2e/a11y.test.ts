@@ -39,6 +39,9 @@ describe('accessibility of the main screens', () => {
     ['export', () => `#/s/${sid}/export`, 'export-form'],
     ['import', () => '#/import', 'drop-zone'],
     ['settings', () => '#/settings', 'storage-status'],
+    ['reports', () => `#/s/${sid}/reports?kind=progress&fy=2020`, 'report-chooser'],
+    ['spreadsheets', () => `#/s/${sid}/sheets`, 'export-kpi-csv'],
+    ['meeting mode', () => `#/s/${sid}/meeting`, 'meeting-slide'],
   ];
   for (const [name, hash, ready] of screens) {
     test(name, async () => {
