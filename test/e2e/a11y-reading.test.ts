@@ -44,7 +44,7 @@ describe('keyboard, zoom and the accessibility tree', () => {
     const { page: z } = await openApp(zoomed);
     await z.getByTestId('editor-name').fill('企画課 山田');
     await z.getByTestId('open-sample').click();
-    await z.locator('h1').first().waitFor();
+    await z.waitForURL(/#\/s\//);
     const zsid = z.url().split('#/s/')[1]!.split('/')[0]!;
     for (const hash of [`#/s/${zsid}`, `#/s/${zsid}/dashboard`, '#/settings']) {
       await z.goto(z.url().replace(/#.*$/, '') + hash);
