@@ -17,12 +17,12 @@ import { measurementSchema } from '../domain/entities/measurement';
 import { strategySchema } from '../domain/entities/strategy';
 import { goalSchema } from '../domain/entities/goal';
 import { measureSchema } from '../domain/entities/measure';
-import { projectSchema } from '../domain/entities/project';
-import { kpiSchema } from '../domain/entities/kpi';
-import { kpiYearSchema } from '../domain/entities/kpi-year';
-import { projectYearSchema } from '../domain/entities/project-year';
-import { meetingSchema } from '../domain/entities/meeting';
-import { opinionSchema } from '../domain/entities/opinion';
+import { projectDefaults, projectSchema } from '../domain/entities/project';
+import { kpiDefaults, kpiSchema } from '../domain/entities/kpi';
+import { kpiYearDefaults, kpiYearSchema } from '../domain/entities/kpi-year';
+import { projectYearDefaults, projectYearSchema } from '../domain/entities/project-year';
+import { meetingDefaults, meetingSchema } from '../domain/entities/meeting';
+import { opinionDefaults, opinionSchema } from '../domain/entities/opinion';
 import type { RecordKind } from '../domain/workbook';
 
 /** The format id: the first thing a reader checks ("is this our kind of file at all?"). */
@@ -276,6 +276,10 @@ export const envelopeWriteSchema = z.strictObject({
 // Read shape (lenient)
 // ---------------------------------------------------------------------------------------------
 
+function withoutKeys<T extends object>(record: T, ...keys: (keyof T)[]): Readonly<Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k as keyof T)));
+}
+
 /** An instant as ISO 8601 with a time zone (Z or ±hh:mm); compared as instants, not as text. */
 const instant = z.iso.datetime({ offset: true });
 
@@ -286,69 +290,17 @@ const instant = z.iso.datetime({ offset: true });
  */
 export const READ_DEFAULTS: Record<RecordKind, Readonly<Record<string, unknown>>> = {
   strategies: { municipality: '', name: '', note: '', copiedFrom: null },
+  // goalDefaults/measureDefaults number new records ("1", "2" …); a file that leaves the number out
+  // gets an empty one instead.
   goals: { number: '', title: '', directions: [], order: 0 },
   measures: { parentId: null, number: '', title: '', category: '', description: '', order: 0 },
-  projects: {
-    measureId: null,
-    number: '',
-    name: '',
-    summary: '',
-    departments: [],
-    category: null,
-    implementer: '',
-    implementerOther: '',
-    periodStart: null,
-    periodEnd: null,
-    partners: [],
-    nationalRefs: [],
-    sdgs: [],
-    kpiNote: '',
-    order: 0,
-  },
-  kpis: {
-    projectId: null,
-    name: '',
-    unit: '',
-    kind: 'numeric',
-    direction: 'higher',
-    cumulative: false,
-    cumulativeFrom: null,
-    framework: 'strategy',
-    baseline: null,
-    baselineYear: null,
-    target: null,
-    targetYear: null,
-    note: '',
-    order: 0,
-  },
-  kpiYears: { target: null, actual: null, shortfallReason: '', statusNote: '' },
-  projectYears: {
-    plan: '',
-    progress: '',
-    departmentComment: '',
-    moneyUnit: '千円',
-    budget: null,
-    settlement: null,
-    fundNational: null,
-    fundBonds: null,
-    fundOther: null,
-    fundGeneral: null,
-    projectCost: null,
-    grantName: '',
-    grantAmount: null,
-    effectiveness: null,
-    effectivenessReason: '',
-    impact: null,
-    impactText: '',
-    policy: null,
-    policyReason: '',
-    revision: null,
-    revisionReason: '',
-    summary: '',
-    summaryDraft: '',
-  },
-  meetings: { name: '', date: '', members: [], note: '' },
-  opinions: { meetingId: null, member: '', text: '', order: 0 },
+  // The rest are the entities' own defaults, less the references that place a record in the tree.
+  projects: withoutKeys(projectDefaults('', null, 0), 'goalId'),
+  kpis: withoutKeys(kpiDefaults('', null, 0), 'goalId'),
+  kpiYears: withoutKeys(kpiYearDefaults('', 0), 'kpiId', 'fiscalYear'),
+  projectYears: withoutKeys(projectYearDefaults('', 0), 'projectId', 'fiscalYear'),
+  meetings: withoutKeys(meetingDefaults(0), 'fiscalYear'),
+  opinions: withoutKeys(opinionDefaults('project', '', 0, null, 0), 'subjectKind', 'subjectId', 'fiscalYear'),
 };
 
 /**
