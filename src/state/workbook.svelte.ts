@@ -1,6 +1,7 @@
 /**
- * The state of the open workbook: the strategy list, the open strategy's records (kept live from
- * IndexedDB with Dexie's liveQuery, so another tab's changes show up too), the save indicator,
+ * The state of the open workbook: the strategy list (kept live with Dexie's liveQuery), the open
+ * strategy's records (kept live by the repository's watchWorkbook, which reads again only what a
+ * write changed, in this tab or another one), the save indicator,
  * and the undo offer after a deletion. Components call the methods here; they never touch storage.
  */
 import { liveQuery, type Subscription } from 'dexie';
@@ -14,6 +15,7 @@ import { buildWorkbook } from '../domain/sample/build';
 import { SEKI_SAMPLE } from '../domain/sample/seki';
 import type { NewPeriod } from '../domain/copy';
 import type { WorkbookRepository } from '../storage/workbook-repository';
+import type { LiveSubscription } from '../storage/live-workbook';
 import type { SettingsRepository, AppSettings } from '../storage/settings-repository';
 import { DEFAULT_SETTINGS } from '../storage/settings-repository';
 import { DraftJournal } from './draft-journal';
@@ -63,7 +65,7 @@ export class WorkbookStore {
   #pending = 0;
   #timers = new Map<string, { timer: ReturnType<typeof setTimeout>; op: WriteOp }>();
   #listSub: Subscription | null = null;
-  #openSub: Subscription | null = null;
+  #openSub: LiveSubscription | null = null;
   #firstSaveDone = false;
   /** Live queries restarted after a lost connection since the last good result. */
   #resubscribed = 0;
@@ -163,7 +165,7 @@ export class WorkbookStore {
   }
 
   #watchOpen(strategyId: string): void {
-    this.#openSub = liveQuery(() => this.#deps.repo.loadWorkbook(strategyId)).subscribe({
+    this.#openSub = this.#deps.repo.watchWorkbook(strategyId, {
       next: (records) => {
         this.#resubscribed = 0;
         if (this.openId === strategyId) this.records = records ?? null;

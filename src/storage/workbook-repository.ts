@@ -19,6 +19,7 @@ import { deletionSet, orphanedProjects } from '../domain/cascade';
 import { copyToNewPeriod, type NewPeriod } from '../domain/copy';
 import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
+import { watchWorkbook, type LiveSubscription, type WorkbookObserver } from './live-workbook';
 import type { Table } from 'dexie';
 
 export class RecordNotFoundError extends Error {
@@ -68,6 +69,14 @@ export class WorkbookRepository {
       ]);
       return { strategy, goals, measures, projects, kpis, kpiYears, projectYears, meetings, opinions };
     });
+  }
+
+  /**
+   * Keeps a strategy's records live: `observer.next` gets them at once and again after every write
+   * (from any tab) that changed one of them. See live-workbook.ts.
+   */
+  watchWorkbook(strategyId: string, observer: WorkbookObserver): LiveSubscription {
+    return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer);
   }
 
   /** Stores a whole workbook (a new strategy, the sample, a copy) in one transaction. */
