@@ -9,6 +9,11 @@ export const ui: Record<keyof typeof ja, string> = {
 
   'ui.unselected': 'Not selected',
 
+  // The end of a long list that shows its first part only (ShowMore).
+  'list.shownOf': 'Showing {shown} of {total}',
+  'list.showNext': 'Show {n} more',
+  'list.showAll': 'Show all ({total})',
+
   'value.status.collecting': 'being compiled',
   'value.status.notConducted': 'not conducted',
   'value.status.evaluatedElsewhere': 'evaluated prefecture-wide',

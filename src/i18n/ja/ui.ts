@@ -12,6 +12,11 @@ export const ui = {
 
   'ui.unselected': '未選択',
 
+  // The end of a long list that shows its first part only (ShowMore).
+  'list.shownOf': '{total}件のうち{shown}件を表示しています',
+  'list.showNext': 'さらに{n}件表示',
+  'list.showAll': 'すべて表示（{total}件）',
+
   // A KPI value shown on the screens and reports (the grid's cells keep the form the parser reads).
   'value.status.collecting': '集計中',
   'value.status.notConducted': '未実施',

@@ -1,0 +1,118 @@
+// A big strategy in the built app (issue 7, "long lists stay smooth"): a generated strategy of 500
+// KPIs is imported from a file; the dashboard shows the first part of its long lists with the
+// count and buttons for the rest, and every number still agrees with the engine; an edit in one
+// tab reaches the dashboard open in another tab (records are patched, not read again whole).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { generateStrategy } from '../../src/domain/generate';
+import { buildWorkbook } from '../../src/domain/sample/build';
+import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
+import { formatPercent, rollUp } from '../../src/domain/achievement';
+import { defaultYear } from '../../src/features/dashboard/dashboard-model';
+import { serializeBundle } from '../../src/bundle';
+import { exportOptions } from '../bundle/helpers';
+import { testContext } from '../support/context';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let records: WorkbookRecords;
+let view: WorkbookView;
+let path: string;
+
+beforeAll(async () => {
+  records = buildWorkbook(generateStrategy({ goals: 6, projects: 150, kpis: 500, years: 8, seed: 11 }), testContext());
+  view = new WorkbookView(records);
+  const out = await serializeBundle(records, exportOptions());
+  path = join(mkdtempSync(join(tmpdir(), 'large-e2e-')), out.fileName);
+  writeFileSync(path, out.json);
+  browser = await launchBrowser();
+  context = await newAppContext(browser);
+  ({ page, errors } = await openApp(context));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const base = () => page.url().replace(/#.*$/, '');
+
+describe('a strategy of 500 KPIs', () => {
+  test('imports from a file', async () => {
+    await page.getByTestId('editor-name').fill('企画課 山田');
+    await page.goto(`${base()}#/import`);
+    await page.getByTestId('import-file').setInputFiles(path);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+  });
+
+  test('the dashboard shows the first part of each long list, the counts, and the rest on request', async () => {
+    await page.goto(`${base()}#/s/${records.strategy.id}/dashboard`);
+    await page.getByTestId('dash-summary').waitFor();
+    const fy = defaultYear(view);
+    const want = rollUp(view, fy);
+    const kpiCount = view.goals.reduce((n, g) => n + view.goalKpis(g.id).length + view.projectsOf(g.id).reduce((m, p) => m + view.kpisOf(p.id).length, 0), 0);
+    expect(kpiCount).toBe(500);
+    expect((await page.getByTestId('dash-share').textContent())!.trim()).toBe(formatPercent(want.strategy.achievedShare!));
+    const behind = want.strategy.notAchievedIds.length;
+    expect(behind).toBeGreaterThan(60);
+
+    // The full table: 100 rows, then 100 more, then all.
+    const rows = page.getByTestId('dash-row');
+    expect(await rows.count()).toBe(100);
+    await expect.poll(() => page.getByTestId('rows-more').textContent()).toContain(`500件のうち100件`);
+    await page.getByTestId('rows-more-next').click();
+    await expect.poll(() => rows.count()).toBe(200);
+    await page.getByTestId('rows-more').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-large-more-1024x768');
+    await page.getByTestId('rows-more-all').click();
+    await expect.poll(() => rows.count()).toBe(500);
+    expect(await page.getByTestId('rows-more').count()).toBe(0);
+
+    // What is behind: 30 first, every one on request, as many as the engine counts.
+    const items = page.getByTestId('behind-item');
+    expect(await items.count()).toBe(30);
+    await page.getByTestId('behind-more-all').click();
+    await expect.poll(() => items.count()).toBe(behind);
+    await screenshot(page, 'dashboard-large-1024x768');
+
+    // A goal's KPI list: 50 first.
+    await page.getByTestId('goal-expand').first().click();
+    const firstGoal = view.goals[0]!;
+    const inGoal = view.goalKpis(firstGoal.id).length + view.projectsOf(firstGoal.id).reduce((m, p) => m + view.kpisOf(p.id).length, 0);
+    expect(inGoal).toBeGreaterThan(50);
+    await expect.poll(() => page.getByTestId('goal-more').first().textContent()).toContain(`${inGoal}件のうち50件`);
+    expect(errors).toEqual([]);
+  });
+
+  test('an actual edited in another tab reaches the open dashboard without a reload', async () => {
+    const fy = defaultYear(view);
+    const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
+    // A KPI of a project that is behind in that year; its actual becomes far better than any target.
+    const before = rollUp(view, fy);
+    const kpi = records.kpis.find((k) => k.projectId && k.direction === 'higher' && k.kind === 'numeric' && before.strategy.notAchievedIds.includes(k.id))!;
+    expect(kpi).toBeDefined();
+    const other = await context.newPage();
+    await other.goto(`${base()}#/s/${records.strategy.id}/project/${kpi.projectId}`);
+    const card = other.getByTestId('kpi-card').filter({ hasText: kpi.name }).first();
+    const cell = card.getByTestId(`cell-actual-${fy}`);
+    const rankBefore = await card.getByTestId(`rank-${fy}`).innerHTML();
+    await cell.fill('99999999');
+    await cell.press('Enter');
+    await expect.poll(() => card.getByTestId(`rank-${fy}`).innerHTML()).not.toBe(rankBefore);
+
+    const changed = structuredClone(records);
+    const year = changed.kpiYears.find((y) => y.kpiId === kpi.id && y.fiscalYear === fy);
+    if (year) year.actual = { value: 99999999 } as never;
+    else changed.kpiYears.push({ ...changed.kpiYears[0]!, id: 'new', kpiId: kpi.id, fiscalYear: fy, actual: { value: 99999999 } as never, target: null, deletedAt: null });
+    const want = rollUp(new WorkbookView(changed), fy);
+    await expect.poll(() => page.getByTestId('dash-share').textContent()).toBe(formatPercent(want.strategy.achievedShare!));
+    expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
+    await other.close();
+    expect(errors).toEqual([]);
+  });
+});
