@@ -50,6 +50,11 @@ export interface WorkbookStoreDeps {
 export class WorkbookStore {
   strategies = $state.raw<Strategy[]>([]);
   records = $state.raw<WorkbookRecords | null>(null);
+  /**
+   * False while `records` holds the quick first part of the open strategy (everything but the
+   * yearly project records): the dashboard can show, screens that edit or print wait.
+   */
+  complete = $state(false);
   view = $derived(this.records ? new WorkbookView(this.records) : null);
   settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
   saveState = $state<SaveState>('idle');
@@ -160,15 +165,18 @@ export class WorkbookStore {
     this.#openSub = null;
     this.openId = strategyId;
     this.records = null;
+    this.complete = false;
     if (!strategyId) return;
     this.#watchOpen(strategyId);
   }
 
   #watchOpen(strategyId: string): void {
     this.#openSub = this.#deps.repo.watchWorkbook(strategyId, {
-      next: (records) => {
+      next: (records, complete) => {
         this.#resubscribed = 0;
-        if (this.openId === strategyId) this.records = records ?? null;
+        if (this.openId !== strategyId) return;
+        this.records = records ?? null;
+        this.complete = complete;
       },
       error: (e) =>
         this.#liveError(e, () => {

@@ -17,8 +17,11 @@ import type { RecordKind, WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
 
 export interface WorkbookObserver {
-  /** The strategy's records (a new object when something changed), or undefined when it is gone. */
-  next(records: WorkbookRecords | undefined): void;
+  /**
+   * The strategy's records (a new object when something changed), or undefined when it is gone.
+   * `complete` is false for the quick first part (see `watchWorkbook`'s `first`), true after.
+   */
+  next(records: WorkbookRecords | undefined, complete: boolean): void;
   error(e: unknown): void;
 }
 
@@ -139,12 +142,15 @@ function indexById(list: readonly AnyRecord[], id: string): number {
  * Watches strategy `strategyId`: `load` reads the whole workbook (the repository's loadWorkbook);
  * single records are read from `db` directly. Calls `observer.next` once loaded and after every
  * change that touched the strategy, in order; a failed read calls `observer.error` and stops.
+ * `first`, if given, reads a part that some screens can show sooner; it is delivered (with
+ * complete = false) before the first full read.
  */
 export function watchWorkbook(
   db: WorkbookDb,
   strategyId: string,
   load: () => Promise<WorkbookRecords | undefined>,
   observer: WorkbookObserver,
+  first?: () => Promise<WorkbookRecords | undefined>,
 ): LiveSubscription {
   let closed = false;
   let current: WorkbookRecords | undefined;
@@ -165,6 +171,10 @@ export function watchWorkbook(
     if (running) return;
     running = true;
     try {
+      if (first && !loaded) {
+        const part = await first();
+        if (!closed) observer.next(part, part === undefined);
+      }
       while (pending && !closed) {
         const work: ChangedKeys = pending;
         pending = null;
@@ -175,7 +185,7 @@ export function watchWorkbook(
         } else {
           current = await readChanged(current, work);
         }
-        if (!closed && (current !== before || work === 'all')) observer.next(current);
+        if (!closed && (current !== before || work === 'all')) observer.next(current, true);
       }
     } catch (e) {
       if (!closed) {

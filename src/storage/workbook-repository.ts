@@ -51,8 +51,12 @@ export class WorkbookRepository {
     return all.filter((s) => s.deletedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  /** Every record of a strategy, tombstones included. */
-  async loadWorkbook(strategyId: string): Promise<WorkbookRecords | undefined> {
+  /**
+   * Every record of a strategy, tombstones included. With `withProjectYears` false the yearly
+   * project records (the long texts: 進捗状況, 評価 …, about half the bytes of a big strategy) are
+   * left out: what the dashboard needs, read first so that it shows sooner.
+   */
+  async loadWorkbook(strategyId: string, withProjectYears = true): Promise<WorkbookRecords | undefined> {
     const db = this.#db;
     return db.transaction('r', db.recordTables, async () => {
       const strategy = await db.strategies.get(strategyId);
@@ -63,7 +67,7 @@ export class WorkbookRepository {
         db.projects.where('strategyId').equals(strategyId).toArray(),
         db.kpis.where('strategyId').equals(strategyId).toArray(),
         db.kpiYears.where('strategyId').equals(strategyId).toArray(),
-        db.projectYears.where('strategyId').equals(strategyId).toArray(),
+        withProjectYears ? db.projectYears.where('strategyId').equals(strategyId).toArray() : [],
         db.meetings.where('strategyId').equals(strategyId).toArray(),
         db.opinions.where('strategyId').equals(strategyId).toArray(),
       ]);
@@ -72,11 +76,12 @@ export class WorkbookRepository {
   }
 
   /**
-   * Keeps a strategy's records live: `observer.next` gets them at once and again after every write
-   * (from any tab) that changed one of them. See live-workbook.ts.
+   * Keeps a strategy's records live: `observer.next` gets them at once — first without the yearly
+   * project records (complete = false), then all of them — and again after every write (from any
+   * tab) that changed one of them. See live-workbook.ts.
    */
   watchWorkbook(strategyId: string, observer: WorkbookObserver): LiveSubscription {
-    return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer);
+    return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer, () => this.loadWorkbook(strategyId, false));
   }
 
   /** Stores a whole workbook (a new strategy, the sample, a copy) in one transaction. */

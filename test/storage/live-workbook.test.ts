@@ -26,15 +26,18 @@ afterEach(() => {
   subs = [];
 });
 
-/** Watches a strategy and collects what the watcher delivers. */
+/** Watches a strategy and collects what the watcher delivers (complete deliveries in `seen`). */
 function watch(strategyId: string) {
   const seen: (WorkbookRecords | undefined)[] = [];
+  const partial: (WorkbookRecords | undefined)[] = [];
+  const order: boolean[] = [];
   const errors: unknown[] = [];
   const waiters: (() => void)[] = [];
   subs.push(
     repo.watchWorkbook(strategyId, {
-      next: (r) => {
-        seen.push(r);
+      next: (r, complete) => {
+        order.push(complete);
+        (complete ? seen : partial).push(r);
         waiters.splice(0).forEach((w) => w());
       },
       error: (e) => errors.push(e),
@@ -42,6 +45,8 @@ function watch(strategyId: string) {
   );
   return {
     seen,
+    partial,
+    order,
     errors,
     get latest() {
       return seen.at(-1);
@@ -128,6 +133,18 @@ describe('patchWorkbook', () => {
 });
 
 describe('watchWorkbook', () => {
+  it('first delivers the workbook without the yearly project records, then all of it', async () => {
+    const records = await addSample();
+    const sid = records.strategy.id;
+    const w = watch(sid);
+    await w.until(1);
+    expect(w.order).toEqual([false, true]);
+    const full = (await repo.loadWorkbook(sid))!;
+    expect(full.projectYears.length).toBeGreaterThan(0);
+    expect(w.partial[0]).toEqual({ ...full, projectYears: [] });
+    expect(w.latest).toEqual(full);
+  });
+
   it('delivers the workbook, then every change, equal to a full read each time', async () => {
     const records = await addSample();
     const sid = records.strategy.id;
