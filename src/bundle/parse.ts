@@ -22,7 +22,7 @@ import {
   type BundleMeta,
   type Limits,
 } from './format';
-import { envelopeChecksum } from './canonical';
+import { canonicalUtf8, envelopeChecksum, type CanonicalBytes } from './canonical';
 import { MIGRATIONS, migrateEnvelope, type JsonObject, type Migration } from './migrations';
 import type { BundleError, RecordIssue, RecordIssueProblem, Result } from './errors';
 import { RecordNamer, fieldPathLabel, isMeasurementField } from './locate';
@@ -67,26 +67,51 @@ export async function parseBundle(text: string, options: ParseOptions = {}): Pro
 
 /** Reads the JSON of a file with the size, depth and key checks every file of this app gets. */
 export function readJson(text: unknown, limits: Limits = LIMITS): Result<unknown> {
+  const json = parseJsonText(text, limits);
+  if (!json.ok) return json;
+  const problem = scan(json.value, limits.maxDepth);
+  return problem ? fail(problem) : json;
+}
+
+/** Size, byte order mark and JSON.parse: the first two checks of every file. */
+function parseJsonText(text: unknown, limits: Limits): Result<unknown> {
   if (typeof text !== 'string') return fail({ kind: 'notJson' });
   if (text.length > limits.maxChars) return fail({ kind: 'tooLarge', size: text.length, limit: limits.maxChars });
   // Editors on Windows like to add a byte order mark; it is not part of the JSON.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
   try {
-    value = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) as unknown };
   } catch {
     return fail(looksLikeOurs(body) && endsEarly(body) ? { kind: 'truncated' } : { kind: 'notJson' });
   }
+}
+
+/**
+ * {@link readJson} for a bundle: the depth and key checks are made by the walk that also writes
+ * the canonical form the checksum is computed over (one pass over the records instead of two).
+ * `canonical` is null when the root is not an object (no bundle; a later check refuses it).
+ */
+function readBundleJson(text: unknown, limits: Limits): Result<{ value: unknown; canonical: CanonicalBytes | null }> {
+  const json = parseJsonText(text, limits);
+  if (!json.ok) return json;
+  const value = json.value;
+  if (isObject(value)) {
+    const guard = { maxDepth: limits.maxDepth, forbidden: FORBIDDEN_KEYS };
+    // UTF-8 takes at least a byte per character, and three for most Japanese ones.
+    const canonical = canonicalUtf8(value, { guard, omit: 'checksum', sizeHint: (text as string).length * 1.25 });
+    if (canonical) return { ok: true, value: { value, canonical } };
+  }
+  // Refused by the walk (or not an object): the plain scan names the problem, as it always has.
   const problem = scan(value, limits.maxDepth);
-  return problem ? fail(problem) : { ok: true, value };
+  return problem ? fail(problem) : { ok: true, value: { value, canonical: null } };
 }
 
 async function parseChecked(text: string, options: ParseOptions): Promise<ParseResult> {
   const limits: Limits = { ...LIMITS, ...options.limits };
   const appFormatVersion = options.appFormatVersion ?? FORMAT_VERSION;
-  const json = readJson(text, limits);
+  const json = readBundleJson(text, limits);
   if (!json.ok) return json;
-  const raw = json.value;
+  const { value: raw, canonical } = json.value;
   if (!isObject(raw)) return fail({ kind: 'notBundle' });
   if (raw['format'] === ENCRYPTED_FORMAT_ID) return fail({ kind: 'encrypted' });
   if (raw['format'] !== FORMAT_ID) return fail({ kind: 'notBundle' });
@@ -105,7 +130,7 @@ async function parseChecked(text: string, options: ParseOptions): Promise<ParseR
   const checksum = raw['checksum'];
   if (!isObject(checksum) || checksum['algorithm'] !== 'SHA-256' || typeof checksum['value'] !== 'string')
     return fail({ kind: 'checksumMissing' });
-  const actual = await envelopeChecksum(raw, version);
+  const actual = await envelopeChecksum(raw, version, canonical ?? undefined);
   const expected = checksum['value'].toLowerCase();
   if (actual.value !== expected) return fail({ kind: 'checksumMismatch', expected, actual: actual.value });
 

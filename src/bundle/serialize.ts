@@ -13,8 +13,9 @@ import {
   type BundleMeta,
   type BundleScope,
   type Checksum,
+  type FieldStamp,
 } from './format';
-import { envelopeChecksum } from './canonical';
+import { envelopeCanonical, envelopeChecksum } from './canonical';
 import { departmentBundle } from './department';
 import { isMeasurementField } from './locate';
 
@@ -43,6 +44,13 @@ export type WrittenEnvelope = BundleMeta & { records: Record<string, unknown>; c
 export interface SerializedBundle {
   fileName: string;
   json: string;
+  /** Size of `json` in UTF-8 bytes (the file's size). */
+  byteLength: number;
+  /**
+   * The canonical UTF-8 JSON of the envelope without its checksum (what the checksum is computed
+   * over): everything the file holds, in a form that is cheap to keep and to read back.
+   */
+  canonical: Uint8Array<ArrayBuffer>;
   /** The records the file holds (for a department bundle: only the department's share). */
   records: WorkbookRecords;
   envelope: WrittenEnvelope;
@@ -73,14 +81,21 @@ export async function serializeBundle(records: WorkbookRecords, options: Seriali
     basedOn: options.basedOn ? { exportId: options.basedOn.exportId, exportedAt: options.basedOn.exportedAt } : null,
     records: writtenRecords,
   } satisfies BundleMeta & { records: Record<string, unknown> };
-  const envelope: WrittenEnvelope = { ...withoutChecksum, checksum: await envelopeChecksum(withoutChecksum) };
+  const canonical = envelopeCanonical(withoutChecksum);
+  const envelope: WrittenEnvelope = { ...withoutChecksum, checksum: await envelopeChecksum(withoutChecksum, FORMAT_VERSION, canonical) };
+  const json = layout(envelope);
   return {
     fileName: bundleFileName(content, {
       scope,
       exportedAt: options.exportedAt,
       timeZoneOffsetMinutes: options.timeZoneOffsetMinutes,
     }),
-    json: layout(envelope),
+    json,
+    // The file holds the canonical text's strings, numbers and names, written the same way (by
+    // JSON.stringify), plus the checksum and layout, which are ASCII: every character beyond ASCII
+    // is in both, so the file has as many bytes more than characters as the canonical text has.
+    byteLength: json.length + (canonical.bytes.length - canonical.chars),
+    canonical: canonical.bytes.slice(),
     records: content,
     envelope,
   };
@@ -93,19 +108,36 @@ export async function serializeBundle(records: WorkbookRecords, options: Seriali
 function pickRecord(kind: RecordKind, record: RecordOfKind[RecordKind]): Record<string, unknown> {
   const source = record as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of writtenKeys(kind)) {
+  for (const { key, pick } of pickPlan(kind)) {
     const v = source[key];
     if (v === undefined) continue;
-    if (key === 'stamps') out[key] = pickStamps(v as Record<string, { at: string; by: string }>);
-    else if (isMeasurementField(kind, key) && v !== null) out[key] = pickMeasurement(v as Record<string, unknown>);
-    else out[key] = v;
+    out[key] = pick === PLAIN || v === null ? v : pick === STAMPS ? pickStamps(v as Record<string, FieldStamp>) : pickMeasurement(v as Record<string, unknown>);
   }
   return out;
 }
 
-function pickStamps(stamps: Record<string, { at: string; by: string }>): Record<string, { at: string; by: string }> {
-  const out: Record<string, { at: string; by: string }> = {};
-  for (const [field, s] of Object.entries(stamps)) out[field] = { at: s.at, by: s.by };
+const PLAIN = 0;
+const STAMPS = 1;
+const MEASUREMENT = 2;
+type PickStep = { key: string; pick: typeof PLAIN | typeof STAMPS | typeof MEASUREMENT };
+const PICK_PLANS = new Map<RecordKind, readonly PickStep[]>();
+
+/** The written keys of a kind, each with how its value is copied (worked out once per kind). */
+function pickPlan(kind: RecordKind): readonly PickStep[] {
+  let plan = PICK_PLANS.get(kind);
+  if (!plan) {
+    plan = writtenKeys(kind).map((key) => ({ key, pick: key === 'stamps' ? STAMPS : isMeasurementField(kind, key) ? MEASUREMENT : PLAIN }));
+    PICK_PLANS.set(kind, plan);
+  }
+  return plan;
+}
+
+function pickStamps(stamps: Record<string, FieldStamp>): Record<string, FieldStamp> {
+  const out: Record<string, FieldStamp> = {};
+  for (const field of Object.keys(stamps)) {
+    const s = stamps[field]!;
+    out[field] = { at: s.at, by: s.by };
+  }
   return out;
 }
 

@@ -93,6 +93,18 @@ describe('serializeBundle', () => {
     expect(lines[1]).toBe(`  "format": "${FORMAT_ID}",`);
   });
 
+  it('knows the size of the file in bytes, and hands on the canonical text it checksummed', async () => {
+    const { records, ctx } = sample();
+    ctx.editor = '企画課 🌸';
+    records.goals[0] = applyPatch(ctx, records.goals[0]!, { title: '🌸 さくら「引用」\n\ud800 end', directions: ['é', '\u2028'] });
+    for (const scope of [undefined, { kind: 'department' as const, departments: ['商工課'] }]) {
+      const out = await serializeBundle(records, exportOptions({ scope, exportedBy: '観光課 🗾' }));
+      expect(out.byteLength).toBe(new TextEncoder().encode(out.json).length);
+      const { checksum: _, ...payload } = JSON.parse(out.json) as Record<string, unknown>;
+      expect(new TextDecoder().decode(out.canonical)).toBe(canonicalJson(payload));
+    }
+  });
+
   it('writes a checksum a third party computes with any SHA-256 over the RFC 8785 form', async () => {
     const { records } = sample();
     const out = await serializeBundle(records, exportOptions());
