@@ -19,6 +19,7 @@ import {
   LIMITS,
   RECORD_KEYS,
   envelopeReadSchema,
+  recordReadSchemas,
   type BundleMeta,
   type Limits,
 } from './format';
@@ -27,6 +28,7 @@ import { MIGRATIONS, migrateEnvelope, type JsonObject, type Migration } from './
 import type { BundleError, RecordIssue, RecordIssueProblem, Result } from './errors';
 import { RecordNamer, fieldPathLabel, isMeasurementField } from './locate';
 import { referenceIssues } from './integrity';
+import { GIVE_UP, compileReader, type Reader } from './fast-read';
 import { t, type MessageKey } from '../i18n';
 
 export interface ParseOptions {
@@ -138,7 +140,7 @@ async function parseChecked(text: string, options: ParseOptions): Promise<ParseR
   if (!migrated.ok) return fail(migrated.error);
   const envelope = migrated.value.envelope;
 
-  const parsed = envelopeReadSchema.safeParse(envelope);
+  const parsed = readShape(envelope);
   if (!parsed.success) return fail(schemaError(parsed.error.issues, envelope, limits.maxReportedIssues));
   const { records: lenientRecords, ...meta } = parsed.data;
   const records = normalizeRecords(lenientRecords as unknown as LenientRecords, meta.exportedAt, meta.exportedBy);
@@ -156,6 +158,20 @@ async function parseChecked(text: string, options: ParseOptions): Promise<ParseR
       records,
     },
   };
+}
+
+/** The compiled read shape (see fast-read.ts), made at the first file read. */
+let fastReader: Reader | null = null;
+
+/**
+ * The read shape applied to an envelope: the compiled reader when it proves the envelope valid (it
+ * returns what zod would), else zod itself, whose issues name the problems.
+ */
+function readShape(envelope: JsonObject): ReturnType<typeof envelopeReadSchema.safeParse> {
+  fastReader ??= compileReader(envelopeReadSchema, { retryWithZod: new Set(Object.values(recordReadSchemas)) });
+  const data = fastReader(envelope);
+  if (data !== GIVE_UP) return { success: true, data: data as z.output<typeof envelopeReadSchema> };
+  return envelopeReadSchema.safeParse(envelope);
 }
 
 // ---------------------------------------------------------------------------------------------
