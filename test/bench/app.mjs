@@ -264,7 +264,8 @@ function exportFloor(page) {
  * Runs `trigger` in the page and measures, in the page's clock, until the screen is ready, plus the
  * frame that paints it (requestAnimationFrame, then a task). trigger: { hash } navigates there;
  * { key } starts at that key's keydown (pressed from outside, `pressKey`). Ready when `ready`
- * holds: { selector } matches; { count: [selector, n] } n elements match; { changed: [list,
+ * holds: { selector } matches; { count: [selector, n] } n elements match; { text: selector } it
+ * matches an element with text; { changed: [list,
  * index, inner, html] } the inner element of the index-th list element no longer has that HTML.
  * (Plain data, not code: the app's Content-Security-Policy forbids eval in the page.)
  */
@@ -276,6 +277,7 @@ async function timeInPage(page, trigger, ready, pressKey = null) {
       const holds = () => {
         if (ready.selector) return document.querySelector(ready.selector) !== null;
         if (ready.count) return document.querySelectorAll(ready.count[0]).length === ready.count[1];
+        if (ready.text) return (document.querySelector(ready.text)?.textContent ?? '').trim() !== '';
         const [list, index, inner, html] = ready.changed;
         const el = document.querySelectorAll(list)[index]?.querySelector(inner);
         return el != null && el.innerHTML !== html;
@@ -364,7 +366,27 @@ async function strategyFigures(browser, base, tmp) {
     }
     row(`open the largest project (${b.project.kpis} KPIs, all years' grids painted)`, figure(open));
 
+    // The 基本目標 with the most projects, from the strategy page.
+    const goalTimes = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.evaluate((sid) => (location.hash = `#/s/${sid}`), sid);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="goal-project"]'));
+      goalTimes.push(await timeInPage(page, { hash: `#/s/${sid}/goal/${b.goal.id}` }, { count: ['[data-testid="goal-project"]', b.goal.projects] }));
+    }
+    row(`open the 基本目標 with the most projects (${b.goal.projects})`, figure(goalTimes));
+
+    // Meeting mode, from the strategy page: the first slide with its position shown.
+    const meeting = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.evaluate((sid) => (location.hash = `#/s/${sid}`), sid);
+      await page.getByTestId('nav-dashboard').waitFor();
+      meeting.push(await timeInPage(page, { hash: `#/s/${sid}/meeting` }, { text: '[data-testid="meeting-position"]' }));
+    }
+    row('open meeting mode (all slides built, the first shown)', figure(meeting));
+
     // One actual edited in that project: Enter → the grid shows the re-evaluated rank.
+    await page.evaluate(([sid, pid]) => (location.hash = `#/s/${sid}/project/${pid}`), [sid, b.project.id]);
+    await page.getByTestId('kpi-grid').first().waitFor();
     const edits = [];
     for (let i = 0; i < RUNS; i++) {
       const cell = page.getByTestId('kpi-card').nth(b.edit.index).getByTestId(`cell-actual-${b.edit.fiscalYear}`);

@@ -18,6 +18,8 @@ export interface BenchBundle {
   strategyId: string;
   kpis: number;
   records: number;
+  /** The 基本目標 with the most projects. */
+  goal: { id: string; projects: number };
   /** The project with the most KPIs. */
   project: { id: string; name: string; kpis: number };
   /** A numeric KPI of that project and the fiscal year whose actual the benchmark edits. */
@@ -44,6 +46,7 @@ export async function writeBenchBundle(name: string, dir: string): Promise<Bench
   const projects = view.goals.flatMap((g) => view.projectsOf(g.id));
   let largest = projects[0]!;
   for (const p of projects) if (view.kpisOf(p.id).length > view.kpisOf(largest.id).length) largest = p;
+  const goal = view.goals.reduce((a, g) => (view.projectsOf(g.id).length > view.projectsOf(a.id).length ? g : a));
   const kpis = view.kpisOf(largest.id);
   const index = Math.max(0, kpis.findIndex((k) => k.kind === 'numeric'));
   const kpi = kpis[index]!;
@@ -66,6 +69,7 @@ export async function writeBenchBundle(name: string, dir: string): Promise<Bench
     strategyId: records.strategy.id,
     kpis: records.kpis.length,
     records: count,
+    goal: { id: goal.id, projects: view.projectsOf(goal.id).length },
     project: { id: largest.id, name: largest.name, kpis: view.kpisOf(largest.id).length },
     edit: { kpiId: kpi.id, fiscalYear: view.years.at(-2) ?? view.years[0]!, index },
   };
