@@ -12,17 +12,24 @@
  * Pure: no clock, no random ids, no DOM.
  */
 import { z } from 'zod';
-import { recordMetaShape, type FieldStamp } from '../domain/records';
-import { measurementSchema } from '../domain/entities/measurement';
-import { strategySchema } from '../domain/entities/strategy';
-import { goalSchema } from '../domain/entities/goal';
-import { measureSchema } from '../domain/entities/measure';
-import { projectDefaults, projectSchema } from '../domain/entities/project';
-import { kpiDefaults, kpiSchema } from '../domain/entities/kpi';
-import { kpiYearDefaults, kpiYearSchema } from '../domain/entities/kpi-year';
-import { projectYearDefaults, projectYearSchema } from '../domain/entities/project-year';
-import { meetingDefaults, meetingSchema } from '../domain/entities/meeting';
-import { opinionDefaults, opinionSchema } from '../domain/entities/opinion';
+import type { FieldStamp } from '../domain/records';
+import { recordMetaShape } from '../domain/records.schema';
+import { measurementSchema } from '../domain/entities/measurement.schema';
+import { strategySchema } from '../domain/entities/strategy.schema';
+import { goalSchema } from '../domain/entities/goal.schema';
+import { measureSchema } from '../domain/entities/measure.schema';
+import { projectDefaults } from '../domain/entities/project';
+import { projectSchema } from '../domain/entities/project.schema';
+import { kpiDefaults } from '../domain/entities/kpi';
+import { kpiSchema } from '../domain/entities/kpi.schema';
+import { kpiYearDefaults } from '../domain/entities/kpi-year';
+import { kpiYearSchema } from '../domain/entities/kpi-year.schema';
+import { projectYearDefaults } from '../domain/entities/project-year';
+import { projectYearSchema } from '../domain/entities/project-year.schema';
+import { meetingDefaults } from '../domain/entities/meeting';
+import { meetingSchema } from '../domain/entities/meeting.schema';
+import { opinionDefaults } from '../domain/entities/opinion';
+import { opinionSchema } from '../domain/entities/opinion.schema';
 import type { RecordKind } from '../domain/workbook';
 
 /** The format id: the first thing a reader checks ("is this our kind of file at all?"). */

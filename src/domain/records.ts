@@ -13,27 +13,11 @@
  *
  * The domain never reads a clock or makes ids itself: a {@link RecordContext} is passed in.
  */
-import { z } from 'zod';
-
 /** When and by whom one field was last changed. */
-export const fieldStampSchema = z.object({
-  at: z.string(),
-  by: z.string(),
-});
-export type FieldStamp = z.infer<typeof fieldStampSchema>;
-
-export const recordMetaShape = {
-  id: z.string().min(1),
-  strategyId: z.string().min(1),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  rev: z.number().int().nonnegative(),
-  stamps: z.record(z.string(), fieldStampSchema),
-  deletedAt: z.string().nullable(),
-  /** Groups records deleted together (a goal and everything under it) so undo restores them all. */
-  deletedBatch: z.string().nullable(),
-};
+export interface FieldStamp {
+  at: string;
+  by: string;
+}
 
 export interface RecordMeta {
   id: string;
@@ -60,7 +44,18 @@ export interface RecordContext {
   editor: string;
 }
 
-const META_KEYS: ReadonlySet<string> = new Set(Object.keys(recordMetaShape));
+/** The metadata keys (records.schema.ts's shape has the same: a test compares them). */
+export const META_KEYS: ReadonlySet<string> = new Set<keyof RecordMeta>([
+  'id',
+  'strategyId',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'rev',
+  'stamps',
+  'deletedAt',
+  'deletedBatch',
+]);
 
 /** Builds a new record: metadata plus the given fields, every field stamped as set now. */
 export function createRecord<T extends RecordMeta>(

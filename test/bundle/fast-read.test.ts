@@ -10,7 +10,7 @@ import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { generateStrategy } from '../../src/domain/generate';
-import { measurementSchema } from '../../src/domain/entities/measurement';
+import { measurementSchema } from '../../src/domain/entities/measurement.schema';
 import { addMeeting, exportOptions, rewrite, sample } from './helpers';
 import { testContext } from '../support/context';
 

@@ -6,13 +6,13 @@ import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../../src
 import { buildWorkbook } from '../../src/domain/sample/build';
 import type { PlainKpi, PlainMeasure, PlainProject, PlainStrategy } from '../../src/domain/sample/types';
 import { WorkbookView } from '../../src/domain/workbook';
-import { strategySchema } from '../../src/domain/entities/strategy';
-import { goalSchema } from '../../src/domain/entities/goal';
-import { measureSchema } from '../../src/domain/entities/measure';
-import { projectSchema } from '../../src/domain/entities/project';
-import { kpiSchema } from '../../src/domain/entities/kpi';
-import { kpiYearSchema } from '../../src/domain/entities/kpi-year';
-import { projectYearSchema } from '../../src/domain/entities/project-year';
+import { strategySchema } from '../../src/domain/entities/strategy.schema';
+import { goalSchema } from '../../src/domain/entities/goal.schema';
+import { measureSchema } from '../../src/domain/entities/measure.schema';
+import { projectSchema } from '../../src/domain/entities/project.schema';
+import { kpiSchema } from '../../src/domain/entities/kpi.schema';
+import { kpiYearSchema } from '../../src/domain/entities/kpi-year.schema';
+import { projectYearSchema } from '../../src/domain/entities/project-year.schema';
 import { PRESET_IDS, RANK_SCHEME_PRESETS, explain, rollUp } from '../../src/domain/achievement';
 import { testContext } from '../support/context';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, createRecord, markDeleted, markRestored } from '../../src/domain/records';
+import { META_KEYS, applyPatch, createRecord, markDeleted, markRestored } from '../../src/domain/records';
+import { recordMetaShape } from '../../src/domain/records.schema';
 import { goalDefaults, type Goal } from '../../src/domain/entities/goal';
-import { goalSchema } from '../../src/domain/entities/goal';
+import { goalSchema } from '../../src/domain/entities/goal.schema';
 import { deletionSet, orphanedProjects } from '../../src/domain/cascade';
 import { copyToNewPeriod } from '../../src/domain/copy';
 import { buildWorkbook } from '../../src/domain/sample/build';
@@ -107,5 +108,11 @@ describe('copyToNewPeriod', () => {
     expect(copy.kpis).toHaveLength(9);
     expect(copy.strategy.copiedFrom).toBe(records.strategy.id);
     expect(copy.strategy.startYear).toBe(2023);
+  });
+});
+
+describe('record metadata', () => {
+  it('names the same keys as the schema shape the file reader checks', () => {
+    expect([...META_KEYS].sort()).toEqual(Object.keys(recordMetaShape).sort());
   });
 });

@@ -13,65 +13,23 @@
  * Every level — the unevaluable one too — has a label and a symbol besides its colour, so that
  * colour is never the only signal.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type {
+  baselineRankSchemeSchema,
+  rankLevelSchema,
+  rankSchemeSchema,
+  ratioRankLevelSchema,
+  ratioRankSchemeSchema,
+  targetRankSchemeSchema,
+} from './rank-schemes.schema';
 import { JA } from './explain';
 
 /** Which ratio a `ratio` scheme ranks by. */
 export const RANK_BASES = ['attainment', 'progress', 'interim'] as const;
 export type RankBasis = (typeof RANK_BASES)[number];
 
-export const rankLevelSchema = z.object({
-  /** Stable key (A, B, onTrack …); counts in roll-ups are keyed by it. */
-  key: z.string(),
-  label: z.string(),
-  symbol: z.string(),
-  /** #rrggbb */
-  color: z.string(),
-});
 export type RankLevel = z.infer<typeof rankLevelSchema>;
-
-export const ratioRankLevelSchema = rankLevelSchema.extend({
-  /** Inclusive lower bound in percent (80 = 80%); null on the last level = everything below. */
-  min: z.number().nullable(),
-});
 export type RatioRankLevel = z.infer<typeof ratioRankLevelSchema>;
-
-const schemeHead = {
-  /** Preset id (default, nagano …) or any id of a custom scheme. */
-  id: z.string(),
-  name: z.string(),
-  /** Rank of a KPI that is pending, excluded or cannot be judged (−, 評価なし). */
-  unevaluable: rankLevelSchema,
-};
-
-export const ratioRankSchemeSchema = z.object({
-  ...schemeHead,
-  kind: z.literal('ratio'),
-  basis: z.enum(RANK_BASES),
-  levels: z.array(ratioRankLevelSchema),
-});
-
-/** いの町: levels in this order: above target, equal to target, missed, no progress. */
-export const targetRankSchemeSchema = z.object({
-  ...schemeHead,
-  kind: z.literal('target'),
-  levels: z.tuple([rankLevelSchema, rankLevelSchema, rankLevelSchema, rankLevelSchema]),
-});
-
-/** 長与町: levels in this order: achieved, better than baseline, within ±band%, worse. */
-export const baselineRankSchemeSchema = z.object({
-  ...schemeHead,
-  kind: z.literal('baseline'),
-  /** Half-width of the "unchanged" band around the baseline, in percent of |baseline|. */
-  bandPercent: z.number(),
-  levels: z.tuple([rankLevelSchema, rankLevelSchema, rankLevelSchema, rankLevelSchema]),
-});
-
-export const rankSchemeSchema = z.discriminatedUnion('kind', [
-  ratioRankSchemeSchema,
-  targetRankSchemeSchema,
-  baselineRankSchemeSchema,
-]);
 export type RankScheme = z.infer<typeof rankSchemeSchema>;
 export type RatioRankScheme = z.infer<typeof ratioRankSchemeSchema>;
 export type TargetRankScheme = z.infer<typeof targetRankSchemeSchema>;
@@ -256,18 +214,11 @@ export interface RankSchemeProblem {
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
 /**
- * Checks a scheme (typically a custom one being edited, or one read from a file). Returns every
- * problem found; an empty list means the scheme can be used. Never throws.
+ * The problems of a scheme of the right shape (a custom one being edited): every one found; an
+ * empty list means the scheme can be used. `validateRankScheme` (rank-schemes.schema.ts) checks
+ * the shape of unknown data first. Never throws.
  */
-export function validateRankScheme(input: unknown): RankSchemeProblem[] {
-  const parsed = rankSchemeSchema.safeParse(input);
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return { code: 'invalidShape' as const, path, message: JA.problems.invalidShape(path) };
-    });
-  }
-  const scheme = parsed.data;
+export function rankSchemeProblems(scheme: RankScheme): RankSchemeProblem[] {
   const problems: RankSchemeProblem[] = [];
   const add = (code: RankSchemeProblemCode, level?: number | 'unevaluable') =>
     problems.push({ code, ...(level === undefined ? {} : { level }), message: JA.problems[code](level as never) });

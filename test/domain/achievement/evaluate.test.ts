@@ -4,7 +4,8 @@ import { buildWorkbook } from '../../../src/domain/sample/build';
 import type { PlainKpi } from '../../../src/domain/sample/types';
 import type { Kpi } from '../../../src/domain/entities/kpi';
 import type { KpiYear } from '../../../src/domain/entities/kpi-year';
-import { strategyDefaults, strategySchema } from '../../../src/domain/entities/strategy';
+import { strategyDefaults } from '../../../src/domain/entities/strategy';
+import { strategySchema } from '../../../src/domain/entities/strategy.schema';
 import {
   evaluateKpi,
   evaluateKpiYears,

@@ -10,10 +10,10 @@ import {
   presetRankScheme,
   rankLevels,
   resolveRankScheme,
-  validateRankScheme,
   type RankScheme,
   type RatioRankScheme,
 } from '../../../src/domain/achievement';
+import { validateRankScheme } from '../../../src/domain/achievement/rank-schemes.schema';
 import { testContext } from '../../support/context';
 
 /** 達成率 = actual ÷ 100 for a KPI with baseline 0 (平成30年度) and target 100 (令和4年度). */

@@ -1,0 +1,74 @@
+/**
+ * The zod schema of a rank scheme (rank-schemes.ts has the types, presets and rules): kept apart
+ * so that the app's first load does not need zod. The strategy schema and the file reader use it.
+ */
+import { z } from 'zod';
+import { JA } from './explain';
+import { RANK_BASES, rankSchemeProblems, type RankSchemeProblem } from './rank-schemes';
+
+export const rankLevelSchema = z.object({
+  /** Stable key (A, B, onTrack …); counts in roll-ups are keyed by it. */
+  key: z.string(),
+  label: z.string(),
+  symbol: z.string(),
+  /** #rrggbb */
+  color: z.string(),
+});
+
+export const ratioRankLevelSchema = rankLevelSchema.extend({
+  /** Inclusive lower bound in percent (80 = 80%); null on the last level = everything below. */
+  min: z.number().nullable(),
+});
+
+const schemeHead = {
+  /** Preset id (default, nagano …) or any id of a custom scheme. */
+  id: z.string(),
+  name: z.string(),
+  /** Rank of a KPI that is pending, excluded or cannot be judged (−, 評価なし). */
+  unevaluable: rankLevelSchema,
+};
+
+export const ratioRankSchemeSchema = z.object({
+  ...schemeHead,
+  kind: z.literal('ratio'),
+  basis: z.enum(RANK_BASES),
+  levels: z.array(ratioRankLevelSchema),
+});
+
+/** いの町: levels in this order: above target, equal to target, missed, no progress. */
+export const targetRankSchemeSchema = z.object({
+  ...schemeHead,
+  kind: z.literal('target'),
+  levels: z.tuple([rankLevelSchema, rankLevelSchema, rankLevelSchema, rankLevelSchema]),
+});
+
+/** 長与町: levels in this order: achieved, better than baseline, within ±band%, worse. */
+export const baselineRankSchemeSchema = z.object({
+  ...schemeHead,
+  kind: z.literal('baseline'),
+  /** Half-width of the "unchanged" band around the baseline, in percent of |baseline|. */
+  bandPercent: z.number(),
+  levels: z.tuple([rankLevelSchema, rankLevelSchema, rankLevelSchema, rankLevelSchema]),
+});
+
+export const rankSchemeSchema = z.discriminatedUnion('kind', [
+  ratioRankSchemeSchema,
+  targetRankSchemeSchema,
+  baselineRankSchemeSchema,
+]);
+
+/**
+ * Checks a scheme given as unknown data (typically one read from a file): its shape, then
+ * {@link rankSchemeProblems}. Returns every problem found; an empty list means the scheme can be
+ * used. Never throws.
+ */
+export function validateRankScheme(input: unknown): RankSchemeProblem[] {
+  const parsed = rankSchemeSchema.safeParse(input);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return { code: 'invalidShape' as const, path, message: JA.problems.invalidShape(path) };
+    });
+  }
+  return rankSchemeProblems(parsed.data);
+}

@@ -1,0 +1,18 @@
+/**
+ * The zod schema of a 基本目標 (goal.ts has its types and defaults): kept apart so that
+ * the app's first load does not need zod. The file and spreadsheet readers, loaded when used,
+ * import it.
+ */
+import { z } from 'zod';
+import { recordMetaShape } from '../records.schema';
+
+export const goalSchema = z.object({
+  ...recordMetaShape,
+  /** Number as printed: "1", "2", "プラス1", "横断的な目標2". */
+  number: z.string(),
+  title: z.string(),
+  /** 目指す方向性 / 基本的方向: one bullet per entry. */
+  directions: z.array(z.string()),
+  /** Display order among the strategy's goals. */
+  order: z.number(),
+});

@@ -1,0 +1,33 @@
+/**
+ * The zod schema of a KPI (kpi.ts has its types and defaults): kept apart so that
+ * the app's first load does not need zod. The file and spreadsheet readers, loaded when used,
+ * import it.
+ */
+import { z } from 'zod';
+import { recordMetaShape } from '../records.schema';
+import { measurementSchema } from './measurement.schema';
+import { KPI_DIRECTIONS, KPI_FRAMEWORKS, KPI_KINDS } from './kpi';
+
+export const kpiSchema = z.object({
+  ...recordMetaShape,
+  goalId: z.string(),
+  projectId: z.string().nullable(),
+  name: z.string(),
+  /** Unit as printed: 件, 人, 千人, %, 円 … */
+  unit: z.string(),
+  kind: z.enum(KPI_KINDS),
+  direction: z.enum(KPI_DIRECTIONS),
+  /** 累計: targets and actuals accumulate from `cumulativeFrom` (or the baseline year). */
+  cumulative: z.boolean(),
+  cumulativeFrom: z.number().int().nullable(),
+  framework: z.enum(KPI_FRAMEWORKS),
+  /** 基準値 / 策定時 / 現状値 and its fiscal year. */
+  baseline: measurementSchema.nullable(),
+  baselineYear: z.number().int().nullable(),
+  /** 目標値 (final target) and its fiscal year. */
+  target: measurementSchema.nullable(),
+  targetYear: z.number().int().nullable(),
+  /** Source of the statistic, definition, remarks. */
+  note: z.string(),
+  order: z.number(),
+});

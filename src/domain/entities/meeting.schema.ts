@@ -1,0 +1,20 @@
+/**
+ * The zod schema of a 会議 (meeting.ts has its types and defaults): kept apart so that
+ * the app's first load does not need zod. The file and spreadsheet readers, loaded when used,
+ * import it.
+ */
+import { z } from 'zod';
+import { recordMetaShape } from '../records.schema';
+
+export const meetingSchema = z.object({
+  ...recordMetaShape,
+  /** 会議名, e.g. 令和3年度 第1回 総合戦略推進会議 */
+  name: z.string(),
+  /** Date held, ISO yyyy-mm-dd ('' while not fixed). */
+  date: z.string(),
+  /** The fiscal year under review. */
+  fiscalYear: z.number().int(),
+  /** 出席委員: one name per entry. */
+  members: z.array(z.string()),
+  note: z.string(),
+});

@@ -1,0 +1,21 @@
+/**
+ * The zod schema of a 委員意見 (opinion.ts has its types and defaults): kept apart so that
+ * the app's first load does not need zod. The file and spreadsheet readers, loaded when used,
+ * import it.
+ */
+import { z } from 'zod';
+import { recordMetaShape } from '../records.schema';
+
+export const opinionSchema = z.object({
+  ...recordMetaShape,
+  meetingId: z.string().nullable(),
+  /** What the opinion is about: a project or a basic goal. */
+  subjectKind: z.enum(['project', 'goal']),
+  subjectId: z.string(),
+  /** The fiscal year reviewed (copied from the meeting so a report of the year finds it). */
+  fiscalYear: z.number().int(),
+  /** 発言者 (committee member). */
+  member: z.string(),
+  text: z.string(),
+  order: z.number(),
+});
