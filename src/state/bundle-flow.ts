@@ -21,6 +21,7 @@ import {
   type ParsedBundle,
   type Side,
 } from '../bundle';
+import { utf8Length } from '../bundle/canonical';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { Progress, SyncRepository } from '../storage/sync-repository';
@@ -28,6 +29,8 @@ import type { Progress, SyncRepository } from '../storage/sync-repository';
 export interface ExportedFile {
   fileName: string;
   text: string;
+  /** Size of the file in bytes (`text` as UTF-8). */
+  size: number;
   /** MIME type of the file as written. */
   type: string;
 }
@@ -72,11 +75,13 @@ export class BundleFlow {
       scope,
       basedOn: basedOnFor(scope, history),
     });
-    await this.#d.sync.recordSent(out.envelope, strategyId, out.fileName, out.records);
+    // What the file held, kept as the canonical bytes its checksum was computed over.
+    await this.#d.sync.recordSent(out.envelope, strategyId, out.fileName, out.canonical);
     if (password) {
-      return { fileName: passwordProtectedFileName(out.fileName), text: await encryptBundle(out.json, password), type: 'application/json' };
+      const text = await encryptBundle(out.json, password);
+      return { fileName: passwordProtectedFileName(out.fileName), text, size: utf8Length(text), type: 'application/json' };
     }
-    return { fileName: out.fileName, text: out.json, type: 'application/json' };
+    return { fileName: out.fileName, text: out.json, size: out.byteLength, type: 'application/json' };
   }
 
   /** Reads a file's text: refused, needing a password, a new strategy, or a merge into one here. */

@@ -8,7 +8,7 @@
  * The database schema version and the bundle-file format version are different things with two
  * migration paths: this one is about how a browser keeps data, the other about files people mail.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Strategy } from '../domain/entities/strategy';
 import type { Goal } from '../domain/entities/goal';
 import type { Measure } from '../domain/entities/measure';
@@ -43,8 +43,28 @@ export interface SyncLogRow {
   fileName: string;
   /** When this device sent or took it in. */
   loggedAt: string;
-  /** For sent files: the records the file held. */
-  snapshot: WorkbookRecords | null;
+  /**
+   * Version 2 kept the records of a sent file here; version 3 keeps them in `sentSnapshots` (so
+   * that reading the log does not read every file ever sent) and moved them there.
+   */
+  snapshot?: WorkbookRecords | null;
+}
+
+/**
+ * What a file this device sent held: the common ancestor when the file comes back. Apart from its
+ * log row, read only when a returning file names it.
+ */
+export interface SentSnapshotRow {
+  /** The file's exportId (its SyncLogRow's id). */
+  id: string;
+  strategyId: string;
+  /**
+   * The file's envelope as canonical UTF-8 JSON, without its checksum: the bytes its checksum was
+   * computed over (src/bundle/canonical.ts), kept as they are (no copy of every record to store).
+   */
+  canonical?: Uint8Array<ArrayBuffer>;
+  /** Or the records themselves (snapshots moved from version 2's log rows). */
+  records?: WorkbookRecords;
 }
 
 /** What this device's copy of a strategy is: its own copy id, and whether it came from a department bundle. */
@@ -93,6 +113,29 @@ export const SCHEMA_V2 = {
   snapshots: 'id, strategyId, createdAt',
 } as const;
 
+/**
+ * Version 3: the records of sent files move from their log rows to `sentSnapshots`. Listing a
+ * strategy's files (at every export and import) then reads a few hundred bytes a file instead of a
+ * whole strategy a file.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  sentSnapshots: 'id, strategyId',
+} as const;
+
+/** The upgrade to version 3: one sent file at a time, so a device with many keeps little in memory. */
+async function moveSentSnapshots(tx: Transaction): Promise<void> {
+  const log = tx.table<SyncLogRow, string>('syncLog');
+  const snapshots = tx.table<SentSnapshotRow, string>('sentSnapshots');
+  for (const id of await log.toCollection().primaryKeys()) {
+    const row = await log.get(id);
+    if (!row?.snapshot) continue;
+    await snapshots.put({ id: row.id, strategyId: row.strategyId, records: row.snapshot });
+    const { snapshot: _, ...rest } = row;
+    await log.put(rest);
+  }
+}
+
 export class WorkbookDb extends Dexie {
   strategies!: EntityTable<Strategy, 'id'>;
   goals!: EntityTable<Goal, 'id'>;
@@ -107,11 +150,13 @@ export class WorkbookDb extends Dexie {
   syncLog!: EntityTable<SyncLogRow, 'id'>;
   copies!: EntityTable<CopyRow, 'strategyId'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
+  sentSnapshots!: EntityTable<SentSnapshotRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3).upgrade(moveSentSnapshots);
   }
 
   /** The tables that hold records of a strategy, by kind. */

@@ -5,6 +5,7 @@
  * IndexedDB transaction: a failure leaves the workbook exactly as it was.
  */
 import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
+import { sentRecords } from '../bundle/sent';
 import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
 import type { CopyRow, SnapshotRow, SyncLogRow, WorkbookDb } from './db';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
@@ -57,22 +58,31 @@ export class SyncRepository {
 
   /** The records a file this device sent held (the common ancestor of a returning file). */
   async sentSnapshot(exportId: string): Promise<WorkbookRecords | null> {
-    const row = await this.#db.syncLog.get(exportId);
-    return row?.direction === 'sent' ? row.snapshot : null;
+    const db = this.#db;
+    const [row, sent] = await db.transaction('r', db.syncLog, db.sentSnapshots, () => Promise.all([db.syncLog.get(exportId), db.sentSnapshots.get(exportId)]));
+    if (row?.direction !== 'sent') return null;
+    if (sent?.canonical) return sentRecords(sent.canonical);
+    return sent?.records ?? row.snapshot ?? null;
   }
 
-  /** Remembers a file this device wrote, with the records it held. */
-  async recordSent(meta: BundleMeta, strategyId: string, fileName: string, records: WorkbookRecords): Promise<void> {
-    await this.#db.syncLog.put({
-      id: meta.exportId,
-      strategyId,
-      direction: 'sent',
-      exportedAt: meta.exportedAt,
-      scope: meta.scope,
-      copyId: meta.copyId,
-      fileName,
-      loggedAt: this.#now(),
-      snapshot: records,
+  /**
+   * Remembers a file this device wrote, with what it held: the file's canonical bytes
+   * (SerializedBundle.canonical, kept as they are) or its records.
+   */
+  async recordSent(meta: BundleMeta, strategyId: string, fileName: string, held: Uint8Array<ArrayBuffer> | WorkbookRecords): Promise<void> {
+    const db = this.#db;
+    await db.transaction('rw', db.syncLog, db.sentSnapshots, async () => {
+      await db.sentSnapshots.put(held instanceof Uint8Array ? { id: meta.exportId, strategyId, canonical: held } : { id: meta.exportId, strategyId, records: held });
+      await db.syncLog.put({
+        id: meta.exportId,
+        strategyId,
+        direction: 'sent',
+        exportedAt: meta.exportedAt,
+        scope: meta.scope,
+        copyId: meta.copyId,
+        fileName,
+        loggedAt: this.#now(),
+      });
     });
   }
 
@@ -86,7 +96,6 @@ export class SyncRepository {
       copyId: meta.copyId,
       fileName,
       loggedAt: this.#now(),
-      snapshot: null,
     };
   }
 

@@ -2,14 +2,15 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { WorkbookDb, SCHEMA_V1 } from '../../src/storage/db';
+import { WorkbookDb, SCHEMA_V1, SCHEMA_V2 } from '../../src/storage/db';
+import { SyncRepository } from '../../src/storage/sync-repository';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { testContext } from '../support/context';
 
 describe('WorkbookDb upgrade', () => {
-  it('keeps every record written under version 1 when opened as version 2', async () => {
+  it('keeps every record written under version 1 when opened as the current version', async () => {
     const name = 'upgrade-v1';
     const records = buildWorkbook(SEKI_SAMPLE, testContext());
     // Version 1 exactly as it shipped.
@@ -25,7 +26,7 @@ describe('WorkbookDb upgrade', () => {
 
     const db = new WorkbookDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const repo = new WorkbookRepository(db, () => testContext());
     const loaded = await repo.loadWorkbook(records.strategy.id);
     expect(loaded?.strategy).toEqual(records.strategy);
@@ -39,6 +40,43 @@ describe('WorkbookDb upgrade', () => {
     // The new tables work.
     await db.snapshots.add({ id: 's1', strategyId: records.strategy.id, createdAt: '2026-01-01T00:00:00Z', reason: 'auto', label: '', records: loaded! });
     expect(await db.snapshots.count()).toBe(1);
+    db.close();
+  });
+
+  it('moves the records of sent files out of version 2 log rows, and still finds them', async () => {
+    const name = 'upgrade-v2';
+    const records = buildWorkbook(SEKI_SAMPLE, testContext());
+    const sid = records.strategy.id;
+    const row = (id: string, direction: 'sent' | 'received', snapshot: unknown) => ({
+      id,
+      strategyId: sid,
+      direction,
+      exportedAt: '2026-05-01T00:00:00.000Z',
+      scope: { kind: 'strategy' },
+      copyId: 'copy-1',
+      fileName: `${id}.json`,
+      loggedAt: '2026-05-01T00:00:01.000Z',
+      snapshot,
+    });
+    // Version 2 exactly as it shipped: the sent file's records in its log row.
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    await v2.table('syncLog').bulkAdd([row('sent-1', 'sent', records), row('received-1', 'received', null)]);
+    v2.close();
+
+    const db = new WorkbookDb(name);
+    await db.open();
+    const sync = new SyncRepository(db, new WorkbookRepository(db, () => testContext()), { newId: () => 'id', now: () => '2026-06-01T00:00:00.000Z' });
+    expect(await sync.sentSnapshot('sent-1')).toEqual(records);
+    expect(await sync.sentSnapshot('received-1')).toBeNull();
+    // The log rows no longer carry whole strategies; what the merge needs of them is unchanged.
+    expect((await db.syncLog.get('sent-1'))?.snapshot).toBeUndefined();
+    expect(await sync.history(sid)).toEqual({
+      sent: [{ exportId: 'sent-1', exportedAt: '2026-05-01T00:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1' }],
+      received: [{ exportId: 'received-1', exportedAt: '2026-05-01T00:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1', takenAt: '2026-05-01T00:00:01.000Z' }],
+    });
     db.close();
   });
 });
