@@ -4,6 +4,7 @@
  * whole-workbook snapshots that make an import undoable. Every import, merge and restore is one
  * IndexedDB transaction: a failure leaves the workbook exactly as it was.
  */
+import type { Table } from 'dexie';
 import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
 import { sentRecords } from '../bundle/sent';
 import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
@@ -141,14 +142,9 @@ export class SyncRepository {
       if (!current) throw new RecordNotFoundError('strategies', strategyId);
       await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, records: current });
       const total = Object.values(written).reduce((n, list) => n + list.length, 0);
-      let done = 0;
-      for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) {
-        for (let i = 0; i < list.length; i += 500) {
-          await db.table(kind).bulkPut(list.slice(i, i + 500));
-          done += Math.min(500, list.length - i);
-          onProgress?.(done, total);
-        }
-      }
+      const puts = new PipelinedPuts(total, onProgress);
+      for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) await puts.put(db.table(kind), list);
+      await puts.done();
       await db.syncLog.put(this.#received(meta, strategyId, fileName));
     });
     return snapshotId;
@@ -185,17 +181,55 @@ export class SyncRepository {
 
   async #putAll(records: WorkbookRecords, onProgress?: Progress) {
     const db = this.#db;
-    await db.strategies.put(records.strategy);
-    const total = RECORD_TABLES.reduce((n, k) => n + records[k].length, 1);
-    let done = 1;
-    for (const kind of RECORD_TABLES) {
-      const list = records[kind] as unknown[];
-      for (let i = 0; i < list.length; i += 500) {
-        await db.table(kind).bulkPut(list.slice(i, i + 500));
-        done += Math.min(500, list.length - i);
-        onProgress?.(done, total);
-      }
+    const puts = new PipelinedPuts(
+      RECORD_TABLES.reduce((n, k) => n + records[k].length, 1),
+      onProgress,
+    );
+    await puts.put(db.strategies, [records.strategy]);
+    for (const kind of RECORD_TABLES) await puts.put(db.table(kind), records[kind]);
+    await puts.done();
+  }
+}
+
+/** Records put per request batch: the progress shown moves this many at a time. */
+const CHUNK = 500;
+/** Batches handed to the database before waiting for the oldest to finish. */
+const IN_FLIGHT = 3;
+
+/**
+ * Puts records in batches within the caller's transaction without waiting for each batch before
+ * handing over the next: the page copies a batch out (structured clone, on its own thread) while
+ * the browser's storage writes the ones before, instead of each waiting for the other. Waiting
+ * for the oldest batch once a few are under way keeps the page responsive and the progress moving.
+ * A failed batch fails the transaction (nothing is written); `put` or `done` rejects with it.
+ */
+class PipelinedPuts {
+  readonly #inFlight: Promise<unknown>[] = [];
+  readonly #total: number;
+  readonly #onProgress: Progress | undefined;
+  #done = 0;
+
+  constructor(total: number, onProgress: Progress | undefined) {
+    this.#total = total;
+    this.#onProgress = onProgress;
+  }
+
+  async put(table: Table, list: readonly unknown[]): Promise<void> {
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const batch = list.slice(i, i + CHUNK);
+      const put = table.bulkPut(batch).then(() => {
+        this.#done += batch.length;
+        this.#onProgress?.(this.#done, this.#total);
+      });
+      // Only the batch waited for reports a failure; the transaction's abort fails the others too.
+      put.catch(() => undefined);
+      this.#inFlight.push(put);
+      if (this.#inFlight.length >= IN_FLIGHT) await this.#inFlight.shift();
     }
+  }
+
+  async done(): Promise<void> {
+    while (this.#inFlight.length > 0) await this.#inFlight.shift();
   }
 }
 
