@@ -26,6 +26,11 @@ export function canonicalJson(value: unknown): string {
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 class IndexKeyFound extends Error {}
 
+function isArrayIndex(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && ARRAY_INDEX.test(k); // most names do not start with a digit
+}
+
 function isCodeUnitSorted(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! >= keys[i]!) return false;
   return true;
@@ -42,26 +47,50 @@ function checkNumber(v: number): void {
  * JavaScript. Insertion order cannot express one thing: JavaScript lists array-index keys ("1",
  * "10") first, in numeric order. This app never writes such keys; a file that has them is
  * canonicalised by the slower `write` instead.
+ *
+ * Only what is out of order is copied: an object whose keys are already in order and whose
+ * members need no copy (a field stamp `{"at", "by"}`, a list of names) is used as it is, so the
+ * walk allocates little beyond the records themselves. With a `guard`, it also refuses nesting
+ * too deep and forbidden member names (GuardRefused); `depth` is that of `v` (root = 1).
  */
-function sortedCopy(v: unknown): unknown {
+function sortedCopy(v: unknown, depth = 1, guard: WalkGuard | null = null): unknown {
   if (v === null || typeof v !== 'object') {
     if (typeof v === 'number') checkNumber(v);
     return v;
   }
+  if (guard && depth > guard.maxDepth) throw new GuardRefused();
   if (Array.isArray(v)) {
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = sortedCopy(v[i]);
-    return out;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      const copy = sortedCopy(item, depth + 1, guard);
+      if (out) out[i] = copy;
+      else if (copy !== item) {
+        out = v.slice(0, i);
+        out[i] = copy;
+      }
+    }
+    return out ?? v;
   }
   const obj = v as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (!isCodeUnitSorted(keys)) keys.sort(); // UTF-16 code-unit order, as RFC 8785 requires
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    if (ARRAY_INDEX.test(k)) throw new IndexKeyFound();
-    out[k] = sortedCopy(obj[k]);
+  if (guard) for (const k of keys) if (guard.forbidden.has(k)) throw new GuardRefused();
+  const inOrder = isCodeUnitSorted(keys);
+  if (!inOrder) keys.sort(); // UTF-16 code-unit order, as RFC 8785 requires
+  let out: Record<string, unknown> | null = inOrder ? null : {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (isArrayIndex(k)) throw new IndexKeyFound();
+    const item = obj[k];
+    const copy = sortedCopy(item, depth + 1, guard);
+    if (out) out[k] = copy;
+    else if (copy !== item) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = obj[keys[j]!];
+      out[k] = copy;
+    }
   }
-  return out;
+  return out ?? obj;
 }
 
 /** The canonical text assembled by hand: for values with array-index keys. */
@@ -181,7 +210,7 @@ function writeLevel(v: unknown, sink: Utf8Sink, depth: number, guard: WalkGuard 
 /** canonicalJson of `v` at `depth`, checked by the guard in the same walk; null when refused. */
 function guardedCanonical(v: object, depth: number, guard: WalkGuard): string | null {
   try {
-    return JSON.stringify(guardedCopy(v, depth, guard));
+    return JSON.stringify(sortedCopy(v, depth, guard));
   } catch (e) {
     if (e instanceof GuardRefused) return null;
     // Array-index member names: checked by the plain walk, written by the slow writer.
@@ -191,30 +220,6 @@ function guardedCanonical(v: object, depth: number, guard: WalkGuard): string | 
 }
 
 class GuardRefused extends Error {}
-
-/** {@link sortedCopy} that also refuses what the guard refuses. */
-function guardedCopy(v: unknown, depth: number, guard: WalkGuard): unknown {
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'number') checkNumber(v);
-    return v;
-  }
-  if (depth > guard.maxDepth) throw new GuardRefused();
-  if (Array.isArray(v)) {
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = guardedCopy(v[i], depth + 1, guard);
-    return out;
-  }
-  const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  for (const k of keys) if (guard.forbidden.has(k)) throw new GuardRefused();
-  if (!isCodeUnitSorted(keys)) keys.sort();
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    if (ARRAY_INDEX.test(k)) throw new IndexKeyFound();
-    out[k] = guardedCopy(obj[k], depth + 1, guard);
-  }
-  return out;
-}
 
 /** Depth and member names only. */
 function guardOnly(v: unknown, depth: number, guard: WalkGuard): boolean {

@@ -26,6 +26,33 @@ const json = fc.letrec((tie) => ({
   ),
 })).value;
 
+/** The reference of docs/bundle-format.md: sorted keys, no whitespace, assembled by hand. */
+const reference = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(reference).join(',')}]`
+    : v !== null && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+describe('canonicalJson', () => {
+  it('is the reference form for any JSON value, ordered or not, and leaves the value as it was', () => {
+    fc.assert(
+      fc.property(json, (v) => {
+        const before = JSON.stringify(v);
+        expect(canonicalJson(v)).toBe(reference(v));
+        expect(JSON.stringify(v)).toBe(before);
+        // Already in canonical order (what the walk uses without copying), it is still the same.
+        const ordered = JSON.parse(reference(v)) as unknown;
+        expect(canonicalJson(ordered)).toBe(reference(v));
+      }),
+      { numRuns: 2000, seed: 85 },
+    );
+  });
+});
+
 describe('canonicalUtf8', () => {
   it('gives the UTF-8 bytes of canonicalJson, and its length in characters, for any JSON value', () => {
     fc.assert(
