@@ -11,6 +11,11 @@
  * bounds, ISO date-time); anything else (unions, tuples, other checks and formats) is handed to
  * zod for that part of the value only.
  *
+ * What it returns equals what zod returns, member for member; the difference is that what needs no
+ * change is not copied: an object whose members are all valid and present, with no member the
+ * shape leaves out, is returned itself (keys in the file's order rather than the schema's), and
+ * so are arrays and records whose items are. The input is never changed.
+ *
  * Giving up costs nothing in correctness: the caller then runs zod's own parse, which reports the
  * problems exactly as before. The reader is meant for values made by JSON.parse (and the pure
  * migrations): plain objects, arrays, strings, finite numbers, booleans and null.
@@ -127,13 +132,18 @@ function compileNode(schema: z.ZodType, compile: (s: z.ZodType) => Reader): Read
       const element = compile(def.element!);
       return (v) => {
         if (!Array.isArray(v)) return GIVE_UP;
-        const out = new Array<unknown>(v.length);
+        let out: unknown[] | null = null;
         for (let i = 0; i < v.length; i++) {
-          const item = element(v[i]);
+          const raw: unknown = v[i];
+          const item = element(raw);
           if (item === GIVE_UP) return GIVE_UP;
-          out[i] = item;
+          if (out) out[i] = item;
+          else if (item !== raw) {
+            out = v.slice(0, i);
+            out[i] = item;
+          }
         }
-        return out;
+        return out ?? v;
       };
     }
     case 'record':
@@ -206,14 +216,23 @@ function recordReader(schema: z.ZodType, zod: ZodInternals, compile: (s: z.ZodTy
   const value = compile(def.valueType!);
   return (v) => {
     if (!isPlainJsonObject(v)) return GIVE_UP;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) {
-      if (k === '__proto__') continue;
-      const item = value(v[k]);
+    const keys = Object.keys(v);
+    let out: Record<string, unknown> | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const raw = v[k];
+      const item = k === '__proto__' ? raw : value(raw);
       if (item === GIVE_UP) return GIVE_UP;
-      out[k] = item;
+      if (out) {
+        if (k !== '__proto__') out[k] = item;
+      } else if (item !== raw || k === '__proto__') {
+        // zod leaves `__proto__` out of what it returns.
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = v[keys[j]!];
+        if (k !== '__proto__') out[k] = item;
+      }
     }
-    return out;
+    return out ?? v;
   };
 }
 
@@ -238,18 +257,38 @@ function objectReader(schema: z.ZodType, zod: ZodInternals, compile: (s: z.ZodTy
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return GIVE_UP;
     const input = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const f of fields) {
+    // Null while every member read so far is the input's own, unchanged.
+    let out: Record<string, unknown> | null = null;
+    let own = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
       const present = f.key in input;
       // The rules of zod's handlePropertyResult, for values without issues.
       if (!present && f.optout === 'optional' && f.optin === 'optional') continue;
       if (!present && f.optin === undefined) return GIVE_UP;
-      const item = f.read(input[f.key]);
+      const raw = input[f.key];
+      const item = f.read(raw);
       if (item === GIVE_UP) return GIVE_UP;
-      if (item === undefined) {
-        if (present || (f.optin === 'defaulted' && f.optout !== 'optional')) out[f.key] = undefined;
-      } else out[f.key] = item;
+      const kept = item !== undefined || present || (f.optin === 'defaulted' && f.optout !== 'optional');
+      if (present && item === raw && out === null) {
+        own++;
+        continue;
+      }
+      out ??= copyOf(input, fields, i);
+      if (kept) out[f.key] = item;
     }
-    return out;
+    if (out) return out;
+    // Every member as it was: the input itself, unless it has members the shape leaves out.
+    return Object.keys(input).length === own ? input : copyOf(input, fields, fields.length);
   };
+}
+
+/** A new object with the members of `fields` before `end` (each read unchanged) copied from `input`. */
+function copyOf(input: Record<string, unknown>, fields: readonly Field[], end: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let j = 0; j < end; j++) {
+    const key = fields[j]!.key;
+    if (key in input) out[key] = input[key];
+  }
+  return out;
 }

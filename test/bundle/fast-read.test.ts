@@ -1,5 +1,7 @@
-// The compiled reader of the read shape (src/bundle/fast-read.ts) either gives up or returns exactly
-// what zod's parse returns: same values, same members (undefined ones included), same key order.
+// The compiled reader of the read shape (src/bundle/fast-read.ts) either gives up or returns what
+// zod's parse returns: same values, same members (undefined ones included). What needs no change it
+// returns as it is (keys in the file's order); what it builds has zod's key order. Its input is
+// never changed.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
@@ -11,27 +13,36 @@ import { serializeBundle } from '../../src/bundle/serialize';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { generateStrategy } from '../../src/domain/generate';
 import { measurementSchema } from '../../src/domain/entities/measurement.schema';
-import { addMeeting, exportOptions, rewrite, sample } from './helpers';
+import { addMeeting, deepFreeze, exportOptions, rewrite, sample } from './helpers';
 import { testContext } from '../support/context';
 
 const reader = compileReader(envelopeReadSchema, { retryWithZod: new Set(Object.values(recordReadSchemas)) });
 
-/** Same value, same members (undefined ones too), same order of keys. */
-function expectSame(actual: unknown, expected: unknown) {
+/** Same value, same members (undefined ones too); objects it built have zod's order of keys. */
+function expectSame(actual: unknown, expected: unknown, input: unknown) {
   expect(actual).toStrictEqual(expected);
-  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+  sameOrder(actual, expected, input);
+}
+
+function sameOrder(actual: unknown, expected: unknown, input: unknown) {
+  if (actual === null || typeof actual !== 'object' || expected === null || typeof expected !== 'object') return;
+  if (actual !== input && !Array.isArray(actual)) expect(Object.keys(actual)).toEqual(Object.keys(expected));
+  const sub = (o: unknown, k: string) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined);
+  for (const k of Object.keys(actual)) sameOrder(sub(actual, k), sub(expected, k), sub(input, k));
 }
 
 /** The compiled reader of `schema` agrees with zod on `value` (or gives up, if `mayGiveUp`). */
 function agrees(schema: z.ZodType, read: (v: unknown) => unknown, value: unknown, mayGiveUp: boolean): 'read' | 'gaveUp' {
-  const fast = read(value);
+  const before = JSON.stringify(value);
+  const fast = read(deepFreeze(value));
+  expect(JSON.stringify(value)).toBe(before);
   const zod = schema.safeParse(value);
   if (fast === GIVE_UP) {
     if (!mayGiveUp) expect(zod.success, `gave up on a value zod reads: ${JSON.stringify(value)}`).toBe(false);
     return 'gaveUp';
   }
   expect(zod.success, `read a value zod refuses: ${JSON.stringify(value)}`).toBe(true);
-  if (zod.success) expectSame(fast, zod.data);
+  if (zod.success) expectSame(fast, zod.data, value);
   return 'read';
 }
 
@@ -58,6 +69,25 @@ describe('compiled read shape', () => {
       const envelope = JSON.parse(json) as unknown;
       expect(agrees(envelopeReadSchema, reader, envelope, false)).toBe('read');
     }
+  });
+
+  it('returns the records of a file this app wrote as they are, and copies only what it changes', async () => {
+    const [json] = await writtenFiles();
+    const envelope = JSON.parse(json!) as { records: Record<string, Record<string, unknown>[]> };
+    const out = reader(envelope) as typeof envelope;
+    expect(out).not.toBe(envelope); // the envelope's checksum is not part of the read shape
+    expect(out.records).toBe(envelope.records);
+    expect(out.records['kpiYears']![0]).toBe(envelope.records['kpiYears']![0]);
+
+    const goal = envelope.records['goals']![0]!;
+    delete goal['order'];
+    goal['extra'] = 1;
+    const changed = reader(envelope) as typeof envelope;
+    expect(changed.records).not.toBe(envelope.records);
+    expect(changed.records['goals']![0]).toMatchObject({ order: 0 });
+    expect(changed.records['goals']![0]).not.toHaveProperty('extra');
+    expect(changed.records['goals']![1]).toBe(envelope.records['goals']![1]);
+    expect(changed.records['kpis']).toBe(envelope.records['kpis']);
   });
 
   it('reads the kept files of earlier app versions exactly as zod does', () => {
@@ -103,8 +133,8 @@ describe('compiled read shape', () => {
             node = parent[key];
           }
           if (op === 0 && !Array.isArray(parent)) delete parent[key];
-          else if (op === 1 && !Array.isArray(parent)) parent[`extra${String(key)}`] = value;
-          else parent[key] = value;
+          else if (op === 1 && !Array.isArray(parent)) parent[`extra${String(key)}`] = structuredClone(value);
+          else parent[key] = structuredClone(value);
         }
         const outcome = agrees(envelopeReadSchema, reader, envelope, true);
         outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
