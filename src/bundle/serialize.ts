@@ -133,12 +133,30 @@ function pickPlan(kind: RecordKind): readonly PickStep[] {
 }
 
 function pickStamps(stamps: Record<string, FieldStamp>): Record<string, FieldStamp> {
+  // Stored stamps are `{ at, by }` and nothing else: then they are written as they are.
+  if (onlyAtBy(stamps)) return stamps;
   const out: Record<string, FieldStamp> = {};
   for (const field of Object.keys(stamps)) {
     const s = stamps[field]!;
     out[field] = { at: s.at, by: s.by };
   }
   return out;
+}
+
+function onlyAtBy(stamps: Record<string, FieldStamp>): boolean {
+  if (Object.getPrototypeOf(stamps) !== Object.prototype) return false;
+  for (const field in stamps) {
+    const s = stamps[field];
+    if (typeof s !== 'object' || s === null || Object.getPrototypeOf(s) !== Object.prototype) return false;
+    let n = 0;
+    for (const k in s) {
+      // `at` then `by`, as the copy below writes them, both present.
+      if (k !== (n === 0 ? 'at' : 'by') || n > 1 || (s as unknown as Record<string, unknown>)[k] === undefined) return false;
+      n++;
+    }
+    if (n !== 2) return false;
+  }
+  return true;
 }
 
 function pickMeasurement(m: Record<string, unknown>): Record<string, unknown> {

@@ -69,9 +69,14 @@ describe('serializeBundle', () => {
     const withExtras = clone(records) as unknown as { goals: Record<string, unknown>[]; kpiYears: Record<string, unknown>[] };
     withExtras.goals[0]!['dexieInternal'] = 42;
     withExtras.kpiYears[0]!['actual'] = { value: 1, someday: 'x' };
+    const stamps = withExtras.goals[1]!['stamps'] as Record<string, Record<string, unknown>>;
+    stamps['title'] = { by: stamps['title']!['by'], at: stamps['title']!['at'], device: 'tablet-1' };
     const out = await serializeBundle(withExtras as never, exportOptions());
     expect(out.json).not.toContain('dexieInternal');
     expect(out.json).not.toContain('someday');
+    expect(out.json).not.toContain('tablet-1');
+    const written = JSON.parse(out.json) as { records: { goals: { stamps: Record<string, object> }[] } };
+    expect(Object.keys(written.records.goals[1]!.stamps['title']!)).toEqual(['at', 'by']);
     expect(envelopeWriteSchema.safeParse(JSON.parse(out.json)).success).toBe(true);
   });
 
