@@ -48,9 +48,11 @@ export interface SerializedBundle {
   byteLength: number;
   /**
    * The canonical UTF-8 JSON of the envelope without its checksum (what the checksum is computed
-   * over): everything the file holds, in a form that is cheap to keep and to read back.
+   * over), as a Blob: everything the file holds, in a form that is cheap to keep and to read back.
+   * (A Blob, because IndexedDB in Chromium refuses single values over about 127 MB, which the
+   * largest strategies exceed, and stores a Blob without copying it on the page's thread.)
    */
-  canonical: Uint8Array<ArrayBuffer>;
+  canonical: Blob;
   /** The records the file holds (for a department bundle: only the department's share). */
   records: WorkbookRecords;
   envelope: WrittenEnvelope;
@@ -95,7 +97,7 @@ export async function serializeBundle(records: WorkbookRecords, options: Seriali
     // JSON.stringify), plus the checksum and layout, which are ASCII: every character beyond ASCII
     // is in both, so the file has as many bytes more than characters as the canonical text has.
     byteLength: json.length + (canonical.bytes.length - canonical.chars),
-    canonical: canonical.bytes.slice(),
+    canonical: new Blob([canonical.bytes], { type: 'application/json' }),
     records: content,
     envelope,
   };

@@ -61,8 +61,9 @@ export interface SentSnapshotRow {
   /**
    * The file's envelope as canonical UTF-8 JSON, without its checksum: the bytes its checksum was
    * computed over (src/bundle/canonical.ts), kept as they are (no copy of every record to store).
+   * A Blob: Chromium refuses single values over about 127 MB, and the largest strategies are more.
    */
-  canonical?: Uint8Array<ArrayBuffer>;
+  canonical?: Blob;
   /** Or the records themselves (snapshots moved from version 2's log rows). */
   records?: WorkbookRecords;
 }

@@ -70,10 +70,10 @@ export class SyncRepository {
    * Remembers a file this device wrote, with what it held: the file's canonical bytes
    * (SerializedBundle.canonical, kept as they are) or its records.
    */
-  async recordSent(meta: BundleMeta, strategyId: string, fileName: string, held: Uint8Array<ArrayBuffer> | WorkbookRecords): Promise<void> {
+  async recordSent(meta: BundleMeta, strategyId: string, fileName: string, held: Blob | WorkbookRecords): Promise<void> {
     const db = this.#db;
     await db.transaction('rw', db.syncLog, db.sentSnapshots, async () => {
-      await db.sentSnapshots.put(held instanceof Uint8Array ? { id: meta.exportId, strategyId, canonical: held } : { id: meta.exportId, strategyId, records: held });
+      await db.sentSnapshots.put(held instanceof Blob ? { id: meta.exportId, strategyId, canonical: held } : { id: meta.exportId, strategyId, records: held });
       await db.syncLog.put({
         id: meta.exportId,
         strategyId,

@@ -106,7 +106,7 @@ describe('serializeBundle', () => {
       const out = await serializeBundle(records, exportOptions({ scope, exportedBy: '観光課 🗾' }));
       expect(out.byteLength).toBe(new TextEncoder().encode(out.json).length);
       const { checksum: _, ...payload } = JSON.parse(out.json) as Record<string, unknown>;
-      expect(new TextDecoder().decode(out.canonical)).toBe(canonicalJson(payload));
+      expect(await out.canonical.text()).toBe(canonicalJson(payload));
     }
   });
 
