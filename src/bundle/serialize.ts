@@ -83,7 +83,9 @@ export async function serializeBundle(records: WorkbookRecords, options: Seriali
     basedOn: options.basedOn ? { exportId: options.basedOn.exportId, exportedAt: options.basedOn.exportedAt } : null,
     records: writtenRecords,
   } satisfies BundleMeta & { records: Record<string, unknown> };
-  const canonical = envelopeCanonical(withoutChecksum);
+  // About a kilobyte a record (a KPI year with its stamps): the buffer is sized once, not grown.
+  const recordCount = RECORD_KEYS.reduce((n, [, key]) => n + (Array.isArray(writtenRecords[key]) ? (writtenRecords[key] as unknown[]).length : 1), 0);
+  const canonical = envelopeCanonical(withoutChecksum, recordCount * 1280);
   const envelope: WrittenEnvelope = { ...withoutChecksum, checksum: await envelopeChecksum(withoutChecksum, FORMAT_VERSION, canonical) };
   const json = layout(envelope);
   return {
