@@ -13,13 +13,13 @@
  * does not call `next` (so no screen recomputes for it).
  */
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
-import type { RecordKind, WorkbookRecords } from '../domain/workbook';
+import { CHILD_KINDS, type RecordKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
 
 export interface WorkbookObserver {
   /**
    * The strategy's records (a new object when something changed), or undefined when it is gone.
-   * `complete` is false for the quick first part (see `watchWorkbook`'s `first`), true after.
+   * `complete` is false for the quick first part (see `watchWorkbook`'s `staged`), true after.
    */
   next(records: WorkbookRecords | undefined, complete: boolean): void;
   error(e: unknown): void;
@@ -32,18 +32,7 @@ export interface LiveSubscription {
 /** More keys than this in one change and the whole workbook is read instead. */
 export const MAX_PATCHED_KEYS = 500;
 
-const LIST_OF: Readonly<Record<RecordKind, keyof WorkbookRecords>> = {
-  strategies: 'strategy',
-  goals: 'goals',
-  measures: 'measures',
-  projects: 'projects',
-  kpis: 'kpis',
-  kpiYears: 'kpiYears',
-  projectYears: 'projectYears',
-  meetings: 'meetings',
-  opinions: 'opinions',
-};
-const KINDS = Object.keys(LIST_OF) as RecordKind[];
+const KINDS: readonly RecordKind[] = ['strategies', ...CHILD_KINDS];
 
 /** What a change touched: some keys per record table, or too much to say (read everything). */
 export type ChangedKeys = 'all' | Map<RecordKind, Set<string>>;
@@ -108,7 +97,7 @@ export function patchWorkbook(
     if (!row) return undefined;
     return { ...records, strategy: row as unknown as WorkbookRecords['strategy'] };
   }
-  const key = LIST_OF[kind] as Exclude<keyof WorkbookRecords, 'strategy'>;
+  const key = kind;
   const list = records[key] as unknown as AnyRecord[];
   let next: AnyRecord[] | null = null;
   for (const [id, row] of rows) {
@@ -142,15 +131,19 @@ function indexById(list: readonly AnyRecord[], id: string): number {
  * Watches strategy `strategyId`: `load` reads the whole workbook (the repository's loadWorkbook);
  * single records are read from `db` directly. Calls `observer.next` once loaded and after every
  * change that touched the strategy, in order; a failed read calls `observer.error` and stops.
- * `first`, if given, reads a part that some screens can show sooner; it is delivered (with
- * complete = false) before the first full read.
+ * `staged`, if given, splits the first read in two: `first` reads a part that some screens can
+ * show sooner (delivered with complete = false), `rest` adds what it left out. Writes made
+ * meanwhile are read again afterwards, as after any other read.
  */
 export function watchWorkbook(
   db: WorkbookDb,
   strategyId: string,
   load: () => Promise<WorkbookRecords | undefined>,
   observer: WorkbookObserver,
-  first?: () => Promise<WorkbookRecords | undefined>,
+  staged?: {
+    first: () => Promise<WorkbookRecords | undefined>;
+    rest: (part: WorkbookRecords) => Promise<WorkbookRecords>;
+  },
 ): LiveSubscription {
   let closed = false;
   let current: WorkbookRecords | undefined;
@@ -171,9 +164,13 @@ export function watchWorkbook(
     if (running) return;
     running = true;
     try {
-      if (first && !loaded) {
-        const part = await first();
+      if (staged && !loaded) {
+        pending = null; // this read is the whole first read; writes from now on queue again
+        const part = await staged.first();
         if (!closed) observer.next(part, part === undefined);
+        current = part && !closed ? await staged.rest(part) : part;
+        loaded = true;
+        if (!closed && current) observer.next(current, true);
       }
       while (pending && !closed) {
         const work: ChangedKeys = pending;

@@ -81,7 +81,10 @@ export class WorkbookRepository {
    * tab) that changed one of them. See live-workbook.ts.
    */
   watchWorkbook(strategyId: string, observer: WorkbookObserver): LiveSubscription {
-    return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer, () => this.loadWorkbook(strategyId, false));
+    return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer, {
+      first: () => this.loadWorkbook(strategyId, false),
+      rest: async (part) => ({ ...part, projectYears: await this.#db.projectYears.where('strategyId').equals(strategyId).toArray() }),
+    });
   }
 
   /** Stores a whole workbook (a new strategy, the sample, a copy) in one transaction. */
