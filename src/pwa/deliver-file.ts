@@ -61,10 +61,15 @@ export async function saveWithDialog(f: OutgoingFile): Promise<boolean> {
 }
 
 export function downloadFile(f: OutgoingFile): void {
-  const url = URL.createObjectURL(new Blob([f.text], { type: f.type }));
+  downloadBlob(new Blob([f.text], { type: f.type }), f.fileName);
+}
+
+/** Saves `blob` through the browser's download (a temporary link, its URL released a minute later). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = f.fileName;
+  a.download = fileName;
   a.rel = 'noopener';
   document.body.append(a);
   a.click();

@@ -4,7 +4,7 @@
  * carry, so the same two ways — the share sheet where the browser takes the file (iPad), else a
  * download — are done here for a Blob.
  */
-import { canShareFile, downloadFile, shareFile } from '../../pwa/deliver-file';
+import { canShareFile, downloadBlob, downloadFile, shareFile } from '../../pwa/deliver-file';
 
 export type SheetFile = { fileName: string; type: string } & ({ text: string; blob?: undefined } | { blob: Blob; text?: undefined });
 
@@ -35,13 +35,5 @@ export function downloadSheet(f: SheetFile): void {
     downloadFile({ fileName: f.fileName, text: f.text, type: f.type });
     return;
   }
-  const url = URL.createObjectURL(f.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = f.fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(f.blob, f.fileName);
 }
