@@ -37,6 +37,11 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+/** Resolves after the browser has painted the current frame (a frame, then a task after it). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export function createServices(): AppServices {
   const db = new WorkbookDb();
   const settings = new SettingsRepository(db);
@@ -51,6 +56,8 @@ export function createServices(): AppServices {
     settings,
     journal: new DraftJournal(safeLocalStorage()),
     clock,
+    // The rest of an opened strategy is read once its first screen has painted.
+    beforeRest: afterPaint,
     onFirstSave: () => {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },

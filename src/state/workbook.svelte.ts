@@ -45,6 +45,11 @@ export interface WorkbookStoreDeps {
    * background); a write that failed that way is then retried once.
    */
   reconnect?: () => Promise<void>;
+  /**
+   * Awaited after the quick first part of an opened strategy was shown, before the rest is read
+   * (in the app: until the screen has painted). None in tests.
+   */
+  beforeRest?: () => Promise<void>;
 }
 
 export class WorkbookStore {
@@ -160,7 +165,8 @@ export class WorkbookStore {
 
   /** Opens a strategy (or closes it with null), keeping its records live. */
   open(strategyId: string | null): void {
-    if (this.openId === strategyId && (this.records || !strategyId)) return;
+    // Already open, or being read: a second call must not start a second read.
+    if (this.openId === strategyId && (this.records || this.#openSub || !strategyId)) return;
     this.#openSub?.unsubscribe();
     this.#openSub = null;
     this.openId = strategyId;
@@ -171,18 +177,24 @@ export class WorkbookStore {
   }
 
   #watchOpen(strategyId: string): void {
-    this.#openSub = this.#deps.repo.watchWorkbook(strategyId, {
-      next: (records, complete) => {
-        this.#resubscribed = 0;
-        if (this.openId !== strategyId) return;
-        this.records = records ?? null;
-        this.complete = complete;
+    this.#openSub = this.#deps.repo.watchWorkbook(
+      strategyId,
+      {
+        next: (records, complete) => {
+          this.#resubscribed = 0;
+          if (this.openId !== strategyId) return;
+          this.records = records ?? null;
+          this.complete = complete;
+        },
+        error: (e) => {
+          this.#openSub = null;
+          this.#liveError(e, () => {
+            if (this.openId === strategyId && !this.#openSub) this.#watchOpen(strategyId);
+          });
+        },
       },
-      error: (e) =>
-        this.#liveError(e, () => {
-          if (this.openId === strategyId) this.#watchOpen(strategyId);
-        }),
-    });
+      this.#deps.beforeRest,
+    );
   }
 
   dispose(): void {

@@ -78,12 +78,17 @@ export class WorkbookRepository {
   /**
    * Keeps a strategy's records live: `observer.next` gets them at once — first without the yearly
    * project records (complete = false), then all of them — and again after every write (from any
-   * tab) that changed one of them. See live-workbook.ts.
+   * tab) that changed one of them. See live-workbook.ts. `beforeRest`, if given, is awaited between
+   * the two parts (the app waits until the first screen has painted: reading the rest blocks the
+   * page while it is decoded).
    */
-  watchWorkbook(strategyId: string, observer: WorkbookObserver): LiveSubscription {
+  watchWorkbook(strategyId: string, observer: WorkbookObserver, beforeRest?: () => Promise<void>): LiveSubscription {
     return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer, {
       first: () => this.loadWorkbook(strategyId, false),
-      rest: async (part) => ({ ...part, projectYears: await this.#db.projectYears.where('strategyId').equals(strategyId).toArray() }),
+      rest: async (part) => {
+        await beforeRest?.();
+        return { ...part, projectYears: await this.#db.projectYears.where('strategyId').equals(strategyId).toArray() };
+      },
     });
   }
 

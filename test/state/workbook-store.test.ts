@@ -108,3 +108,47 @@ describe('WorkbookStore deletion', () => {
     store.dispose();
   });
 });
+
+describe('WorkbookStore opening a strategy', () => {
+  it('reads the strategy once when open is called again while it is still being read', async () => {
+    const db = new WorkbookDb(`store-${++n}`);
+    const { store, repo } = makeStore(db, new MemoryStorage());
+    await store.init();
+    const sid = await store.createSample();
+    let watches = 0;
+    const watch = repo.watchWorkbook.bind(repo);
+    repo.watchWorkbook = (...args: Parameters<typeof watch>) => (watches++, watch(...args));
+
+    store.open(sid);
+    store.open(sid); // e.g. an effect that re-ran before the first part arrived
+    await expect.poll(() => store.complete).toBe(true);
+    store.open(sid);
+    expect(watches).toBe(1);
+    expect(store.records?.strategy.id).toBe(sid);
+    store.dispose();
+  });
+
+  it('waits for beforeRest between the quick first part and the rest', async () => {
+    const db = new WorkbookDb(`store-${++n}`);
+    const clock = testContext();
+    let store: WorkbookStore;
+    const repo = new WorkbookRepository(db, () => store.context());
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    store = new WorkbookStore({ repo, settings: new SettingsRepository(db), journal: new DraftJournal(new MemoryStorage()), clock, beforeRest: () => gate });
+    await store.init();
+    const sid = await store.createSample();
+
+    store.open(sid);
+    await expect.poll(() => store.records !== null).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.complete).toBe(false);
+    expect(store.records!.projectYears).toEqual([]);
+    expect(store.records!.kpis.length).toBeGreaterThan(0);
+
+    release();
+    await expect.poll(() => store.complete).toBe(true);
+    expect(store.records!.projectYears.length).toBeGreaterThan(0);
+    store.dispose();
+  });
+});
