@@ -51,6 +51,10 @@ export default defineConfig({
     // eval-free mode (see src/safety/zod-csp.ts). Unit tests run in Node without the policy.
     alias: process.env.VITEST ? [] : [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/safety/zod-csp.ts', import.meta.url)) }],
   },
+  // The reader worker (src/storage/workbook-reader.worker.ts) is an ES module, like the app.
+  worker: {
+    format: 'es',
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -4,6 +4,7 @@
  */
 import { WorkbookDb } from '../storage/db';
 import { WorkbookRepository } from '../storage/workbook-repository';
+import { WorkerReader } from '../storage/workbook-reader';
 import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
@@ -48,7 +49,9 @@ export function createServices(): AppServices {
   const storageStatus = new StorageStatus();
   const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
   let store: WorkbookStore;
-  const repo = new WorkbookRepository(db, () => store.context());
+  // The open strategy is read in a worker (see workbook-reader.ts).
+  const reader = new WorkerReader(db.name, () => new Worker(new URL('../storage/workbook-reader.worker.ts', import.meta.url), { type: 'module' }));
+  const repo = new WorkbookRepository(db, () => store.context(), reader);
   const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null });
   store = new WorkbookStore({
     reconnect: () => safety.reconnect(),

@@ -20,6 +20,7 @@ import { copyToNewPeriod, type NewPeriod } from '../domain/copy';
 import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
 import { watchWorkbook, type LiveSubscription, type WorkbookObserver } from './live-workbook';
+import type { ReadPart, WorkbookReader } from './workbook-reader';
 import type { Table } from 'dexie';
 
 export class RecordNotFoundError extends Error {
@@ -34,11 +35,16 @@ export class RecordNotFoundError extends Error {
 export class WorkbookRepository {
   readonly #db: WorkbookDb;
   readonly #ctx: () => RecordContext;
+  readonly #reader: WorkbookReader | null;
 
-  /** `ctx` is called for every write, so a changed editor name applies at once. */
-  constructor(db: WorkbookDb, ctx: () => RecordContext) {
+  /**
+   * `ctx` is called for every write, so a changed editor name applies at once. `reader`, if
+   * given, reads watched strategies off the page (the app's reader worker, workbook-reader.ts).
+   */
+  constructor(db: WorkbookDb, ctx: () => RecordContext, reader: WorkbookReader | null = null) {
     this.#db = db;
     this.#ctx = ctx;
+    this.#reader = reader;
   }
 
   #table<K extends RecordKind>(kind: K): Table<RecordOfKind[K], string> {
@@ -83,11 +89,19 @@ export class WorkbookRepository {
    * page while it is decoded).
    */
   watchWorkbook(strategyId: string, observer: WorkbookObserver, beforeRest?: () => Promise<void>): LiveSubscription {
-    return watchWorkbook(this.#db, strategyId, () => this.loadWorkbook(strategyId), observer, {
+    // Through the reader if there is one; what it cannot read is read here.
+    const read = async <T>(part: ReadPart, here: () => Promise<T>): Promise<T> => {
+      const result = this.#reader ? await this.#reader.read(strategyId, part) : null;
+      return result === null ? here() : (result as T);
+    };
+    return watchWorkbook(this.#db, strategyId, () => read('all', () => this.loadWorkbook(strategyId)), observer, {
+      // The first part is read here: at a cold start the page is waiting for it and idle, and
+      // starting the worker would only delay it. The rest arrives while the page is in use.
       first: () => this.loadWorkbook(strategyId, false),
       rest: async (part) => {
         await beforeRest?.();
-        return { ...part, projectYears: await this.#db.projectYears.where('strategyId').equals(strategyId).toArray() };
+        const projectYears = await read('rest', () => this.#db.projectYears.where('strategyId').equals(strategyId).toArray());
+        return { ...part, projectYears };
       },
     });
   }

@@ -1,12 +1,13 @@
 // A big strategy in the built app (issue 7, "long lists stay smooth"): a generated strategy of 500
 // KPIs is imported from a file; the dashboard shows the first part of its long lists with the
 // count and buttons for the rest, and every number still agrees with the engine; an edit in one
-// tab reaches the dashboard open in another tab (records are patched, not read again whole).
+// tab reaches the dashboard open in another tab (records are patched, not read again whole); a new
+// tab, offline, reads the strategy in the reader worker, not on the page.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { collectErrors, launchBrowser, newAppContext, openApp, screenshot, waitForServiceWorker, type Browser, type BrowserContext, type Page } from './support/browser';
 import { generateStrategy } from '../../src/domain/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
@@ -114,5 +115,41 @@ describe('a strategy of 500 KPIs', () => {
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
     await other.close();
     expect(errors).toEqual([]);
+  });
+
+  test('a new tab, offline, reads the strategy in the reader worker (the page decodes none of its records)', async () => {
+    await waitForServiceWorker(page);
+    const shown = (await page.getByTestId('dash-share').textContent())!;
+    await context.setOffline(true);
+    const tab = await context.newPage();
+    const tabErrors = collectErrors(tab);
+    // Every IndexedDB read the page itself makes, by table (the worker's reads are not the page's).
+    await tab.addInitScript(() => {
+      const reads: string[] = [];
+      (window as unknown as { reads: string[] }).reads = reads;
+      for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as const) {
+        for (const name of ['get', 'getAll', 'openCursor'] as const) {
+          const original = proto[name] as (...a: unknown[]) => IDBRequest;
+          (proto as unknown as Record<string, unknown>)[name] = function (this: IDBObjectStore | IDBIndex, ...a: unknown[]) {
+            reads.push('objectStore' in this ? this.objectStore.name : this.name);
+            return original.apply(this, a);
+          };
+        }
+      }
+    });
+    try {
+      await tab.goto(`${base()}#/s/${records.strategy.id}/dashboard`);
+      await expect.poll(() => tab.getByTestId('dash-share').textContent(), { timeout: 30_000 }).toBe(shown);
+      // A project's page needs the rest (the yearly project records): also read by the worker.
+      await tab.goto(`${base()}#/s/${records.strategy.id}/project/${records.projects[0]!.id}`);
+      await tab.getByTestId('project-year-panel').waitFor();
+      const reads = await tab.evaluate(() => (window as unknown as { reads: string[] }).reads);
+      for (const table of ['goals', 'kpis', 'kpiYears', 'projectYears']) expect(reads).not.toContain(table);
+      expect(reads).toContain('settings'); // the instrument works: the page's own reads are seen
+      expect(tabErrors).toEqual([]);
+    } finally {
+      await tab.close();
+      await context.setOffline(false);
+    }
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Reading one strategy's records with IndexedDB itself, no Dexie: what the reader worker runs
+ * (workbook-reader.worker.ts), kept apart so that unit tests can run it against the same data as
+ * the repository's Dexie read and compare.
+ *
+ * It reads what WorkbookRepository.loadWorkbook reads, in the same order (each table's
+ * `strategyId` index, records in key order), in one read transaction, so the result is one
+ * consistent state of the database.
+ */
+import { CHILD_KINDS, type ChildKind, type WorkbookRecords } from '../domain/workbook';
+import type { ProjectYear } from '../domain/entities/project-year';
+
+/** What a read covers: everything, everything but the yearly project records, or only those. */
+export type ReadPart = 'all' | 'first' | 'rest';
+
+/** `all`/`first`: the workbook (undefined if the strategy is not there); `rest`: its yearly project records. */
+export type ReadResult = WorkbookRecords | ProjectYear[] | undefined;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Reads `part` of strategy `strategyId` from an open database connection. */
+export async function readWorkbookPart(db: IDBDatabase, strategyId: string, part: ReadPart): Promise<ReadResult> {
+  const kinds: readonly ChildKind[] = part === 'rest' ? ['projectYears'] : CHILD_KINDS.filter((k) => part === 'all' || k !== 'projectYears');
+  const tx = db.transaction(part === 'rest' ? [...kinds] : ['strategies', ...kinds], 'readonly');
+  const byStrategy = (kind: string) => request(tx.objectStore(kind).index('strategyId').getAll(IDBKeyRange.only(strategyId)));
+  if (part === 'rest') return (await byStrategy('projectYears')) as ProjectYear[];
+  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)), ...kinds.map(byStrategy)]);
+  if (!strategy) return undefined;
+  const records: Record<string, unknown> = { strategy };
+  for (const kind of CHILD_KINDS) records[kind] = kinds.includes(kind) ? lists[kinds.indexOf(kind)] : [];
+  return records as unknown as WorkbookRecords;
+}
+
+/**
+ * Opens database `name` as it is, without creating or upgrading it: if it does not exist yet (or
+ * is being upgraded), the open fails and the caller reads through Dexie instead.
+ */
+export function openExisting(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onsuccess = () => {
+      const db = req.result;
+      // The app is opening a newer schema: let it (the next read opens the database again).
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    req.onerror = () => reject(req.error ?? new Error('open failed'));
+    req.onblocked = () => reject(new Error('open blocked'));
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Reads an open strategy's records in a worker (workbook-reader.worker.ts), so that the page
+ * decodes one JSON string instead of thousands of IndexedDB records. Anything the worker cannot
+ * do — no Worker in this browser, the worker failed to load, the database not there yet — is
+ * read on the page through Dexie instead, with the same result.
+ */
+import type { ReadPart, ReadResult } from './read-workbook';
+import type { ReadRequest, ReadResponse } from './workbook-reader.worker';
+
+export type { ReadPart, ReadResult };
+
+export interface WorkbookReader {
+  /** `part` of strategy `strategyId`, or null when this reader cannot (read it another way). */
+  read(strategyId: string, part: ReadPart): Promise<ReadResult | null>;
+}
+
+type Pending = { resolve: (r: ReadResult | null) => void };
+
+/** The reader worker of database `dbName`, started at the first read. */
+export class WorkerReader implements WorkbookReader {
+  readonly #dbName: string;
+  readonly #create: () => Worker;
+  #worker: Worker | null = null;
+  #broken = false;
+  #next = 0;
+  readonly #pending = new Map<number, Pending>();
+
+  constructor(dbName: string, create: () => Worker) {
+    this.#dbName = dbName;
+    this.#create = create;
+  }
+
+  read(strategyId: string, part: ReadPart): Promise<ReadResult | null> {
+    const worker = this.#start();
+    if (!worker) return Promise.resolve(null);
+    const id = ++this.#next;
+    return new Promise((resolve) => {
+      this.#pending.set(id, { resolve });
+      const request: ReadRequest = { id, dbName: this.#dbName, strategyId, part };
+      worker.postMessage(request);
+    });
+  }
+
+  #start(): Worker | null {
+    if (this.#broken) return null;
+    if (this.#worker) return this.#worker;
+    try {
+      const worker = this.#create();
+      worker.onmessage = (e: MessageEvent<ReadResponse>) => {
+        const pending = this.#pending.get(e.data.id);
+        if (!pending) return;
+        this.#pending.delete(e.data.id);
+        pending.resolve(e.data.ok ? ((JSON.parse(e.data.text) ?? undefined) as ReadResult) : null);
+      };
+      // The worker could not load or crashed: every read from now on is done on the page.
+      worker.onerror = (e) => {
+        e.preventDefault();
+        this.#fail();
+      };
+      this.#worker = worker;
+      return worker;
+    } catch {
+      this.#fail();
+      return null;
+    }
+  }
+
+  #fail(): void {
+    this.#broken = true;
+    this.#worker?.terminate();
+    this.#worker = null;
+    for (const p of this.#pending.values()) p.resolve(null);
+    this.#pending.clear();
+  }
+}
