@@ -59,11 +59,12 @@ export class SnapshotKeeper {
 
   /** Takes an automatic snapshot now; returns its id (null if the strategy is gone). */
   async take(strategyId: string): Promise<string | null> {
-    const records = await this.#d.workbooks.loadWorkbook(strategyId);
-    if (!records) return null;
+    // Read and packed by the reader worker where there is one: the page only stores a Blob.
+    const packed = await this.#d.workbooks.packWorkbook(strategyId);
+    if (!packed) return null;
     const id = `${AUTO_SNAPSHOT_PREFIX}${this.#d.clock.newId()}`;
     const createdAt = this.#d.clock.now();
-    await this.#d.db.snapshots.add({ id, strategyId, createdAt, reason: 'auto', label: '', records });
+    await this.#d.db.snapshots.add({ id, strategyId, createdAt, reason: 'auto', label: '', ...packed });
     this.#lastAt.set(strategyId, createdAt);
     await this.prune(strategyId);
     return id;

@@ -20,6 +20,7 @@ import type { Meeting } from '../domain/entities/meeting';
 import type { Opinion } from '../domain/entities/opinion';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { BundleScope } from '../bundle';
+import type { SnapshotContent } from './snapshot-payload';
 
 /** One app setting (editor name, last opened place …). */
 export interface SettingRow {
@@ -76,15 +77,18 @@ export interface CopyRow {
   createdFromScope: BundleScope | null;
 }
 
-/** A whole-workbook snapshot taken before an import or merge (undo), or automatically. */
-export interface SnapshotRow {
+/**
+ * A whole-workbook snapshot taken before an import or merge (undo), or automatically. Its records
+ * are a JSON Blob (`payload`) with a `summary` (snapshot-payload.ts); rows written before that
+ * hold `records` instead, and are read as they are (no schema change: neither field is indexed).
+ */
+export interface SnapshotRow extends SnapshotContent {
   id: string;
   strategyId: string;
   createdAt: string;
   reason: 'import' | 'auto' | 'beforeRestore';
   /** What it is for, in the user's words (e.g. the imported file's name). */
   label: string;
-  records: WorkbookRecords;
 }
 
 export const DB_NAME = 'senryaku-workbook';

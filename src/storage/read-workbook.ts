@@ -1,7 +1,7 @@
 /**
  * Reading one strategy's records with IndexedDB itself, no Dexie: what the reader worker runs
- * (workbook-reader.worker.ts), kept apart so that unit tests can run it against the same data as
- * the repository's Dexie read and compare.
+ * (workbook-reader.worker.ts only wires `answerRead` to its messages), kept apart so that unit
+ * tests can run it against the same data as the repository's Dexie read and compare.
  *
  * It reads what WorkbookRepository.loadWorkbook reads, in the same order (each table's
  * `strategyId` index, records in key order), in one read transaction, so the result is one
@@ -9,6 +9,7 @@
  */
 import { CHILD_KINDS, type ChildKind, type WorkbookRecords } from '../domain/workbook';
 import type { ProjectYear } from '../domain/entities/project-year';
+import { packSnapshot, type PackedSnapshot } from './snapshot-payload';
 
 /** What a read covers: everything, everything but the yearly project records, or only those. */
 export type ReadPart = 'all' | 'first' | 'rest';
@@ -53,4 +54,52 @@ export function openExisting(name: string): Promise<IDBDatabase> {
     req.onerror = () => reject(req.error ?? new Error('open failed'));
     req.onblocked = () => reject(new Error('open blocked'));
   });
+}
+
+export interface ReadRequest {
+  id: number;
+  dbName: string;
+  strategyId: string;
+  /** A part of the records, or `pack`: all of them packed for a snapshot (snapshot-payload.ts). */
+  part: ReadPart | 'pack';
+}
+
+/**
+ * The records as JSON (`null` text: not there), or packed (`null`: not there), or why the read
+ * failed.
+ */
+export type ReadResponse =
+  | { id: number; ok: true; text: string }
+  | { id: number; ok: true; packed: PackedSnapshot | null }
+  | { id: number; ok: false; error: string };
+
+let connection: { name: string; db: Promise<IDBDatabase> } | null = null;
+
+function database(name: string): Promise<IDBDatabase> {
+  if (!connection || connection.name !== name) connection = { name, db: openExisting(name) };
+  return connection.db;
+}
+
+/**
+ * Answers one read request, keeping the database connection open for the next one. Decoding
+ * records from IndexedDB costs the thread that reads them about 35 ms per MB; the page parses the
+ * JSON answer at about 6 (docs/performance.md).
+ */
+export async function answerRead({ id, dbName, strategyId, part }: ReadRequest): Promise<ReadResponse> {
+  try {
+    const read = part === 'pack' ? 'all' : part;
+    let result: ReadResult;
+    try {
+      result = await readWorkbookPart(await database(dbName), strategyId, read);
+    } catch {
+      // The connection was closed (a schema upgrade): open the database again, once.
+      connection = null;
+      result = await readWorkbookPart(await database(dbName), strategyId, read);
+    }
+    if (part === 'pack') return { id, ok: true, packed: result ? packSnapshot(result as WorkbookRecords) : null };
+    return { id, ok: true, text: JSON.stringify(result ?? null) };
+  } catch (error) {
+    connection = null;
+    return { id, ok: false, error: String(error) };
+  }
 }

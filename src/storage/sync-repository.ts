@@ -8,7 +8,8 @@ import type { Table } from 'dexie';
 import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
 import { sentRecords } from '../bundle/sent';
 import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
-import type { CopyRow, SnapshotRow, SyncLogRow, WorkbookDb } from './db';
+import type { CopyRow, SyncLogRow, WorkbookDb } from './db';
+import { packSnapshot, unpackSnapshot } from './snapshot-payload';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
 
 const RECORD_TABLES: readonly (keyof Omit<WorkbookRecords, 'strategy'>)[] = [
@@ -140,7 +141,7 @@ export class SyncRepository {
     await db.transaction('rw', [...db.recordTables, db.syncLog, db.snapshots], async () => {
       const current = await this.#workbooks.loadWorkbook(strategyId);
       if (!current) throw new RecordNotFoundError('strategies', strategyId);
-      await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, records: current });
+      await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, ...packSnapshot(current) });
       const total = Object.values(written).reduce((n, list) => n + list.length, 0);
       const puts = new PipelinedPuts(total, onProgress);
       for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) await puts.put(db.table(kind), list);
@@ -157,20 +158,20 @@ export class SyncRepository {
   async restoreSnapshot(snapshotId: string): Promise<string> {
     const db = this.#db;
     const undoId = this.#newId();
+    // The snapshot's records first: reading its Blob inside the transaction would end it.
+    const held = await db.snapshots.get(snapshotId);
+    if (!held) throw new Error(`snapshot ${snapshotId} not found`);
+    const records = await unpackSnapshot(held);
     await db.transaction('rw', [...db.recordTables, db.snapshots], async () => {
       const snap = await db.snapshots.get(snapshotId);
       if (!snap) throw new Error(`snapshot ${snapshotId} not found`);
       const current = await this.#workbooks.loadWorkbook(snap.strategyId);
       if (current)
-        await db.snapshots.add({ id: undoId, strategyId: snap.strategyId, createdAt: this.#now(), reason: 'beforeRestore', label: snap.label, records: current });
+        await db.snapshots.add({ id: undoId, strategyId: snap.strategyId, createdAt: this.#now(), reason: 'beforeRestore', label: snap.label, ...packSnapshot(current) });
       await this.#deleteAll(snap.strategyId);
-      await this.#putAll(snap.records);
+      await this.#putAll(records);
     });
     return undoId;
-  }
-
-  async snapshots(strategyId: string): Promise<SnapshotRow[]> {
-    return (await this.#db.snapshots.where('strategyId').equals(strategyId).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async #deleteAll(strategyId: string) {

@@ -4,17 +4,22 @@
  * do — no Worker in this browser, the worker failed to load, the database not there yet — is
  * read on the page through Dexie instead, with the same result.
  */
-import type { ReadPart, ReadResult } from './read-workbook';
-import type { ReadRequest, ReadResponse } from './workbook-reader.worker';
+import type { ReadPart, ReadRequest, ReadResponse, ReadResult } from './read-workbook';
+import type { PackedSnapshot } from './snapshot-payload';
 
 export type { ReadPart, ReadResult };
 
 export interface WorkbookReader {
   /** `part` of strategy `strategyId`, or null when this reader cannot (read it another way). */
   read(strategyId: string, part: ReadPart): Promise<ReadResult | null>;
+  /**
+   * All of strategy `strategyId` packed for a snapshot (undefined: no such strategy), or null when
+   * this reader cannot.
+   */
+  pack(strategyId: string): Promise<PackedSnapshot | undefined | null>;
 }
 
-type Pending = { resolve: (r: ReadResult | null) => void };
+type Pending = { resolve: (r: ReadResponse | null) => void };
 
 /** The reader worker of database `dbName`, started at the first read. */
 export class WorkerReader implements WorkbookReader {
@@ -30,7 +35,18 @@ export class WorkerReader implements WorkbookReader {
     this.#create = create;
   }
 
-  read(strategyId: string, part: ReadPart): Promise<ReadResult | null> {
+  async read(strategyId: string, part: ReadPart): Promise<ReadResult | null> {
+    const r = await this.#ask(strategyId, part);
+    return r?.ok && 'text' in r ? ((JSON.parse(r.text) ?? undefined) as ReadResult) : null;
+  }
+
+  async pack(strategyId: string): Promise<PackedSnapshot | undefined | null> {
+    const r = await this.#ask(strategyId, 'pack');
+    return r?.ok && 'packed' in r ? (r.packed ?? undefined) : null;
+  }
+
+  /** The worker's answer, or null if there is no worker (any more). */
+  #ask(strategyId: string, part: ReadRequest['part']): Promise<ReadResponse | null> {
     const worker = this.#start();
     if (!worker) return Promise.resolve(null);
     const id = ++this.#next;
@@ -50,7 +66,7 @@ export class WorkerReader implements WorkbookReader {
         const pending = this.#pending.get(e.data.id);
         if (!pending) return;
         this.#pending.delete(e.data.id);
-        pending.resolve(e.data.ok ? ((JSON.parse(e.data.text) ?? undefined) as ReadResult) : null);
+        pending.resolve(e.data);
       };
       // The worker could not load or crashed: every read from now on is done on the page.
       worker.onerror = (e) => {

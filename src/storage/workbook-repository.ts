@@ -21,6 +21,7 @@ import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type W
 import type { WorkbookDb } from './db';
 import { watchWorkbook, type LiveSubscription, type WorkbookObserver } from './live-workbook';
 import type { ReadPart, WorkbookReader } from './workbook-reader';
+import { packSnapshot, type PackedSnapshot } from './snapshot-payload';
 import type { Table } from 'dexie';
 
 export class RecordNotFoundError extends Error {
@@ -79,6 +80,17 @@ export class WorkbookRepository {
       ]);
       return { strategy, goals, measures, projects, kpis, kpiYears, projectYears, meetings, opinions };
     });
+  }
+
+  /**
+   * All of a strategy packed for a snapshot (undefined if it is not there): by the reader (off the
+   * page) if there is one and it can, else read and packed here.
+   */
+  async packWorkbook(strategyId: string): Promise<PackedSnapshot | undefined> {
+    const packed = this.#reader ? await this.#reader.pack(strategyId) : null;
+    if (packed !== null) return packed;
+    const records = await this.loadWorkbook(strategyId);
+    return records && packSnapshot(records);
   }
 
   /**

@@ -12,6 +12,7 @@ import type { BundleMeta, BundleScope } from '../../src/bundle';
 import { Safety } from '../../src/safety/safety.svelte';
 import { listSnapshots, snapshotStrategies } from '../../src/safety/snapshot-list';
 import { SNAPSHOT_POLICY } from '../../src/safety/snapshot-policy';
+import { unpackSnapshot } from '../../src/storage/snapshot-payload';
 import { testContext } from '../support/context';
 import { MemoryStorage, movableClock } from './support';
 
@@ -89,7 +90,7 @@ describe('automatic snapshots', () => {
     expect(newest!.bytes).toBeGreaterThan(10_000);
     // The snapshot holds the state after the edit that made it due.
     const row = await s.db.snapshots.get(newest!.id);
-    expect(row!.records.goals.find((g) => g.id === goal.id)!.title).toBe('50回目');
+    expect((await unpackSnapshot(row!)).goals.find((g) => g.id === goal.id)!.title).toBe('50回目');
   });
 
   it('imports, merges and restores are not edits (they keep their own snapshot)', async () => {

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { WorkbookDb, SCHEMA_V1, SCHEMA_V2 } from '../../src/storage/db';
+import { WorkbookDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/storage/db';
+import { listSnapshots } from '../../src/safety/snapshot-list';
 import { SyncRepository } from '../../src/storage/sync-repository';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { buildWorkbook } from '../../src/domain/sample/build';
@@ -77,6 +78,37 @@ describe('WorkbookDb upgrade', () => {
       sent: [{ exportId: 'sent-1', exportedAt: '2026-05-01T00:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1' }],
       received: [{ exportId: 'received-1', exportedAt: '2026-05-01T00:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1', takenAt: '2026-05-01T00:00:01.000Z' }],
     });
+    db.close();
+  });
+
+  it('lists and restores snapshots written with their records (before Blob payloads)', async () => {
+    const name = 'snapshot-records-rows';
+    const records = buildWorkbook(SEKI_SAMPLE, testContext());
+    const sid = records.strategy.id;
+    // A version 3 database as it shipped: a snapshot row carrying the records themselves.
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    await v3.table('snapshots').add({ id: 'old-1', strategyId: sid, createdAt: '2026-05-01T00:00:00.000Z', reason: 'auto', label: '', records });
+    v3.close();
+
+    const db = new WorkbookDb(name);
+    const repo = new WorkbookRepository(db, () => testContext());
+    await repo.addWorkbook({ ...records, goals: records.goals.slice(0, 1) });
+    const [item] = await listSnapshots(db, sid);
+    expect(item).toMatchObject({ id: 'old-1', strategyName: '関市 第2期関市まち・ひと・しごと創生総合戦略', counts: { goals: 4, projects: 10, kpis: 10 } });
+    expect(item!.bytes).toBe(new TextEncoder().encode(JSON.stringify(records)).length);
+
+    const sync = new SyncRepository(db, repo, { newId: () => 'undo-1', now: () => '2026-06-01T00:00:00.000Z' });
+    await sync.restoreSnapshot('old-1');
+    expect((await repo.loadWorkbook(sid))!.goals.map((g) => g.id)).toEqual(records.goals.map((g) => g.id).sort());
+    // The state it replaced is kept the new way: a Blob and a summary.
+    const undo = await db.snapshots.get('undo-1');
+    expect(undo!.payload).toBeInstanceOf(Blob);
+    expect(undo!.records).toBeUndefined();
+    expect(undo!.summary!.counts.goals).toBe(1);
     db.close();
   });
 });

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach } from 'vitest';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { openExisting, readWorkbookPart, type ReadPart, type ReadResult } from '../../src/storage/read-workbook';
+import { answerRead, openExisting, readWorkbookPart, type ReadPart, type ReadRequest, type ReadResponse, type ReadResult } from '../../src/storage/read-workbook';
 import { WorkerReader, type WorkbookReader } from '../../src/storage/workbook-reader';
-import type { ReadRequest, ReadResponse } from '../../src/storage/workbook-reader.worker';
+import { packSnapshot, summaryOf, unpackSnapshot } from '../../src/storage/snapshot-payload';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { generateStrategy } from '../../src/domain/generate';
@@ -69,8 +69,9 @@ describe('readWorkbookPart (the reader worker’s read, IndexedDB without Dexie)
 });
 
 /**
- * A stand-in for the browser's Worker that answers like workbook-reader.worker.ts (the same read,
- * posted as JSON), so that the page side can be tested without a browser; e2e tests use the real one.
+ * A stand-in for the browser's Worker that answers as workbook-reader.worker.ts does (with the
+ * same `answerRead`), so that the page side can be tested without a browser; e2e tests use the
+ * real one.
  */
 class InProcessWorker {
   onmessage: ((e: MessageEvent<ReadResponse>) => void) | null = null;
@@ -90,15 +91,7 @@ class InProcessWorker {
   }
 }
 
-const readingWorker = () =>
-  new InProcessWorker(async ({ id, dbName, strategyId, part }) => {
-    const raw = await openExisting(dbName);
-    try {
-      return { id, ok: true, text: JSON.stringify((await readWorkbookPart(raw, strategyId, part)) ?? null) };
-    } finally {
-      raw.close();
-    }
-  });
+const readingWorker = () => new InProcessWorker(answerRead);
 
 describe('WorkerReader (the page side)', () => {
   it('answers each read with the records the worker posted', async () => {
@@ -112,6 +105,25 @@ describe('WorkerReader (the page side)', () => {
     expect(c).toBeUndefined();
     expect(created).toBe(1);
     expect(worker.requests.map((r) => r.part)).toEqual(['all', 'first', 'all']);
+  });
+
+  it('packs a whole strategy for a snapshot: the records as a JSON Blob, with what it holds', async () => {
+    const [big, sample] = await twoStrategies();
+    const reader = new WorkerReader(db.name, () => readingWorker() as unknown as Worker);
+    for (const id of [big, sample]) {
+      const records = (await repo.loadWorkbook(id))!;
+      const packed = (await reader.pack(id))!;
+      expect(packed.payload).toBeInstanceOf(Blob);
+      expect(await unpackSnapshot(packed)).toEqual(records);
+      expect(packed.summary).toEqual(packSnapshot(records).summary);
+      expect(packed.summary.bytes).toBe(new TextEncoder().encode(JSON.stringify(records)).length);
+    }
+    const sampleSummary = (await reader.pack(sample))!.summary;
+    // The sample has 4 goals and 10 projects, one deleted above (its KPI goes with it).
+    expect(sampleSummary.counts.goals).toBe(4);
+    expect(sampleSummary.counts.projects).toBe(9);
+    expect(sampleSummary.strategyName).toContain('関市');
+    expect(await reader.pack('gone')).toBeUndefined();
   });
 
   it('answers null (read it on the page) when the worker says it could not read', async () => {
@@ -141,11 +153,11 @@ describe('WorkerReader (the page side)', () => {
 
 describe('WorkbookRepository.watchWorkbook with a reader', () => {
   /** A reader that reads through the worker stand-in and notes every part it was asked for. */
-  function recordingReader(answer: 'read' | 'cannot'): WorkbookReader & { parts: ReadPart[] } {
+  function recordingReader(answer: 'read' | 'cannot'): WorkbookReader & { parts: ReadRequest['part'][] } {
     const worker = answer === 'read' ? readingWorker() : new InProcessWorker(async ({ id }) => ({ id, ok: false, error: 'no' }));
     const inner = new WorkerReader(db.name, () => worker as unknown as Worker);
-    const parts: ReadPart[] = [];
-    return { parts, read: (id, part) => (parts.push(part), inner.read(id, part)) };
+    const parts: ReadRequest['part'][] = [];
+    return { parts, read: (id, part) => (parts.push(part), inner.read(id, part)), pack: (id) => (parts.push('pack'), inner.pack(id)) };
   }
 
   for (const answer of ['read', 'cannot'] as const) {
@@ -171,6 +183,19 @@ describe('WorkbookRepository.watchWorkbook with a reader', () => {
       await expect.poll(() => delivered.at(-1)!.meetings.length).toBe(0);
       expect(delivered.at(-1)).toEqual(await repo.loadWorkbook(big));
       sub.unsubscribe();
+    });
+  }
+
+  for (const answer of ['read', 'cannot'] as const) {
+    it(`packWorkbook packs the same records (reader ${answer === 'read' ? 'packs' : 'cannot: packed on the page'})`, async () => {
+      const [big] = await twoStrategies();
+      const reader = recordingReader(answer);
+      const withReader = new WorkbookRepository(db, () => testContext(), reader);
+      const packed = (await withReader.packWorkbook(big))!;
+      expect(reader.parts).toEqual(['pack']);
+      expect(await unpackSnapshot(packed)).toEqual(await repo.loadWorkbook(big));
+      expect(packed.summary).toEqual(summaryOf({ records: (await repo.loadWorkbook(big))! }));
+      expect(await withReader.packWorkbook('gone')).toBeUndefined();
     });
   }
 });
