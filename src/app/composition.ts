@@ -38,9 +38,13 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
-/** Resolves after the browser has painted the current frame (a frame, then a task after it). */
+/**
+ * Resolves after the browser has painted the current frame (a frame, then a task after it) and
+ * then has nothing else to do (or half a second passed): the first screen is finished by then.
+ */
 function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const idle = (done: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(done, { timeout: 500 }) : setTimeout(done, 0));
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => idle(resolve), 0)));
 }
 
 export function createServices(): AppServices {
