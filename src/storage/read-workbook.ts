@@ -82,8 +82,8 @@ function database(name: string): Promise<IDBDatabase> {
 
 /**
  * Answers one read request, keeping the database connection open for the next one. Decoding
- * records from IndexedDB costs the thread that reads them about 35 ms per MB; the page parses the
- * JSON answer at about 6 (docs/performance.md).
+ * records from IndexedDB costs the thread that reads them about 20 ms per MB; the page parses the
+ * JSON answer at about 4 (docs/performance.md).
  */
 export async function answerRead({ id, dbName, strategyId, part }: ReadRequest): Promise<ReadResponse> {
   try {

@@ -1,6 +1,7 @@
 /**
- * Reads an open strategy's records in a worker (workbook-reader.worker.ts), so that the page
- * decodes one JSON string instead of thousands of IndexedDB records. Anything the worker cannot
+ * Reads a strategy's records in a worker (workbook-reader.worker.ts), so that the page parses one
+ * JSON string instead of decoding thousands of IndexedDB records: the rest of an opened strategy,
+ * whole re-reads, and automatic snapshots (packed there). Anything the worker cannot
  * do — no Worker in this browser, the worker failed to load, the database not there yet — is
  * read on the page through Dexie instead, with the same result.
  */
