@@ -62,12 +62,12 @@ describe('a strategy of 500 KPIs', () => {
     const behind = want.strategy.notAchievedIds.length;
     expect(behind).toBeGreaterThan(60);
 
-    // The full table: 100 rows, then 100 more, then all.
+    // The full table: 50 rows, then 50 more, then all.
     const rows = page.getByTestId('dash-row');
-    expect(await rows.count()).toBe(100);
-    await expect.poll(() => page.getByTestId('rows-more').textContent()).toContain(`500件のうち100件`);
+    expect(await rows.count()).toBe(50);
+    await expect.poll(() => page.getByTestId('rows-more').textContent()).toContain(`500件のうち50件`);
     await page.getByTestId('rows-more-next').click();
-    await expect.poll(() => rows.count()).toBe(200);
+    await expect.poll(() => rows.count()).toBe(100);
     await page.getByTestId('rows-more').scrollIntoViewIfNeeded();
     await screenshot(page, 'dashboard-large-more-1024x768');
     await page.getByTestId('rows-more-all').click();
