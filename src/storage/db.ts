@@ -8,7 +8,8 @@
  * The database schema version and the bundle-file format version are different things with two
  * migration paths: this one is about how a browser keeps data, the other about files people mail.
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
+import { decodeStamps, encodeStamps } from './stamp-codec';
 import type { Strategy } from '../domain/entities/strategy';
 import type { Goal } from '../domain/entities/goal';
 import type { Measure } from '../domain/entities/measure';
@@ -141,6 +142,43 @@ async function moveSentSnapshots(tx: Transaction): Promise<void> {
   }
 }
 
+/** The tables that hold a strategy's records (their field stamps are stored compactly). */
+const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(['strategies', 'goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears', 'meetings', 'opinions']);
+
+/**
+ * Middleware: records are written with compact field stamps and read back with them expanded
+ * (stamp-codec.ts), whichever way they are read. Not a schema change: nothing indexed changes, and
+ * rows written before are read as they are.
+ */
+const compactStamps: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'compactStamps',
+  create(down) {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (!RECORD_TABLE_NAMES.has(name)) return table;
+        return {
+          ...table,
+          mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map(encodeStamps) } : req),
+          get: (req) => table.get(req).then(decodeStamps),
+          getMany: (req) => table.getMany(req).then((rows) => rows.map(decodeStamps)),
+          query: (req) =>
+            table.query(req).then((res) => {
+              if (req.values) for (const row of res.result) decodeStamps(row);
+              return res;
+            }),
+          openCursor: (req) =>
+            table.openCursor(req).then((cursor) =>
+              cursor && req.values !== false ? Object.create(cursor, { value: { get: () => decodeStamps(cursor.value) } }) : cursor,
+            ),
+        };
+      },
+    };
+  },
+};
+
 export class WorkbookDb extends Dexie {
   strategies!: EntityTable<Strategy, 'id'>;
   goals!: EntityTable<Goal, 'id'>;
@@ -162,6 +200,7 @@ export class WorkbookDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade(moveSentSnapshots);
+    this.use(compactStamps);
   }
 
   /** The tables that hold records of a strategy, by kind. */

@@ -10,6 +10,7 @@
 import { CHILD_KINDS, type ChildKind, type WorkbookRecords } from '../domain/workbook';
 import type { ProjectYear } from '../domain/entities/project-year';
 import { packSnapshot, type PackedSnapshot } from './snapshot-payload';
+import { decodeStamps } from './stamp-codec';
 
 /** What a read covers: everything, everything but the yearly project records, or only those. */
 export type ReadPart = 'all' | 'first' | 'rest';
@@ -28,9 +29,11 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 export async function readWorkbookPart(db: IDBDatabase, strategyId: string, part: ReadPart): Promise<ReadResult> {
   const kinds: readonly ChildKind[] = part === 'rest' ? ['projectYears'] : CHILD_KINDS.filter((k) => part === 'all' || k !== 'projectYears');
   const tx = db.transaction(part === 'rest' ? [...kinds] : ['strategies', ...kinds], 'readonly');
-  const byStrategy = (kind: string) => request(tx.objectStore(kind).index('strategyId').getAll(IDBKeyRange.only(strategyId)));
+  // Records keep their field stamps compactly (stamp-codec.ts): expanded as Dexie's reads do.
+  const byStrategy = (kind: string) =>
+    request(tx.objectStore(kind).index('strategyId').getAll(IDBKeyRange.only(strategyId))).then((rows) => rows.map(decodeStamps));
   if (part === 'rest') return (await byStrategy('projectYears')) as ProjectYear[];
-  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)), ...kinds.map(byStrategy)]);
+  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)).then(decodeStamps), ...kinds.map(byStrategy)]);
   if (!strategy) return undefined;
   const records: Record<string, unknown> = { strategy };
   for (const kind of CHILD_KINDS) records[kind] = kinds.includes(kind) ? lists[kinds.indexOf(kind)] : [];
