@@ -244,15 +244,31 @@ async function importFloor(page, path) {
   });
 }
 
-/** The raw floor of an export: every record of the app's database read, and JSON.stringify. */
+/**
+ * The raw floor of an export: every record of the app's database read, its field stamps expanded
+ * (the app stores them compactly, src/storage/stamp-codec.ts, and a file carries them whole: the
+ * same minimal loop, written out here), and JSON.stringify.
+ */
 function exportFloor(page) {
   return page.evaluate(async () => {
     const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
     const stores = ['strategies', 'goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears', 'meetings', 'opinions'];
+    const meta = new Set(['id', 'strategyId', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'stamps', 'deletedAt', 'deletedBatch']);
+    const expand = (row) => {
+      const p = row.stamps;
+      if (!Array.isArray(p)) return;
+      const stamps = {};
+      if (p.length >= 2) {
+        for (const k in row) if (!meta.has(k)) stamps[k] = { at: p[0], by: p[1] };
+        for (let i = 2; i + 2 < p.length; i += 3) stamps[p[i]] = { at: p[i + 1], by: p[i + 2] };
+      }
+      row.stamps = stamps;
+    };
     const db = await req(indexedDB.open('senryaku-workbook'));
     const t0 = performance.now();
     const tx = db.transaction(stores, 'readonly');
     const lists = await Promise.all(stores.map((s) => req(tx.objectStore(s).getAll())));
+    for (const list of lists) for (const row of list) expand(row);
     const text = JSON.stringify(Object.fromEntries(stores.map((s, i) => [s, lists[i]])));
     const t1 = performance.now();
     db.close();
