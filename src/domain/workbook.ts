@@ -39,6 +39,8 @@ export type RecordKind =
   | 'opinions';
 export const CHILD_KINDS = ['goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears', 'meetings', 'opinions'] as const;
 export type ChildKind = (typeof CHILD_KINDS)[number];
+/** Every record kind: the strategy and its children. */
+export const RECORD_KINDS: readonly RecordKind[] = ['strategies', ...CHILD_KINDS];
 
 export interface RecordOfKind {
   strategies: Strategy;

@@ -8,6 +8,7 @@
  * settings and copies are not edits. Must be installed before the database opens.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import { RECORD_KINDS } from '../domain/workbook';
 
 /** A file of this device logged as sent (a bundle export), as it is written to the sync log. */
 export interface SentFile {
@@ -24,17 +25,7 @@ export interface WriteWatchEvents {
   sent?(files: readonly SentFile[]): void;
 }
 
-export const RECORD_TABLES: ReadonlySet<string> = new Set([
-  'strategies',
-  'goals',
-  'measures',
-  'projects',
-  'kpis',
-  'kpiYears',
-  'projectYears',
-  'meetings',
-  'opinions',
-]);
+export const RECORD_TABLES: ReadonlySet<string> = new Set(RECORD_KINDS);
 
 interface Pending {
   edits: Set<string> | null;

@@ -19,7 +19,7 @@ import type { KpiYear } from '../domain/entities/kpi-year';
 import type { ProjectYear } from '../domain/entities/project-year';
 import type { Meeting } from '../domain/entities/meeting';
 import type { Opinion } from '../domain/entities/opinion';
-import type { WorkbookRecords } from '../domain/workbook';
+import { RECORD_KINDS, type WorkbookRecords } from '../domain/workbook';
 import type { BundleScope } from '../bundle';
 import type { SnapshotContent } from './snapshot-payload';
 
@@ -143,7 +143,7 @@ async function moveSentSnapshots(tx: Transaction): Promise<void> {
 }
 
 /** The tables that hold a strategy's records (their field stamps are stored compactly). */
-const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(['strategies', 'goals', 'measures', 'projects', 'kpis', 'kpiYears', 'projectYears', 'meetings', 'opinions']);
+const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_KINDS);
 
 /**
  * Middleware: records are written with compact field stamps and read back with them expanded

@@ -13,7 +13,7 @@
  * does not call `next` (so no screen recomputes for it).
  */
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
-import { CHILD_KINDS, type RecordKind, type WorkbookRecords } from '../domain/workbook';
+import { RECORD_KINDS, type RecordKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
 
 export interface WorkbookObserver {
@@ -32,7 +32,6 @@ export interface LiveSubscription {
 /** More keys than this in one change and the whole workbook is read instead. */
 export const MAX_PATCHED_KEYS = 500;
 
-const KINDS: readonly RecordKind[] = ['strategies', ...CHILD_KINDS];
 
 /** What a change touched: some keys per record table, or too much to say (read everything). */
 export type ChangedKeys = 'all' | Map<RecordKind, Set<string>>;
@@ -44,7 +43,7 @@ export type ChangedKeys = 'all' | Map<RecordKind, Set<string>>;
 export function changedKeys(parts: ObservabilitySet, dbName: string, max = MAX_PATCHED_KEYS): ChangedKeys | null {
   let out: Map<RecordKind, Set<string>> | null = null;
   let count = 0;
-  for (const kind of KINDS) {
+  for (const kind of RECORD_KINDS) {
     for (const suffix of ['', ':dels']) {
       const tree = parts[`idb://${dbName}/${kind}/${suffix}`];
       if (!tree) continue;

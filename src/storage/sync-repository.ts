@@ -7,21 +7,11 @@
 import type { Table } from 'dexie';
 import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
 import { sentRecords } from '../bundle/sent';
-import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import { CHILD_KINDS, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { CopyRow, SyncLogRow, WorkbookDb } from './db';
 import { packSnapshot, unpackSnapshot } from './snapshot-payload';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
 
-const RECORD_TABLES: readonly (keyof Omit<WorkbookRecords, 'strategy'>)[] = [
-  'goals',
-  'measures',
-  'projects',
-  'kpis',
-  'kpiYears',
-  'projectYears',
-  'meetings',
-  'opinions',
-];
 
 export type Progress = (done: number, total: number) => void;
 
@@ -177,17 +167,17 @@ export class SyncRepository {
   async #deleteAll(strategyId: string) {
     const db = this.#db;
     await db.strategies.delete(strategyId);
-    for (const kind of RECORD_TABLES) await db.table(kind).where('strategyId').equals(strategyId).delete();
+    for (const kind of CHILD_KINDS) await db.table(kind).where('strategyId').equals(strategyId).delete();
   }
 
   async #putAll(records: WorkbookRecords, onProgress?: Progress) {
     const db = this.#db;
     const puts = new PipelinedPuts(
-      RECORD_TABLES.reduce((n, k) => n + records[k].length, 1),
+      CHILD_KINDS.reduce((n, k) => n + records[k].length, 1),
       onProgress,
     );
     await puts.put(db.strategies, [records.strategy]);
-    for (const kind of RECORD_TABLES) await puts.put(db.table(kind), records[kind]);
+    for (const kind of CHILD_KINDS) await puts.put(db.table(kind), records[kind]);
     await puts.done();
   }
 }
