@@ -45,6 +45,8 @@ export interface SyncLogRow {
   fileName: string;
   /** When this device sent or took it in. */
   loggedAt: string;
+  /** Who wrote the file (its exportedBy); rows logged before this was kept have none. */
+  exportedBy?: string;
   /**
    * Version 2 kept the records of a sent file here; version 3 keeps them in `sentSnapshots` (so
    * that reading the log does not read every file ever sent) and moved them there.
