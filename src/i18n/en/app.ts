@@ -88,6 +88,8 @@ export const app: Record<keyof typeof ja, string> = {
   'strategy.summary': 'Basic goals {goals} · Projects {projects} · KPIs {kpis}',
   'strategy.untitled': '(untitled strategy)',
   'strategy.periodError': 'The last fiscal year must not be before the first.',
+  'period.tooLong': 'A plan period may span at most {max} fiscal years.',
+  'period.yearRange': 'Enter fiscal years from {min} to {max}.',
 
   'nav.strategy': 'Strategy details',
   'nav.goal': 'Basic goal {number}',

@@ -86,6 +86,8 @@ export const app = {
   'strategy.summary': '基本目標 {goals}・事業 {projects}・KPI {kpis}',
   'strategy.untitled': '（名称未設定の戦略）',
   'strategy.periodError': '終了年度は開始年度以降にしてください。',
+  'period.tooLong': '計画期間は{max}年度分までにしてください。',
+  'period.yearRange': '年度は{min}〜{max}年度の範囲で入力してください。',
 
   'nav.strategy': '戦略の基本情報',
   'nav.goal': '基本目標{number}',
