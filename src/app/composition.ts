@@ -54,7 +54,11 @@ export function createServices(): AppServices {
   const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
   let store: WorkbookStore;
   // The open strategy is read in a worker (see workbook-reader.ts).
-  const reader = new WorkerReader(db.name, () => new Worker(new URL('../storage/workbook-reader.worker.ts', import.meta.url), { type: 'module' }));
+  const reader = new WorkerReader(
+    db.name,
+    () => new Worker(new URL('../storage/workbook-reader.worker.ts', import.meta.url), { type: 'module' }),
+    ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
+  );
   const repo = new WorkbookRepository(db, () => store.context(), reader);
   const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null });
   store = new WorkbookStore({

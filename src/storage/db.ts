@@ -9,7 +9,8 @@
  * migration paths: this one is about how a browser keeps data, the other about files people mail.
  */
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
-import { decodeStamps, encodeStamps } from './stamp-codec';
+import { decodeStamps, encodeStamps, type StampRepair } from './stamp-codec';
+import { StampRepairs } from './stamp-repairs';
 import type { Strategy } from '../domain/entities/strategy';
 import type { Goal } from '../domain/entities/goal';
 import type { Measure } from '../domain/entities/measure';
@@ -148,9 +149,10 @@ const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_KINDS);
 /**
  * Middleware: records are written with compact field stamps and read back with them expanded
  * (stamp-codec.ts), whichever way they are read. Not a schema change: nothing indexed changes, and
- * rows written before are read as they are.
+ * rows written before are read as they are. Stamps in any other shape are repaired on read and the
+ * repair is noted (stamp-repairs.ts).
  */
-const compactStamps: Middleware<DBCore> = {
+const compactStamps = (onRepair: (kind: string, repair: StampRepair) => void): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'compactStamps',
   create(down) {
@@ -159,25 +161,31 @@ const compactStamps: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         if (!RECORD_TABLE_NAMES.has(name)) return table;
+        // Stamps in an unexpected shape are repaired as they are read (stamp-codec.ts).
+        const report = (repair: StampRepair) => onRepair(name, repair);
+        const decode = <T>(row: T): T => decodeStamps(row, report);
         return {
           ...table,
           mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map(encodeStamps) } : req),
-          get: (req) => table.get(req).then(decodeStamps),
-          getMany: (req) => table.getMany(req).then((rows) => rows.map(decodeStamps)),
+          get: (req) => table.get(req).then(decode),
+          getMany: (req) => table.getMany(req).then((rows) => rows.map(decode)),
           query: (req) =>
             table.query(req).then((res) => {
-              if (req.values) for (const row of res.result) decodeStamps(row);
+              if (!req.values) return res;
+              // Rows from Dexie's cache are frozen: those are decoded into copies.
+              if (res.result.some((row) => Object.isFrozen(row))) return { ...res, result: res.result.map(decode) };
+              for (const row of res.result) decode(row);
               return res;
             }),
           openCursor: (req) =>
             table.openCursor(req).then((cursor) =>
-              cursor && req.values !== false ? Object.create(cursor, { value: { get: () => decodeStamps(cursor.value) } }) : cursor,
+              cursor && req.values !== false ? Object.create(cursor, { value: { get: () => decode(cursor.value) } }) : cursor,
             ),
         };
       },
     };
   },
-};
+});
 
 export class WorkbookDb extends Dexie {
   strategies!: EntityTable<Strategy, 'id'>;
@@ -194,13 +202,16 @@ export class WorkbookDb extends Dexie {
   copies!: EntityTable<CopyRow, 'strategyId'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   sentSnapshots!: EntityTable<SentSnapshotRow, 'id'>;
+  /** Records whose stamps were repaired on read: written back and logged (stamp-repairs.ts). */
+  readonly stampRepairs: StampRepairs;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade(moveSentSnapshots);
-    this.use(compactStamps);
+    this.stampRepairs = new StampRepairs(this);
+    this.use(compactStamps((kind, repair) => this.stampRepairs.note(kind, repair)));
   }
 
   /** The tables that hold records of a strategy, by kind. */
