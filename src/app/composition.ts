@@ -49,6 +49,12 @@ function afterPaint(): Promise<void> {
 
 export function createServices(): AppServices {
   const db = new WorkbookDb();
+  // One version of the app writes at a time (storage/write-gate.ts): this build's name, and its
+  // role decided by the service worker before the database opens (pwa/pwa.svelte.ts).
+  db.gate.build = __BUILD_ID__;
+  db.gate.appVersion = __APP_VERSION__;
+  const pwa = new PwaState();
+  db.onTakenOver = () => pwa.announceTakeOver();
   const settings = new SettingsRepository(db);
   const storageStatus = new StorageStatus();
   const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
@@ -73,6 +79,7 @@ export function createServices(): AppServices {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },
   });
+  pwa.connect(db.gate, () => store.flush());
   let bundleFlow: Promise<BundleFlow> | null = null;
   const bundles = () =>
     (bundleFlow ??= Promise.all([import('../storage/sync-repository'), import('../state/bundle-flow')]).then(
@@ -89,5 +96,5 @@ export function createServices(): AppServices {
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
+  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa, storageStatus };
 }
