@@ -49,8 +49,8 @@ function rankAt(actual: number, scheme: RankScheme, plain: Partial<PlainKpi> = {
 }
 
 describe('RANK_SCHEME_PRESETS', () => {
-  it('ships the six presets of domain.md, each valid', () => {
-    expect(PRESET_IDS).toEqual(['default', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama']);
+  it('ships the six presets of domain.md and the 進捗率 one, each valid', () => {
+    expect(PRESET_IDS).toEqual(['default', 'progress', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama']);
     for (const id of PRESET_IDS) expect(validateRankScheme(RANK_SCHEME_PRESETS[id]), id).toEqual([]);
   });
 
