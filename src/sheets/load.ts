@@ -12,6 +12,8 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export interface LoadedSheet {
   name: string;
   rows: RawCell[][];
+  /** Merged ranges of an .xlsx sheet (0-based, inclusive). */
+  merges?: { r0: number; c0: number; r1: number; c1: number }[];
 }
 
 export interface LoadedFile {
