@@ -78,6 +78,9 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.encoding.utf-16be': 'UTF-16',
   'sheets.encoding.shift_jis': 'Shift_JIS',
   'sheets.encoding.xlsx': 'Excel workbook',
+  'sheets.encoding.mixed': 'This file mixes {main} and {other}. The {n} lines below were read as {other}. Check them, and consider saving the file again in one encoding.',
+  'sheets.encoding.mixedLine': 'Line {line}: {text}',
+  'sheets.encoding.bomIgnored': 'The file starts with a UTF-8 byte-order mark, but its contents are Shift_JIS. It was read as Shift_JIS.',
   'sheets.sheet': 'Sheet',
 
   'sheets.mappingTitle': '1. Check the columns',

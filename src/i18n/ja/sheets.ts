@@ -76,6 +76,9 @@ export const sheets = {
   'sheets.encoding.utf-16be': 'UTF-16',
   'sheets.encoding.shift_jis': 'Shift_JIS',
   'sheets.encoding.xlsx': 'Excel ブック',
+  'sheets.encoding.mixed': 'このファイルは {main} と {other} が混ざっています。次の {n} 行は {other} として読みました。内容を確かめ、表計算ソフトで一つの文字コードに保存し直すことをおすすめします。',
+  'sheets.encoding.mixedLine': '{line}行目: {text}',
+  'sheets.encoding.bomIgnored': 'ファイルの先頭に UTF-8 の印（BOM）がありますが、中身は Shift_JIS でした。Shift_JIS として読みました。',
   'sheets.sheet': 'シート',
 
   'sheets.mappingTitle': '1. 列の対応を確認する',
