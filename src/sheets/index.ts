@@ -13,3 +13,4 @@ export * from './plan';
 export * from './messages';
 export * from './load';
 export * from './xlsx';
+export * from './xlsx-read';

@@ -38,6 +38,7 @@ import {
   looksLikeMilestone,
   mergeNumber,
   readDirection,
+  cellString,
   readValue,
   readYear,
   splitDepartments,
@@ -103,6 +104,12 @@ export interface ImportPlan {
   /** Number of values (fields of existing records, yearly values) set or changed. */
   changedValues: number;
   issues: RowIssue[];
+  /** Values off by a factor of 100 or 1,000 from their KPI's others. */
+  warnings: ScaleWarning[];
+  /** Every KPI the import gives a value, with its 基準値, 目標値 and each year's 目標 and 実績. */
+  preview: PreviewKpi[];
+  /** The fiscal years the preview's columns show. */
+  previewYears: number[];
   rowsRead: number;
   rowsSkipped: number;
 }
@@ -125,6 +132,61 @@ interface ReadValue {
   numeric: boolean;
   year: number | null;
   kind: ValueKind;
+  column: string;
+  input: string;
+}
+
+/** Where an imported value landed: a KPI's 基準値 / 目標値, or a year's 目標 / 実績. */
+export type LandedField = 'baseline' | 'finalTarget' | 'yearTarget' | 'actual';
+
+interface Landed {
+  field: LandedField;
+  fy: number | null;
+  m: Measurement;
+  row: number;
+  column: string;
+  input: string;
+}
+
+/**
+ * A value that is off from its KPI's other values by a factor of about 100 or 1,000 (a percent
+ * cell typed as 0.875 among 87.5s, 千円 among 円): shown on the cell in the preview, not refused.
+ */
+export interface ScaleWarning {
+  row: number;
+  column: string;
+  input: string;
+  /** 「2 商工活動支援事業 / 相談件数」 */
+  subject: string;
+  /** 100 or 1000: how far off. */
+  factor: 100 | 1000;
+  /** Whether the value is that much larger (true) or smaller than the others. */
+  larger: boolean;
+  /** The KPI's other values, as the preview shows them: 「87.5%」. */
+  typical: string;
+}
+
+/** One cell of the preview's value table. */
+export interface PreviewCell {
+  /** The value after the import, as the KPI page shows it. */
+  text: string;
+  /** The value before, when the import changes it ('' = empty before). */
+  before: string | null;
+  /** Row and column of the sheet it came from; null when the import did not touch it. */
+  row: number | null;
+  column: string;
+  warning: ScaleWarning | null;
+}
+
+/** One KPI of the preview's value table: where the values land, and what they are. */
+export interface PreviewKpi {
+  kpiId: string;
+  subject: string;
+  unit: string;
+  isNew: boolean;
+  baseline: PreviewCell | null;
+  finalTarget: PreviewCell | null;
+  years: { fy: number; target: PreviewCell | null; actual: PreviewCell | null }[];
 }
 
 /** The working copy of the strategy: records as they will be after the import. */
@@ -136,6 +198,8 @@ class Work {
   readonly created = new Set<string>();
   readonly touched = new Set<string>();
   readonly rowOf = new Map<string, number>();
+  /** Values the sheet gave each KPI, in sheet order. */
+  readonly landed = new Map<string, Landed[]>();
   readonly #byKind = new Map<RecordKind, Map<string, RecordOfKind[RecordKind]>>();
   /** Yearly records by `${kpiId|projectId}:${fiscalYear}`, and each KPI's yearly records. */
   readonly #yearly = new Map<string, string>();
@@ -355,7 +419,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     for (const v of kpiValues) {
       const r = readValue(v.cell, unit, kind);
       if (!r.ok) issue('value', v.column, String(v.cell ?? ''), r.error);
-      else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind });
+      else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind, column: v.column, input: cellString(v.cell) });
     }
 
     if (rowIssues.length > 0) {
@@ -451,6 +515,13 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
       kpi = w.patch('kpis', kpi.id, patch, r);
     }
     const kpiId = kpi.id;
+    let landed = w.landed.get(kpiId);
+    if (!landed) w.landed.set(kpiId, (landed = []));
+    for (const v of values) {
+      if (!v.m) continue;
+      const fy = v.kind === 'baseline' ? (by ?? v.year) : v.kind === 'finalTarget' ? (ty ?? v.year) : v.year;
+      landed.push({ field: v.kind, fy, m: v.m, row: r, column: v.column, input: v.input });
+    }
 
     // Yearly values: actuals and 未達理由 now; targets once every KPI field is known.
     const upsertYear = (fy: number, p: Partial<KpiYear>) => {
@@ -487,6 +558,24 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
   }
 
   return finish(w, target.mode, issues, sheet.rows.length, skipped);
+}
+
+/** The factor (100 or 1,000) by which a is off from b, if it is (within a third either way). */
+function scaleFactor(a: number, b: number): { factor: 100 | 1000; larger: boolean } | null {
+  if (a === 0 || b === 0) return null;
+  const ratio = Math.abs(a) / Math.abs(b);
+  for (const factor of [100, 1000] as const) {
+    if (ratio >= factor * 0.7 && ratio <= factor * 1.4) return { factor, larger: true };
+    if (ratio <= 1 / (factor * 0.7) && ratio >= 1 / (factor * 1.4)) return { factor, larger: false };
+  }
+  return null;
+}
+
+/** The median of numbers (for a KPI's "usual" size). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 function yearOf(v: RowValue, rowYear: number | null): number | null {
@@ -622,7 +711,96 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
     }
   }
   changes.sort((a, b) => a.row - b.row);
-  return { mode, strategy: w.strategy, written, changes, added, changedValues, issues, rowsRead, rowsSkipped };
+
+  // ---- values as they land: the preview's table, and values off by ×100 / ×1,000 -------------
+  const warnings: ScaleWarning[] = [];
+  const preview: PreviewKpi[] = [];
+  const years = new Set<number>();
+  for (const [kpiId, landed] of w.landed) {
+    const k = w.get<'kpis'>(kpiId);
+    const subject = kpiSubject(k);
+    const unit = k.unit;
+    // The KPI's values after the import, each with where it came from (null: already stored).
+    const all: { value: number; from: Landed | null }[] = [];
+    const fromSheet = new Set<string>();
+    for (const l of landed) fromSheet.add(`${l.field}:${l.fy ?? ''}`);
+    for (const l of landed) if (l.m.value !== null && Number.isFinite(l.m.value)) all.push({ value: l.m.value, from: l });
+    const stored = w.original.get(kpiId) as Kpi | undefined;
+    if (stored?.baseline?.value != null && !fromSheet.has(`baseline:${stored.baselineYear ?? ''}`) && !landed.some((l) => l.field === 'baseline')) all.push({ value: stored.baseline.value, from: null });
+    if (stored?.target?.value != null && !landed.some((l) => l.field === 'finalTarget')) all.push({ value: stored.target.value, from: null });
+    for (const y of w.kpiYearsOf(kpiId)) {
+      const before = w.original.get(y.id) as KpiYear | undefined;
+      if (before?.actual?.value != null && !fromSheet.has(`actual:${y.fiscalYear}`)) all.push({ value: before.actual.value, from: null });
+      if (before?.target?.value != null && !fromSheet.has(`yearTarget:${y.fiscalYear}`)) all.push({ value: before.target.value, from: null });
+    }
+    const warningOf = new Map<Landed, ScaleWarning>();
+    const nonZero = all.filter((x) => x.value !== 0);
+    for (const x of nonZero) {
+      if (!x.from) continue;
+      const others = nonZero.filter((o) => o !== x).map((o) => Math.abs(o.value));
+      if (others.length === 0) continue;
+      const usual = median(others);
+      const off = scaleFactor(x.value, usual);
+      // Only when the others agree among themselves (no other value is off the same way).
+      if (!off || others.some((o) => scaleFactor(o, usual) !== null)) continue;
+      const typicalOther = nonZero.find((o) => o !== x && scaleFactor(o.value, usual) === null)!;
+      const warning: ScaleWarning = {
+        row: x.from.row,
+        column: x.from.column,
+        input: x.from.input,
+        subject,
+        factor: off.factor,
+        larger: off.larger,
+        typical: formatMeasurement({ value: typicalOther.value }, unit),
+      };
+      warnings.push(warning);
+      warningOf.set(x.from, warning);
+    }
+
+    const last = (field: LandedField, fy: number | null) => {
+      let found: Landed | undefined;
+      for (const l of landed) if (l.field === field && (fy === null || l.fy === fy)) found = l;
+      return found;
+    };
+    const cell = (field: LandedField, fy: number | null, now: Measurement | null | undefined, then: Measurement | null | undefined, hasBefore: boolean): PreviewCell | null => {
+      const l = last(field, fy);
+      const text = measure(now, unit);
+      if (!l && text === '') return null;
+      const beforeText = hasBefore ? measure(then, unit) : '';
+      return {
+        text: text === '' && l ? formatMeasurement(l.m, unit) : text,
+        before: l && hasBefore && beforeText !== text ? beforeText : null,
+        row: l?.row ?? null,
+        column: l?.column ?? '',
+        warning: l ? (warningOf.get(l) ?? null) : null,
+      };
+    };
+    const fys = new Set<number>();
+    for (const l of landed) if ((l.field === 'actual' || l.field === 'yearTarget') && l.fy !== null) fys.add(l.fy);
+    for (const y of fys) years.add(y);
+    preview.push({
+      kpiId,
+      subject,
+      unit,
+      isNew: w.created.has(kpiId),
+      baseline: cell('baseline', null, k.baseline, stored?.baseline, !!stored),
+      finalTarget: cell('finalTarget', null, k.target, stored?.target, !!stored),
+      years: [...fys]
+        .sort((a, b) => a - b)
+        .map((fy) => {
+          const y = w.kpiYear(kpiId, fy);
+          const before = y ? (w.original.get(y.id) as KpiYear | undefined) : undefined;
+          return {
+            fy,
+            target: cell('yearTarget', fy, y?.target, before?.target, !!before),
+            actual: cell('actual', fy, y?.actual, before?.actual, !!before),
+          };
+        }),
+    });
+  }
+  warnings.sort((a, b) => a.row - b.row);
+  const previewYears = [...years].sort((a, b) => a - b);
+  return { mode, strategy: w.strategy, written, changes, added, changedValues, issues, warnings, preview, previewYears, rowsRead, rowsSkipped };
 }
 
 /** The records of a new strategy, as {@link WorkbookRepository.addWorkbook} takes them. */
