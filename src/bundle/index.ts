@@ -31,6 +31,7 @@ export {
   basedOnFor,
   allChoices,
   unresolvedConflicts,
+  newDecisions,
   formatStamp,
   ignoredReasonText,
   conflictReasonText,

@@ -742,6 +742,24 @@ export function unresolvedConflicts(plan: MergePlan, choices: Readonly<Record<st
 }
 
 /**
+ * The conflicts of `fresh` (a plan made again, from what is stored now) that the choices made on
+ * `previewed` do not decide: new ones, and ones whose values (or, for a deletion, whose edits)
+ * are no longer what the person saw. Empty: the choices carry over to `fresh` as they are.
+ */
+export function newDecisions(previewed: MergePlan, fresh: MergePlan, choices: Readonly<Record<string, Side>>): string[] {
+  const seen = new Map(previewed.conflicts.map((c) => [c.key, c]));
+  const sameEdits = (a: FieldDifference[], b: FieldDifference[]) =>
+    a.length === b.length && a.every((e, i) => e.key === b[i]!.key && equalJson(e.mine, b[i]!.mine) && equalJson(e.theirs, b[i]!.theirs));
+  return fresh.conflicts
+    .filter((c) => {
+      const old = seen.get(c.key);
+      if (!old || (choices[c.key] !== 'mine' && choices[c.key] !== 'theirs')) return true;
+      return !equalJson(old.mine, c.mine) || !equalJson(old.theirs, c.theirs) || !sameEdits(old.edits, c.edits);
+    })
+    .map((c) => c.key);
+}
+
+/**
  * The records after applying `plan` with `choices` (conflict key → side) to `local`. Pure: `local`
  * and `plan` are not changed. A conflict without a choice keeps this device's value.
  *

@@ -83,5 +83,6 @@ export const files: Record<keyof typeof ja, string> = {
   'import.hideWhole': 'Close',
   'import.moreItems': '{n} more (only counted here)',
   'import.stale': 'The data on this device changed after the preview was made ({n} items). Check the new preview. No data was changed.',
+  'import.undoConflict': 'Records were changed after the import, so it was not undone ({n}). No data was changed. The state before the import can be restored from the snapshots in the settings.',
   'import.open': 'Open',
 };
