@@ -11,12 +11,14 @@ import {
   encryptBundle,
   isEncryptedBundle,
   mergeBase,
+  newDecisions,
   parseBundle,
   passwordProtectedFileName,
   planMerge,
   serializeBundle,
   type BundleError,
   type BundleScope,
+  type EditRules,
   type MergePlan,
   type ParsedBundle,
   type Side,
@@ -40,7 +42,18 @@ export type ReadOutcome =
   | { kind: 'error'; error: BundleError }
   | { kind: 'needsPassword'; wrongPassword: boolean }
   | { kind: 'new'; bundle: ParsedBundle }
-  | { kind: 'merge'; bundle: ParsedBundle; local: WorkbookRecords; plan: MergePlan; alreadyTaken: boolean };
+  | { kind: 'merge'; bundle: ParsedBundle; local: WorkbookRecords; plan: MergePlan; rules: EditRules | undefined; alreadyTaken: boolean };
+
+/**
+ * The workbook changed after the preview (another tab, or a save in between) so that the file now
+ * needs decisions the person has not made (`keys`: the conflicts to decide again). Nothing was written.
+ */
+export class StalePreviewError extends Error {
+  constructor(readonly keys: string[]) {
+    super(`${keys.length} conflicts to decide again`);
+    this.name = 'StalePreviewError';
+  }
+}
 
 export interface BundleFlowDeps {
   workbooks: WorkbookRepository;
@@ -67,7 +80,7 @@ export class BundleFlow {
 
   /** The scope a copy exports with: a department's copy always sends its own departments back. */
   async exportScope(strategyId: string): Promise<BundleScope | null> {
-    return (await this.#d.sync.copyOf(strategyId)).createdFromScope;
+    return (await this.#d.sync.findCopy(strategyId))?.createdFromScope ?? null;
   }
 
   /** What this device sent and took in for a strategy (planning's 返送状況, the department's year). */
@@ -121,29 +134,50 @@ export class BundleFlow {
     const strategyId = bundle.records.strategy.id;
     const local = await this.#d.workbooks.loadWorkbook(strategyId);
     if (!local) return { kind: 'new', bundle };
-    const copy = await this.#d.sync.copyOf(strategyId);
+    // Reads only: a preview writes nothing (the copy row is made by the first export).
+    const copy = await this.#d.sync.findCopy(strategyId);
     const history = await this.#d.sync.history(strategyId);
     const base = mergeBase(bundle.meta, history);
     const snapshot = bundle.meta.basedOn ? await this.#d.sync.sentSnapshot(bundle.meta.basedOn.exportId) : null;
     // A department's file coming back to the copy that owns the strategy may change only the
     // department's share; between copies of the same kind everything is taken.
-    const rules = bundle.meta.scope.kind === 'department' && copy.createdFromScope === null ? editableBy(bundle.meta.scope) : undefined;
+    const rules = bundle.meta.scope.kind === 'department' && !copy?.createdFromScope ? editableBy(bundle.meta.scope) : undefined;
     const plan = planMerge(local, bundle.records, { ...base, snapshot }, { rules });
     const alreadyTaken = !!(await this.#d.sync.knownFile(bundle.meta.exportId));
-    return { kind: 'merge', bundle, local, plan, alreadyTaken };
+    return { kind: 'merge', bundle, local, plan, rules, alreadyTaken };
   }
 
   async addNew(bundle: ParsedBundle, fileName: string, onProgress?: Progress): Promise<void> {
     await this.#d.sync.importNew(bundle.records, bundle.meta, fileName, onProgress);
   }
 
-  /** Applies a merge with the person's choices; returns the snapshot id that undoes it. */
+  /**
+   * Applies a merge with the person's choices; returns the snapshot id that undoes it. The merge is
+   * made again inside the write's transaction, against the records and file log as stored then
+   * (not the preview's copy): a field changed since the preview (another tab, a save) is merged
+   * field by field like any other; if that raises a conflict the person has not decided,
+   * StalePreviewError is thrown and nothing is written.
+   */
   async merge(outcome: Extract<ReadOutcome, { kind: 'merge' }>, choices: Record<string, Side>, fileName: string, onProgress?: Progress): Promise<string> {
-    const applied = applyMergePlan(outcome.local, outcome.plan, choices, { now: this.#d.clock.now(), editor: this.#d.editor() });
-    return this.#d.sync.applyMerge(outcome.local.strategy.id, applied.written, outcome.bundle.meta, fileName, onProgress);
+    const { bundle, plan, rules } = outcome;
+    const ctx = { now: this.#d.clock.now(), editor: this.#d.editor() };
+    return this.#d.sync.applyMerge(
+      outcome.local.strategy.id,
+      bundle.meta,
+      fileName,
+      (current, history) => {
+        // The base snapshot is what this device sent: it does not change; the time points may.
+        const fresh = planMerge(current, bundle.records, { ...mergeBase(bundle.meta, history), snapshot: plan.base.snapshot ?? null }, { rules });
+        const open = newDecisions(plan, fresh, choices);
+        if (open.length > 0) throw new StalePreviewError(open);
+        return applyMergePlan(current, fresh, choices, ctx).written;
+      },
+      onProgress,
+    );
   }
 
+  /** Undoes an import exactly: records, the received-files log and the import's snapshot (SyncRepository.undoImport). */
   async undoImport(snapshotId: string): Promise<void> {
-    await this.#d.sync.restoreSnapshot(snapshotId);
+    await this.#d.sync.undoImport(snapshotId);
   }
 }
