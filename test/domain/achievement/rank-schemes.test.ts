@@ -185,7 +185,7 @@ describe('validateRankScheme', () => {
       ['labelDuplicate', 1],
       ['symbolDuplicate', 1],
     ]);
-    expect(codes(custom([{ min: 100, key: 'unevaluable', color: 'green' }, { min: null }]))).toEqual([
+    expect(codes(custom([{ min: 100, key: 'unevaluable', color: 'green;background:url(x)' }, { min: null }]))).toEqual([
       ['keyReserved', 0],
       ['colorInvalid', 0],
     ]);
