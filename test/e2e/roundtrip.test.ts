@@ -22,6 +22,7 @@ const today = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 1
 
 async function outline(page: Page, testid: string, hasText?: string) {
   const link = page.getByTestId(testid).filter(hasText ? { hasText } : {}).first();
+  await link.waitFor({ state: 'attached' });
   if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
   await link.tap();
 }

@@ -31,6 +31,7 @@ const sizes: [string, Viewport][] = [
 /** Opens the outline when it is a drawer (upright tablet), then taps the link. */
 async function outline(page: Page, testid: string, hasText?: string) {
   const link = page.getByTestId(testid).filter(hasText ? { hasText } : {}).first();
+  await link.waitFor({ state: 'attached' });
   if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
   await link.tap();
 }
@@ -130,6 +131,30 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await page.getByTestId('back-link').tap();
     await page.getByTestId('open-sample').or(page.getByTestId('strategy-switch')).first().waitFor();
     expect(new URL(page.url()).hash).toBe('#/');
+  });
+
+  test("年度別の記録 opens on the evaluation year, moved into the project's own period; a new 事業 gets the next number", async () => {
+    await page.getByTestId('strategy-switch').selectOption({ index: 1 });
+    await outline(page, 'nav-project', 'まちづくり計画事業');
+    await page.getByTestId('project-heading').filter({ hasText: 'まちづくり計画事業' }).waitFor();
+    // The sample's evaluation year is 令和2年度 (its latest actuals).
+    await expect.poll(() => page.getByTestId('year-tab-2020').getAttribute('aria-selected')).toBe('true');
+    const start = page.getByLabel('事業期間（開始年度）');
+    await start.fill('R3');
+    await start.press('Tab');
+    await expect.poll(() => start.inputValue()).toContain('2021');
+    await outline(page, 'nav-project', '空き家バンク事業');
+    await page.getByTestId('project-heading').filter({ hasText: '空き家バンク事業' }).waitFor();
+    await outline(page, 'nav-project', 'まちづくり計画事業');
+    await page.getByTestId('project-heading').filter({ hasText: 'まちづくり計画事業' }).waitFor();
+    await expect.poll(() => page.getByTestId('year-tab-2021').getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('year-tab-2021').scrollIntoViewIfNeeded();
+    await screenshot(page, `tablet-year-tab-${name}`);
+
+    await page.locator('.crumb a').first().tap();
+    await page.getByTestId('add-project').tap();
+    const heading = page.getByTestId('project-heading');
+    await expect.poll(() => heading.locator('span').first().textContent()).toBe('3');
   });
 
   test('the KPI grid keeps 区分 and 基準値 in view when scrolled sideways; 「県において集計中」 wraps', async () => {
