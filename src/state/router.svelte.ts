@@ -14,6 +14,7 @@
  *   #/import                         read a bundle file (new strategy or merge)
  *   #/s/<sid>/reports?kind=…&fy=…     printable reports (A4), see features/reports
  *   #/s/<sid>/sheets                 spreadsheet export and import (CSV / xlsx)
+ *   #/s/<sid>/todo?fy=…               a department copy's 入力してほしい項目 and 返送
  *   #/settings                       settings and storage status
  */
 import type { StartMarker } from './start-marker';
@@ -35,6 +36,7 @@ export type Route =
   | { name: 'export'; sid: string }
   | { name: 'reports'; sid: string; params: Record<string, string> }
   | { name: 'sheets'; sid: string }
+  | { name: 'todo'; sid: string; fy: number | null }
   | { name: 'strategy'; sid: string }
   | { name: 'goal'; sid: string; id: string }
   | { name: 'measure'; sid: string; id: string }
@@ -61,6 +63,7 @@ export function parseRoute(hash: string): Route {
     if (kind === 'export') return { name: 'export', sid };
     if (kind === 'reports') return { name: 'reports', sid, params: Object.fromEntries(params.entries()) };
     if (kind === 'sheets') return { name: 'sheets', sid };
+    if (kind === 'todo') return { name: 'todo', sid, fy: yearParam(params.get('fy')) };
     if (kind === 'meeting')
       return { name: 'meeting', sid, fy: yearParam(params.get('fy')), at: params.get('at'), behind: params.get('behind') === '1' };
     if (kind === 'dashboard')
@@ -101,6 +104,8 @@ export function routeHash(route: Route): string {
       return `#/s/${route.sid}/reports${query(route.params)}`;
     case 'sheets':
       return `#/s/${route.sid}/sheets`;
+    case 'todo':
+      return `#/s/${route.sid}/todo${query({ fy: route.fy })}`;
     case 'strategy':
       return `#/s/${route.sid}`;
     case 'goal':

@@ -16,6 +16,7 @@ const fy = (year: number) => formatFiscalYearEn(year, 'wareki');
 export const EN: AchievementCatalog = {
   presets: {
     default: { name: 'Standard (A ≥100% / B ≥80% / C ≥50% / D <50%)' },
+    progress: { name: 'Progress from the baseline (A ≥100% / B ≥80% / C ≥50% / D <50%)' },
     nagano: {
       name: 'Nagano Prefecture style (On track / Mostly on track / Needs effort)',
       onTrack: 'On track',

@@ -58,7 +58,7 @@ const ratioLevel = (key: string, label: string, symbol: string, color: string, m
 });
 const unevaluable = (label: string): RankLevel => level(UNEVALUABLE_KEY, label, '−', GREY);
 
-export const PRESET_IDS = ['default', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama'] as const;
+export const PRESET_IDS = ['default', 'progress', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** A ≥100% / B ≥80% / C ≥50% / D <50% of 達成率 against the year's target; − unevaluable. */
@@ -67,6 +67,25 @@ export const DEFAULT_RANK_SCHEME: RatioRankScheme = {
   name: P.default.name,
   kind: 'ratio',
   basis: 'attainment',
+  levels: [
+    ratioLevel('A', 'A', '◎', GREEN, 100),
+    ratioLevel('B', 'B', '○', BLUE, 80),
+    ratioLevel('C', 'C', '△', AMBER, 50),
+    ratioLevel('D', 'D', '×', RED, null),
+  ],
+  unevaluable: unevaluable('−'),
+};
+
+/**
+ * The default's levels on 進捗率 instead of 達成率: for cities that rank by how far a KPI moved
+ * from its baseline toward the target, so that a decrease-type KPI that got worse than its baseline
+ * (ごみ排出量 950 → target 900, actual 1,000) ranks D, not B.
+ */
+export const PROGRESS_RANK_SCHEME: RatioRankScheme = {
+  id: 'progress',
+  name: P.progress.name,
+  kind: 'ratio',
+  basis: 'progress',
   levels: [
     ratioLevel('A', 'A', '◎', GREEN, 100),
     ratioLevel('B', 'B', '○', BLUE, 80),
@@ -150,6 +169,7 @@ export const TAMA_RANK_SCHEME: RatioRankScheme = {
 
 export const RANK_SCHEME_PRESETS: Readonly<Record<PresetId, RankScheme>> = {
   default: DEFAULT_RANK_SCHEME,
+  progress: PROGRESS_RANK_SCHEME,
   nagano: NAGANO_RANK_SCHEME,
   osakaLibrary: OSAKA_LIBRARY_RANK_SCHEME,
   ino: INO_RANK_SCHEME,

@@ -331,4 +331,19 @@ export const app: Record<keyof typeof ja, string> = {
   'common.add': 'Add',
   'common.back': 'Back',
   'common.none': '—',
+
+  // Updates and stored data (src/pwa, src/storage/write-gate.ts, stamp-repairs.ts).
+  'updates.repaired.title': 'Repaired records',
+  'updates.repaired.lead':
+    'Records whose change history (when and by whom each field was changed) was stored in an unexpected shape were repaired when read. The values entered are unchanged. Fields whose history was unknown now carry the record’s last change.',
+  'updates.repaired.loading': 'Loading…',
+  'updates.repaired.none': 'No records were repaired.',
+  'updates.repaired.allKept': 'The whole history was recovered.',
+  'updates.repaired.replaced': 'History unknown for: {fields}',
+  'updates.repaired.more': '{count} more',
+  'updates.outdated': 'This tab runs an older version, so saving has stopped. What you were typing is kept on this device. Reload to save it with the new version.',
+  'updates.reload': 'Reload',
+  'updates.held':
+    'This page is the new version. An earlier version is still open in another tab, so nothing is saved until you update. “Update” brings every tab to the new version.',
+  'updates.updating': 'Updating to the new version…',
 };

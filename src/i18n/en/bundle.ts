@@ -307,6 +307,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.value.no': 'No',
   'bundle.value.deleted': 'Deleted',
   'bundle.value.live': 'Not deleted',
+  'bundle.value.more': ' … and {n} more',
   'bundle.value.listJoin': ', ',
   'bundle.value.subjectKind.project': 'Project',
   'bundle.value.subjectKind.goal': 'Basic goal',

@@ -329,4 +329,19 @@ export const app = {
   'common.add': '追加',
   'common.back': '戻る',
   'common.none': '—',
+
+  // Updates and stored data (src/pwa, src/storage/write-gate.ts, stamp-repairs.ts).
+  'updates.repaired.title': '修復した記録',
+  'updates.repaired.lead':
+    '項目ごとの変更履歴（更新日時・更新者）が想定外の形で保存されていた記録を、読み込むときに修復しました。入力された値はそのままです。履歴が分からなかった項目は、その記録の最終更新の日時・更新者にしています。',
+  'updates.repaired.loading': '読み込み中…',
+  'updates.repaired.none': '修復した記録はありません。',
+  'updates.repaired.allKept': '履歴はすべて復元できました。',
+  'updates.repaired.replaced': '履歴が分からなかった項目：{fields}',
+  'updates.repaired.more': 'ほか {count} 件',
+  'updates.outdated': 'このタブは古いバージョンのため、保存を止めました。入力中の内容はこの端末に控えてあります。再読み込みすると、新しいバージョンで保存します。',
+  'updates.reload': '再読み込みする',
+  'updates.held':
+    'このページは新しいバージョンです。ほかのタブで前のバージョンが開いているため、更新するまで保存しません。「更新する」を押すと、すべてのタブが新しいバージョンになります。',
+  'updates.updating': '新しいバージョンに更新しています…',
 } as const;

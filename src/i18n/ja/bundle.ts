@@ -307,6 +307,7 @@ export const bundle = {
   'bundle.value.no': 'いいえ',
   'bundle.value.deleted': '削除済み',
   'bundle.value.live': '削除されていない',
+  'bundle.value.more': '…ほか{n}件',
   'bundle.value.listJoin': '、',
   'bundle.value.subjectKind.project': '事業',
   'bundle.value.subjectKind.goal': '基本目標',
