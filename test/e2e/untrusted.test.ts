@@ -216,7 +216,13 @@ describe('a screen that does not finish rendering', () => {
       expect(again.page.url()).toMatch(/\/(#\/)?$/);
       const note = await again.page.getByTestId('unfinished-note').innerText();
       expect(note).toContain('戦略の一覧から始めました');
-      if (path === '') await screenshot(again.page, 'untrusted-unfinished-note-1024x768');
+      if (path === '') {
+        await screenshot(again.page, 'untrusted-unfinished-note-1024x768');
+        await again.page.setViewportSize({ width: 768, height: 1024 });
+        await screenshot(again.page, 'untrusted-unfinished-note-768x1024');
+        const box = await again.page.getByTestId('unfinished-note').getByRole('button').boundingBox();
+        expect(box!.height).toBeGreaterThanOrEqual(44);
+      }
       // The list itself finished: its marker is cleared, and the note goes away when dismissed.
       await screenOpens(again.page, 'list');
       await again.page.getByTestId('unfinished-note').getByRole('button').click();
@@ -318,6 +324,10 @@ describe('a full device when importing', () => {
     await expect.poll(() => page.getByTestId('storage-full-usage').innerText()).toMatch(/このアプリはいま [\d.,]+ (MB|KB) を使っています/);
     expect(await page.getByTestId('storage-export').count()).toBe(1);
     await screenshot(page, 'untrusted-storage-full-1024x768', { fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'untrusted-storage-full-768x1024', { fullPage: true });
+    for (const id of ['storage-export', 'storage-remove']) expect((await page.getByTestId(id).boundingBox())!.height, id).toBeGreaterThanOrEqual(44);
+    await page.setViewportSize({ width: 1024, height: 768 });
 
     // Remove the sample strategy from this device (asked in place first).
     await page.getByTestId('storage-remove').click();
