@@ -133,6 +133,44 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     expect(new URL(page.url()).hash).toBe('#/');
   });
 
+  test("the dashboard's explanations and the chart's values open with a tap; the legend reads at ≥ 12 px with its own marker for 按分目標", async () => {
+    await page.getByTestId('strategy-switch').selectOption({ index: 1 });
+    await outline(page, 'nav-dashboard');
+    const row = page.getByTestId('dash-row').filter({ hasText: '空き家バンクを利用した移住者数' });
+    await row.waitFor();
+    const why = row.getByTestId('verdict-why');
+    expect(await why.isVisible()).toBe(false);
+    await row.getByTestId('verdict-explain').tap();
+    await expect.poll(() => why.isVisible()).toBe(true);
+    expect(await why.textContent()).toContain('達成率');
+    const box = (await row.getByTestId('verdict-explain').boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, `tablet-explain-tap-${name}`);
+    await row.getByTestId('verdict-explain').tap();
+    await expect.poll(() => why.isVisible()).toBe(false);
+
+    await row.getByRole('link').first().tap();
+    const chart = page.getByTestId('kpi-chart');
+    await chart.locator('svg').last().waitFor();
+    const legend = chart.locator('div[class*="-swatches"]');
+    expect(parseFloat(await legend.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
+    const marker = (label: string) =>
+      legend.locator('span', { hasText: new RegExp(`^${label}$`) }).first().locator('svg').innerHTML();
+    expect(await marker('按分目標')).not.toBe(await marker('目標'));
+    // A tap at 令和2年度 on the chart says its values.
+    await chart.locator('svg').last().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const tick = chart.locator('svg').last().locator('text', { hasText: /^R2$/ }).first();
+    const at = (await tick.boundingBox())!;
+    const plot = (await chart.locator('svg').last().boundingBox())!;
+    await page.touchscreen.tap(at.x + at.width / 2, plot.y + plot.height / 2);
+    const picked = page.getByTestId('chart-picked');
+    await expect.poll(() => picked.textContent()).toContain('令和2年度');
+    expect(await picked.textContent()).toContain('実績 10人');
+    expect(await picked.getByTestId('verdict-word').textContent()).toBe('未達成');
+    await picked.scrollIntoViewIfNeeded();
+    await screenshot(page, `tablet-chart-tap-${name}`);
+  });
+
   test("年度別の記録 opens on the evaluation year, moved into the project's own period; a new 事業 gets the next number", async () => {
     await page.getByTestId('strategy-switch').selectOption({ index: 1 });
     await outline(page, 'nav-project', 'まちづくり計画事業');

@@ -53,6 +53,9 @@ export const tablet: Record<keyof typeof ja, string> = {
   'todo.copy': 'Copy the words',
   'todo.copied': 'Copied.',
 
+  'chart.tapHint': 'Tap the chart to see the target and actual of the nearest year.',
+  'chart.picked': 'Target {target} / Actual {actual}',
+
   'returns.title': 'Returns',
   'returns.lead': 'For each department: when its file was sent, and when its returned file was taken in.',
   'returns.department': 'Department',

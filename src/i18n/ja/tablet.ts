@@ -57,6 +57,10 @@ export const tablet = {
   'todo.copy': '文面をコピー',
   'todo.copied': 'コピーしました。',
 
+  // The KPI chart: a tap shows a year's values (the tooltips need a mouse).
+  'chart.tapHint': 'グラフをタップすると、いちばん近い年度の目標と実績が表示されます。',
+  'chart.picked': '目標 {target} ／ 実績 {actual}',
+
   // Planning's 返送状況 (which department has sent its file back).
   'returns.title': '返送状況',
   'returns.lead': '担当課ごとに、ファイルを送った日時と、返送されたファイルを取り込んだ日時です。',
