@@ -195,6 +195,48 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await expect.poll(() => heading.locator('span').first().textContent()).toBe('3');
   });
 
+  test("meeting mode: chrome under 15% of the height, the slide shows まとめ, 事業費 and the KPI's years; ranks grow with the text", async () => {
+    await outline(page, 'nav-project', '企業競争力強化支援事業');
+    await page.getByTestId('project-heading').filter({ hasText: '企業競争力強化支援事業' }).waitFor();
+    await page.getByTestId('year-tab-2020').tap();
+    const cost = page.getByLabel('事業費（千円）');
+    await cost.fill('6,249');
+    await cost.press('Tab');
+    await page.getByTestId('py-summary').fill('ビジネスプラス展はコロナ禍で中止となり、マッチング数は0件であった。');
+    await page.getByTestId('py-summary').blur();
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存済み');
+
+    await outline(page, 'nav-meeting');
+    await page.getByTestId('meeting-slide').waitFor();
+    await page.getByTestId('meeting-next').tap();
+    const slide = page.getByTestId('meeting-slide');
+    await expect.poll(() => slide.getByRole('heading', { level: 1 }).textContent()).toContain('企業競争力強化支援事業');
+    const toolbar = page.getByTestId('meeting-toolbar');
+    const chromeBottom = async () => (await toolbar.boundingBox())!.y + (await toolbar.boundingBox())!.height;
+    expect(await chromeBottom()).toBeLessThanOrEqual(viewport.height * 0.15);
+    expect(await page.getByTestId('meeting-summary').textContent()).toContain('マッチング数は0件');
+    expect(await page.getByTestId('meeting-money').textContent()).toContain('6,249千円');
+    const years = page.getByTestId('meeting-kpi-years').first();
+    expect(await years.textContent()).toContain('R2');
+    expect(await years.textContent()).toContain('R4');
+    await screenshot(page, `tablet-meeting-${name}`);
+    // Scrolled down, only the one row stays: the app's header has gone.
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await expect.poll(async () => (await toolbar.boundingBox())!.y).toBe(0);
+    expect(await chromeBottom()).toBeLessThanOrEqual(viewport.height * 0.1);
+    // The tools open from one button; a larger text makes the rank larger too.
+    const rank = slide.getByTestId('rank-badge').first();
+    const before = parseFloat(await rank.evaluate((el) => getComputedStyle(el).fontSize));
+    await page.getByTestId('meeting-tools').tap();
+    await page.getByRole('button', { name: '文字を大きく' }).tap();
+    await page.getByRole('button', { name: '文字を大きく' }).tap();
+    await expect.poll(async () => parseFloat(await rank.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThan(before * 1.2);
+    await page.getByRole('button', { name: '文字を小さく' }).tap();
+    await page.getByRole('button', { name: '文字を小さく' }).tap();
+    await page.getByTestId('meeting-tools').tap();
+    await page.locator('a.exit').tap();
+  });
+
   test('the KPI grid keeps 区分 and 基準値 in view when scrolled sideways; 「県において集計中」 wraps', async () => {
     // A five-year plan, as the seeds' plans are: the grid is wider than the screen.
     await page.getByTestId('strategy-switch').selectOption({ index: 1 });

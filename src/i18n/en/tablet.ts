@@ -53,6 +53,9 @@ export const tablet: Record<keyof typeof ja, string> = {
   'todo.copy': 'Copy the words',
   'todo.copied': 'Copied.',
 
+  'meeting.tools': 'View & tools',
+  'meeting.years': 'Targets and actuals of {name} by year',
+
   'chart.tapHint': 'Tap the chart to see the target and actual of the nearest year.',
   'chart.picked': 'Target {target} / Actual {actual}',
 

@@ -58,6 +58,9 @@ export const tablet = {
   'todo.copied': 'コピーしました。',
 
   // The KPI chart: a tap shows a year's values (the tooltips need a mouse).
+  'meeting.tools': '表示・操作',
+  'meeting.years': '{name}の年度ごとの目標と実績',
+
   'chart.tapHint': 'グラフをタップすると、いちばん近い年度の目標と実績が表示されます。',
   'chart.picked': '目標 {target} ／ 実績 {actual}',
 
