@@ -47,7 +47,8 @@
  */
 import type { FieldStamp } from '../domain/records';
 import type { Measurement } from '../domain/entities/measurement';
-import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import type { ChildKind, RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import { deletionSet } from '../domain/cascade';
 import { formatMeasurement, formatNumber } from '../domain/numbers';
 import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import { READ_DEFAULTS, RECORD_KINDS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
@@ -371,7 +372,7 @@ export function planMerge(local: WorkbookRecords, incoming: WorkbookRecords, bas
   };
   const snapshot = new SnapshotIndex(mergeBaseValue.snapshot);
   const localIndex = new Map(KINDS.map((k) => [k, new Map(listOf(local, k).map((r) => [r.id, r]))]));
-  const planner = new Planner(plan, rules, owned, namer, mineClock, theirsClock, snapshot, local.strategy.id, localIndex, batchRoots(local), batchRoots(incoming));
+  const planner = new Planner(plan, rules, owned, namer, mineClock, theirsClock, snapshot, local.strategy.id, localIndex, batchRoots(local), batchRoots(incoming), local, new Map(KINDS.map((k) => [k, new Set(listOf(incoming, k).map((r) => r.id))])));
   for (const kind of KINDS) {
     const mineList = listOf(local, kind);
     const byId = new Map(mineList.map((r) => [r.id, r]));
@@ -406,6 +407,8 @@ class Planner {
     readonly localIndex: ReadonlyMap<RecordKind, ReadonlyMap<string, AnyRecord>>,
     readonly mineRoots: ReadonlyMap<string, { kind: RecordKind; record: AnyRecord }>,
     readonly theirsRoots: ReadonlyMap<string, { kind: RecordKind; record: AnyRecord }>,
+    readonly local: WorkbookRecords,
+    readonly incomingIds: ReadonlyMap<RecordKind, ReadonlySet<string>>,
   ) {}
 
   /** The base version of the record being compared (set per record by `record`). */
@@ -449,14 +452,8 @@ class Planner {
         at: theirs.updatedAt,
         by: theirs.updatedBy,
       });
-      const edits: FieldDifference[] = [];
-      for (const field of editableFields(kind)) {
-        const value = fieldOf(record, field);
-        const defaults = READ_DEFAULTS[kind];
-        if (field in defaults && equalJson(value, defaults[field])) continue;
-        // Where it sits is in the subject already.
-        if (field in REFERENCE_FIELDS || field === 'fiscalYear' || field === 'order' || field === 'subjectKind' || field === 'subjectId') continue;
-        edits.push({
+      const edits = this.filledFields(kind, record).map(
+        ([field, value]): FieldDifference => ({
           key: `${kind}/${theirs.id}/${field}`,
           kind,
           id: theirs.id,
@@ -469,8 +466,8 @@ class Planner {
           theirsText: this.text(kind, field, value, theirs),
           mineStamp: stampOf(theirs, field),
           theirsStamp: stampOf(theirs, field),
-        });
-      }
+        }),
+      );
       this.deletionConflict(diff, 'bothChanged', parent.record.deletedBatch, edits, { kind, id: theirs.id, added: record });
       return;
     }
@@ -507,21 +504,29 @@ class Planner {
         ? this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp)
         : this.difference(root.kind, root.record, root.record, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp);
     const member: DeletionMember = { kind, id: mine.id, added: null };
+    // Deleted in the file: what was added here under it (a year record, a KPI) the file never had
+    // is an edit here too, and goes or stays with the same choice.
+    const under = theirsDeleted && kind !== 'strategies' ? this.addedUnder(kind as ChildKind, mine) : [];
+    for (const u of under) edits.push(...u.fields);
+    const ask = (reason: ConflictReason) => {
+      this.deletionConflict(diff(), reason, batch, edits, member);
+      for (const u of under) this.deletionConflict(diff(), reason, batch, [], { kind: u.kind, id: u.record.id, added: null });
+    };
     const why = this.rules.removal(kind, mine, this.owned);
     if (why) {
       // The file may not delete or restore; but what it filled in for a record deleted here is
       // shown, and the person may bring the record back with it.
-      if (mineDeleted && edits.length > 0) this.deletionConflict(diff(), 'bothChanged', batch, edits, member);
+      if (mineDeleted && edits.length > 0) ask('bothChanged');
       else if (th) this.ignore(diff(), why);
       return 'done';
     }
     if (m && th) {
-      this.deletionConflict(diff(), this.reason(kind, mine, theirs), batch, edits, member);
+      ask(this.reason(kind, mine, theirs));
       return 'done';
     }
     if (th) {
       if (theirsDeleted) {
-        if (edits.length > 0) this.deletionConflict(diff(), 'bothChanged', batch, edits, member);
+        if (edits.length > 0 || under.length > 0) ask('bothChanged');
         else
           this.plan.removed.push({
             ...this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp),
@@ -533,10 +538,10 @@ class Planner {
       return 'restore';
     }
     if (m) {
-      if (mineDeleted && edits.length > 0) this.deletionConflict(diff(), 'bothChanged', batch, edits, member);
+      if (mineDeleted && edits.length > 0) ask('bothChanged');
       return 'done';
     }
-    this.deletionConflict(diff(), 'neitherChanged', batch, edits, member);
+    ask('neitherChanged');
     return 'done';
   }
 
@@ -561,6 +566,49 @@ class Planner {
       if (!changed) continue;
       if (live === 'theirs' && this.rules.fieldChange(kind, mine, field, this.owned)) continue;
       out.push(this.difference(kind, mine, theirs, field, mineValue, theirsValue, stampOf(mine, field), stampOf(theirs, field)));
+    }
+    return out;
+  }
+
+  /** Live records under `r` here (what deleting it takes along) that the file does not hold. */
+  addedUnder(kind: ChildKind, r: AnyRecord): { kind: RecordKind; record: AnyRecord; fields: FieldDifference[] }[] {
+    const out: { kind: RecordKind; record: AnyRecord; fields: FieldDifference[] }[] = [];
+    for (const ref of deletionSet(this.local, kind, r.id)) {
+      if (ref.kind === kind && ref.id === r.id) continue;
+      if (this.incomingIds.get(ref.kind)?.has(ref.id)) continue;
+      const record = this.localIndex.get(ref.kind)?.get(ref.id);
+      if (!record) continue;
+      const subject = this.namer.subject(ref.kind, record);
+      const fields = this.filledFields(ref.kind, record).map(
+        ([field, value]): FieldDifference => ({
+          key: `${ref.kind}/${record.id}/${field}`,
+          kind: ref.kind,
+          id: record.id,
+          subject,
+          field,
+          fieldLabel: fieldLabel(ref.kind, field),
+          mine: value,
+          theirs: undefined,
+          mineText: this.text(ref.kind, field, value, record),
+          theirsText: t('bundle.value.empty'),
+          mineStamp: stampOf(record, field),
+          theirsStamp: stampOf(record, field),
+        }),
+      );
+      out.push({ kind: ref.kind, record, fields });
+    }
+    return out;
+  }
+
+  /** The fields of a record that hold something (not their default), where it sits left out. */
+  filledFields(kind: RecordKind, r: AnyRecord): [string, unknown][] {
+    const defaults = READ_DEFAULTS[kind];
+    const out: [string, unknown][] = [];
+    for (const field of editableFields(kind)) {
+      const value = fieldOf(r, field);
+      if (field in defaults && equalJson(value, defaults[field])) continue;
+      if (field in REFERENCE_FIELDS || field === 'fiscalYear' || field === 'order' || field === 'subjectKind' || field === 'subjectId') continue;
+      out.push([field, value]);
     }
     return out;
   }

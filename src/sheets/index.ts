@@ -14,3 +14,6 @@ export * from './messages';
 export * from './load';
 export * from './xlsx';
 export * from './xlsx-read';
+export * from './session';
+export * from './crosstab';
+export * from './layout';

@@ -17,6 +17,8 @@
  *   #/s/<sid>/todo?fy=…               a department copy's 入力してほしい項目 and 返送
  *   #/settings                       settings and storage status
  */
+import type { StartMarker } from './start-marker';
+
 export interface DashboardFilters {
   fy: number | null;
   goal: string | null;
@@ -122,12 +124,27 @@ export function routeHash(route: Route): string {
 
 export class Router {
   route = $state<Route>({ name: 'home' });
+  /**
+   * The screen (address) that started last time and never finished rendering: the app opened the
+   * strategy list instead (see ./start-marker.ts). Null when the last screen finished, or once the
+   * note about it is dismissed.
+   */
+  unfinished = $state<string | null>(null);
+  readonly marker: StartMarker | null;
 
-  constructor() {
+  constructor(marker: StartMarker | null = null) {
+    this.marker = marker;
     if (typeof window === 'undefined') return;
-    this.route = parseRoute(window.location.hash);
+    const unfinished = marker?.unfinished() ?? null;
+    if (unfinished !== null) {
+      this.unfinished = unfinished;
+      marker?.clear();
+      // Whatever the address says, start on the list: the screen that broke may be any of the others.
+      if (parseRoute(window.location.hash).name !== 'home') history.replaceState(null, '', '#/');
+    }
+    this.#set(parseRoute(window.location.hash));
     window.addEventListener('hashchange', () => {
-      this.route = parseRoute(window.location.hash);
+      this.#set(parseRoute(window.location.hash));
     });
   }
 
@@ -135,6 +152,12 @@ export class Router {
     const hash = routeHash(route);
     if (replace) history.replaceState(null, '', hash);
     else if (window.location.hash !== hash) history.pushState(null, '', hash);
+    this.#set(route);
+  }
+
+  /** Every screen change writes the start marker before the screen renders. */
+  #set(route: Route): void {
+    this.marker?.starting(routeHash(route));
     this.route = route;
   }
 }
