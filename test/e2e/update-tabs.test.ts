@@ -19,6 +19,8 @@ const backup = join(work, 'current');
 const nextBuild = join(work, 'next');
 let browser: Browser;
 let context: BrowserContext;
+/** The project screen the tests type in. */
+let projectUrl = '';
 
 /** A tab of a build before compact field stamps: it saves a goal with its stamps spread into an object. */
 const OLD_TAB = `<!doctype html><meta charset="utf-8"><title>old tab</title><script>
@@ -96,7 +98,7 @@ describe('an update with two tabs and two builds', () => {
     await first.getByTestId('project-heading').waitFor();
     await waitForServiceWorker(first);
     await first.getByTestId('project-heading').waitFor();
-    const projectUrl = first.url();
+    projectUrl = first.url();
     const currentBuild = await buildOf(first);
     expect(currentBuild).not.toBe('next-build');
 
@@ -190,5 +192,39 @@ describe('an update with two tabs and two builds', () => {
     expect(JSON.stringify(after)).toContain('更新前の入力、更新後の入力');
     expect(errors).toEqual([]);
     expect(second.errors).toEqual([]);
+  });
+
+  test('accepting an update in one tab reloads every tab on it, after each saved what it was typing', async () => {
+    const { page: a, errors } = await openApp(context);
+    const b = await openApp(context);
+    for (const p of [a, b.page]) {
+      await p.goto(projectUrl);
+      await p.getByTestId('project-heading').waitFor();
+      await waitForServiceWorker(p);
+      await p.getByTestId('project-heading').waitFor();
+      await p.evaluate(() => ((window as unknown as { marker: string }).marker = 'before'));
+    }
+    // The server has a new version of the worker; tab b is typing.
+    const sw = join(distDir, 'sw.js');
+    writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// another version\n`);
+    const summary = b.page.getByTestId('py-summary');
+    await summary.click();
+    await summary.pressSequentially('別のタブで入力中');
+    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = a.getByTestId('update-prompt');
+    await prompt.waitFor({ timeout: 20_000 });
+    await Promise.all([
+      a.waitForEvent('load', { timeout: 30_000 }),
+      b.page.waitForEvent('load', { timeout: 30_000 }),
+      prompt.getByRole('button', { name: '更新する' }).click(),
+    ]);
+    for (const p of [a, b.page]) {
+      await p.getByTestId('project-heading').waitFor();
+      expect(await p.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
+      await expect.poll(() => p.getByTestId('py-summary').inputValue(), { timeout: 20_000 }).toContain('別のタブで入力中');
+      expect(await p.getByTestId('update-prompt').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    expect(b.errors).toEqual([]);
   });
 });
