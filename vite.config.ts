@@ -114,7 +114,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/state/**/*.test.ts', 'test/bundle/**/*.test.ts', 'test/safety/**/*.test.ts', 'test/sheets/**/*.test.ts', 'test/i18n/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/state/**/*.test.ts', 'test/bundle/**/*.test.ts', 'test/safety/**/*.test.ts', 'test/sheets/**/*.test.ts', 'test/i18n/**/*.test.ts', 'test/features/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -127,6 +127,19 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The WebKit lane: the core flows in WebKitGTK's MiniBrowser through WebDriver (docs/testing.md).
+          name: 'webkit',
+          include: ['test/webkit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/webkit/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

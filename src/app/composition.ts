@@ -9,6 +9,7 @@ import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
+import { StartMarker } from '../state/start-marker';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
@@ -96,5 +97,5 @@ export function createServices(): AppServices {
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa, storageStatus };
+  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(new StartMarker(safeLocalStorage())), pwa, storageStatus };
 }

@@ -47,6 +47,8 @@ export interface SyncLogRow {
   fileName: string;
   /** When this device sent or took it in. */
   loggedAt: string;
+  /** Who wrote the file (its exportedBy); rows logged before this was kept have none. */
+  exportedBy?: string;
   /**
    * Version 2 kept the records of a sent file here; version 3 keeps them in `sentSnapshots` (so
    * that reading the log does not read every file ever sent) and moved them there.
@@ -92,6 +94,22 @@ export interface SnapshotRow extends SnapshotContent {
   reason: 'import' | 'auto' | 'beforeRestore';
   /** What it is for, in the user's words (e.g. the imported file's name). */
   label: string;
+  /** For a bundle import: exactly what it wrote, so that undoing it writes back exactly what was there. */
+  undo?: ImportUndo;
+}
+
+/** What a bundle import changed: the stored rows before it, and the rows it added. */
+export interface ImportUndo {
+  /** The received file's export id (its row in syncLog). */
+  exportId: string;
+  /** syncLog's row of that id before the import (a file read again), or null. */
+  logBefore: SyncLogRow | null;
+  /** Per record table: the rows the import replaced, as they were. */
+  before: Record<string, unknown[]>;
+  /** Per record table: the ids the import added. */
+  added: Record<string, string[]>;
+  /** Per record table: id and revision of every row as the import wrote it. */
+  written: Record<string, { id: string; rev: number }[]>;
 }
 
 export const DB_NAME = 'senryaku-workbook';

@@ -13,6 +13,9 @@ export const app: Record<keyof typeof ja, string> = {
   'app.strategySwitch': 'Strategy shown',
   'app.notFound': 'What this screen shows could not be found (it was deleted, or its data is on another device).',
   'app.backToList': 'Back to the strategy list',
+  'app.unfinished':
+    'Last time a screen stopped before it finished showing, so the app started on the strategy list. Your data is still there. If the same strategy stops again, check its settings such as the plan period, or restore a snapshot from Settings.',
+  'app.unfinishedDismiss': 'OK',
   'app.offline': 'Offline',
   'app.departmentCopy':
     'This data was made from a department file ({departments}). Only these changes go back to the planning division: actuals, reasons for shortfall and status notes of the KPIs of the department’s projects; the yearly records (work done, budget, evaluation …); and the projects’ summary, implementing body, period and partner municipalities. Other changes are not carried back.',
@@ -88,6 +91,8 @@ export const app: Record<keyof typeof ja, string> = {
   'strategy.summary': 'Basic goals {goals} · Projects {projects} · KPIs {kpis}',
   'strategy.untitled': '(untitled strategy)',
   'strategy.periodError': 'The last fiscal year must not be before the first.',
+  'period.tooLong': 'A plan period may span at most {max} fiscal years.',
+  'period.yearRange': 'Enter fiscal years from {min} to {max}.',
 
   'nav.strategy': 'Strategy details',
   'nav.goal': 'Basic goal {number}',
