@@ -27,6 +27,7 @@ import { utf8Length } from '../bundle/canonical';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { Progress, SyncRepository } from '../storage/sync-repository';
+import type { SyncLogRow } from '../storage/db';
 
 export interface ExportedFile {
   fileName: string;
@@ -62,6 +63,15 @@ export interface BundleFlowDeps {
   appVersion: string;
 }
 
+/** 「関市_第2期総合戦略_商工課_2026-05-20.json」 with `tag` before the date: 「…_商工課_返送_2026-05-20.json」. */
+export function taggedFileName(fileName: string, tag: string): string {
+  const clean = tag.replace(/[\\/:*?"<>|_\s]/g, '');
+  if (!clean) return fileName;
+  const m = /^(.*?)(_?\d{4}-\d{2}-\d{2})?\.json$/.exec(fileName);
+  if (!m) return fileName;
+  return `${m[1]}_${clean}${m[2] ?? ''}.json`;
+}
+
 export class BundleFlow {
   readonly #d: BundleFlowDeps;
   constructor(deps: BundleFlowDeps) {
@@ -73,8 +83,16 @@ export class BundleFlow {
     return (await this.#d.sync.findCopy(strategyId))?.createdFromScope ?? null;
   }
 
-  /** Writes a bundle of the strategy (or of some departments), remembering what it held. */
-  async exportFile(strategyId: string, scope: BundleScope, password: string | null): Promise<ExportedFile> {
+  /** What this device sent and took in for a strategy (planning's 返送状況, the department's year). */
+  async log(strategyId: string): Promise<SyncLogRow[]> {
+    return this.#d.sync.log(strategyId);
+  }
+
+  /**
+   * Writes a bundle of the strategy (or of some departments), remembering what it held. `tag`
+   * goes into the file name before the date (a department's return: 「…_商工課_返送_2026-05-20.json」).
+   */
+  async exportFile(strategyId: string, scope: BundleScope, password: string | null, tag = ''): Promise<ExportedFile> {
     const records = await this.#d.workbooks.loadWorkbook(strategyId);
     if (!records) throw new Error('strategy not found');
     const copy = await this.#d.sync.copyOf(strategyId);
@@ -88,13 +106,14 @@ export class BundleFlow {
       scope,
       basedOn: basedOnFor(scope, history),
     });
+    const fileName = tag ? taggedFileName(out.fileName, tag) : out.fileName;
     // What the file held, kept as the canonical bytes its checksum was computed over.
-    await this.#d.sync.recordSent(out.envelope, strategyId, out.fileName, out.canonical);
+    await this.#d.sync.recordSent(out.envelope, strategyId, fileName, out.canonical);
     if (password) {
       const text = await encryptBundle(out.json, password);
-      return { fileName: passwordProtectedFileName(out.fileName), text, size: utf8Length(text), type: 'application/json' };
+      return { fileName: passwordProtectedFileName(fileName), text, size: utf8Length(text), type: 'application/json' };
     }
-    return { fileName: out.fileName, text: out.json, size: out.byteLength, type: 'application/json' };
+    return { fileName, text: out.json, size: out.byteLength, type: 'application/json' };
   }
 
   /** Reads a file's text: refused, needing a password, a new strategy, or a merge into one here. */

@@ -87,6 +87,7 @@ export class SyncRepository {
         copyId: meta.copyId,
         fileName,
         loggedAt: this.#now(),
+        exportedBy: meta.exportedBy,
       });
     });
   }
@@ -101,7 +102,14 @@ export class SyncRepository {
       copyId: meta.copyId,
       fileName,
       loggedAt: this.#now(),
+      exportedBy: meta.exportedBy,
     };
+  }
+
+  /** Every file of a strategy this device sent or took in (for 返送状況), oldest first. */
+  async log(strategyId: string): Promise<SyncLogRow[]> {
+    const rows = await this.#db.syncLog.where('strategyId').equals(strategyId).toArray();
+    return rows.sort((a, b) => a.loggedAt.localeCompare(b.loggedAt));
   }
 
   /** Has this device already taken in (or sent) the file with this export id? */
