@@ -358,10 +358,13 @@ describe('6: the department copy', () => {
     expect(await dept.getByTestId('delete-project').isDisabled()).toBe(true);
     expect(await dept.getByTestId('locked').first().textContent()).toContain('企画課が管理する項目です');
     expect(await dept.getByTestId('project-summary').isDisabled()).toBe(false);
-    // A target is planning's: the cell refuses it and says why; the actual is taken.
-    await dept.getByTestId('cell-target-2020').fill('99件');
-    await dept.getByTestId('cell-target-2020').press('Enter');
-    await expect.poll(() => dept.getByRole('alert').first().textContent()).toContain('企画課が管理する目標値');
+    // A target is planning's: its cell is read-only, and the grid says why; the actual is taken.
+    expect(await dept.getByTestId('cell-target-2020').getAttribute('readonly')).not.toBeNull();
+    expect(await dept.getByTestId('cell-target-2020').getAttribute('title')).toContain('企画課が管理する目標値');
+    expect(await dept.getByTestId('locked-targets').textContent()).toContain('実績値は入力できます');
+    const target = await dept.getByTestId('cell-target-2020').inputValue();
+    await dept.getByTestId('cell-target-2020').press('9');
+    expect(await dept.getByTestId('cell-target-2020').inputValue()).toBe(target);
     await dept.getByTestId('cell-actual-2020').fill('1,234件');
     await dept.getByTestId('cell-actual-2020').press('Enter');
     await saved(dept);
