@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { recordMetaShape } from '../records.schema';
 import { rankSchemeSchema } from '../achievement/rank-schemes.schema';
+import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS } from './strategy';
 
 export const strategySchema = z.object({
   ...recordMetaShape,
@@ -22,4 +23,6 @@ export const strategySchema = z.object({
   copiedFrom: z.string().nullable(),
   /** 評価区分: how KPIs are ranked (a preset or a custom scheme); null = the default A/B/C/D. */
   rankScheme: rankSchemeSchema.nullable().default(null),
+  /** 年度目標がない年度の判定 (strategy.ts, INTERIM_JUDGEMENTS); files of format 1 get 'adoptedOnly'. */
+  interimJudgement: z.enum(INTERIM_JUDGEMENTS).default(DEFAULT_INTERIM_JUDGEMENT),
 });
