@@ -42,6 +42,8 @@ export const sheets: Record<keyof typeof ja, string> = {
   // ---- the page ----
   'sheets.title': 'Spreadsheets (Excel, CSV)',
   'sheets.lead': 'Export the KPI list or the progress table as Excel or CSV, and import tables filled in with Excel.',
+  'sheets.newTitle': 'A new strategy from a spreadsheet',
+  'sheets.newLead': 'Read a progress table from Excel or CSV and add it as a new strategy. You see what it contains before anything is written.',
   'sheets.exportTitle': 'Export',
   'sheets.kpiTable': 'KPI table',
   'sheets.kpiTableHint': 'One row per KPI and fiscal year: basic goal, measure, project, baseline, target, actual, attainment, progress, result and rank.',

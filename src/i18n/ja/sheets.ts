@@ -40,6 +40,8 @@ export const sheets = {
   // ---- the page ----
   'sheets.title': '表計算ソフト（Excel・CSV）',
   'sheets.lead': 'KPI の一覧や進捗状況一覧を Excel・CSV で書き出し、Excel で記入した表を取り込みます。',
+  'sheets.newTitle': '表計算ファイルから新しい総合戦略をつくる',
+  'sheets.newLead': 'Excel や CSV の進捗表を読み込み、新しい総合戦略として追加します。取り込む前に内容を確認でき、確定するまで何も書き込みません。',
   'sheets.exportTitle': '書き出す',
   'sheets.kpiTable': 'KPI表',
   'sheets.kpiTableHint': 'KPI と年度ごとに1行。基本目標・施策・事業、基準値・目標・実績、達成率・進捗率、判定・ランク。',
