@@ -55,8 +55,10 @@ export type SheetAnswer =
 
 const EMPTY_WRITTEN = (): WrittenRecords => ({ strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] });
 
+/** The records of one plan are stamped with one moment (the moment it was made), as a write is. */
 function workerContext(editor: string): RecordContext {
-  return { editor, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
+  const at = new Date().toISOString();
+  return { editor, now: () => at, newId: () => crypto.randomUUID() };
 }
 
 export class SheetSession {
