@@ -32,6 +32,7 @@ export interface FileSummary {
   sheets: SheetSummary[];
   mixedLines: MixedLine[];
   bomIgnored: boolean;
+  badLines: MixedLine[];
 }
 
 export type LoadAnswer = { ok: true; file: FileSummary } | { ok: false; reason: 'tooLarge' | 'notSpreadsheet' | 'unreadable'; detail: string };
@@ -82,6 +83,7 @@ export class SheetSession {
               encoding: f.encoding,
               mixedLines: f.mixedLines ?? [],
               bomIgnored: f.bomIgnored ?? false,
+              badLines: f.badLines ?? [],
               sheets: f.sheets.map((s) => ({ name: s.name, rowCount: s.rows.length, head: s.rows.slice(0, HEAD_ROWS), merges: s.merges ?? [] })),
             },
           },

@@ -85,6 +85,7 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.encoding.xlsx': 'Excel workbook',
   'sheets.encoding.mixed': 'This file mixes {main} and {other}. The {n} lines below were read as {other}. Check them, and consider saving the file again in one encoding.',
   'sheets.encoding.mixedLine': 'Line {line}: {text}',
+  'sheets.encoding.badLines': 'The {n} lines below hold characters that are neither UTF-8 nor Shift_JIS (shown as "�"). Check the original file.',
   'sheets.encoding.bomIgnored': 'The file starts with a UTF-8 byte-order mark, but its contents are Shift_JIS. It was read as Shift_JIS.',
   'sheets.sheet': 'Sheet',
   'sheets.layoutTitle': 'Table layout',

@@ -83,6 +83,7 @@ export const sheets = {
   'sheets.encoding.xlsx': 'Excel ブック',
   'sheets.encoding.mixed': 'このファイルは {main} と {other} が混ざっています。次の {n} 行は {other} として読みました。内容を確かめ、表計算ソフトで一つの文字コードに保存し直すことをおすすめします。',
   'sheets.encoding.mixedLine': '{line}行目: {text}',
+  'sheets.encoding.badLines': '次の {n} 行には、UTF-8 としても Shift_JIS としても読めない文字があります（「�」で表示しています）。元のファイルを確かめてください。',
   'sheets.encoding.bomIgnored': 'ファイルの先頭に UTF-8 の印（BOM）がありますが、中身は Shift_JIS でした。Shift_JIS として読みました。',
   'sheets.sheet': 'シート',
   'sheets.layoutTitle': '表の形',
