@@ -3,6 +3,7 @@
  * browser's capabilities (clock, UUIDs, localStorage, storage persistence) into them.
  */
 import { WorkbookDb } from '../storage/db';
+import { probeBlobStorage } from '../storage/blob-storage';
 import { WorkbookRepository } from '../storage/workbook-repository';
 import { WorkerReader } from '../storage/workbook-reader';
 import { SettingsRepository } from '../storage/settings-repository';
@@ -49,6 +50,8 @@ function afterPaint(): Promise<void> {
 
 export function createServices(): AppServices {
   const db = new WorkbookDb();
+  // Whether Blobs can be kept in IndexedDB here (not in WebKit's private browsing): asked once, early.
+  void probeBlobStorage();
   const settings = new SettingsRepository(db);
   const storageStatus = new StorageStatus();
   const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
