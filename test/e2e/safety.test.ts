@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appURL, collectErrors, launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { typeInto } from './support/typing';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -49,8 +50,7 @@ async function saved(page: Page) {
 
 async function setActual(page: Page, year: number, value: string) {
   const cell = page.getByTestId(`cell-actual-${year}`).first();
-  await cell.fill(value);
-  await cell.press('Enter');
+  await typeInto(cell, value);
   await saved(page);
   await expect.poll(() => cell.inputValue()).toBe(value);
 }
