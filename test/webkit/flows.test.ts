@@ -32,7 +32,10 @@ afterEach(async (context) => {
 const dir = mkdtempSync(join(tmpdir(), 'webkit-lane-'));
 
 async function noErrors(...apps: App[]): Promise<void> {
-  for (const app of apps) expect(await app.errors()).toEqual([]);
+  for (const app of apps) {
+    const errors = await app.errors();
+    expect(errors, `errors of the page:\n${errors.join('\n')}`).toEqual([]);
+  }
 }
 
 /** What the engine says for the sample in FY2020 (as test/e2e/dashboard.test.ts computes it). */
