@@ -81,15 +81,17 @@ describe('SyncRepository', () => {
     const sid = records.strategy.id;
     const written = { ...emptyWritten(), kpiYears: records.kpiYears.map((y) => ({ ...y, statusNote: '確認済み' })) };
     written.kpiYears.splice(1200, 0, { ...written.kpiYears[0]!, id: undefined as unknown as string });
-    await expect(sync.applyMerge(sid, written, meta, 'file.json')).rejects.toThrow();
+    await expect(sync.applyMerge(sid, meta, 'file.json', () => written)).rejects.toThrow();
     expect(await workbooks.loadWorkbook(sid)).toEqual(records);
     expect(await db.snapshots.count()).toBe(0);
 
     written.kpiYears.splice(1200, 1);
-    const snapshotId = await sync.applyMerge(sid, written, meta, 'file.json');
+    const snapshotId = await sync.applyMerge(sid, meta, 'file.json', () => written);
     expect((await workbooks.loadWorkbook(sid))!.kpiYears.every((y) => y.statusNote === '確認済み')).toBe(true);
-    await sync.restoreSnapshot(snapshotId);
+    await sync.undoImport(snapshotId);
     expect(await workbooks.loadWorkbook(sid)).toEqual(records);
+    expect(await db.snapshots.count()).toBe(0);
+    expect(await db.syncLog.count()).toBe(0);
   });
 
   it('keeps what a sent file held apart from the log, and reads it back as the file’s records', async () => {
@@ -123,5 +125,5 @@ describe('BundleFlow export', () => {
 });
 
 function emptyWritten() {
-  return { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] } as unknown as Parameters<SyncRepository['applyMerge']>[1];
+  return { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] } as unknown as ReturnType<Parameters<SyncRepository['applyMerge']>[3]>;
 }

@@ -19,6 +19,7 @@
 import type { Kpi, KpiDirection, KpiKind } from '../entities/kpi';
 import type { KpiYear } from '../entities/kpi-year';
 import type { Measurement, ValueStatus } from '../entities/measurement';
+import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, toNumber, type Rational } from './exact';
 import { DEFAULT_RANK_SCHEME, UNEVALUABLE_KEY, type RankLevel, type RankScheme, type RankSchemeKind } from './rank-schemes';
 import {
   clean,
@@ -168,6 +169,23 @@ const divide = (n: number, d: number): number | null => {
   return Number.isFinite(r) ? r : null;
 };
 
+const safe = (v: number) => Number.isSafeInteger(v);
+
+/**
+ * (a − b) ÷ (c − d) of entered decimals, exactly: the number nearest the true quotient (so
+ * 1.2 ÷ 1.5 is the number 0.8, not 0.7999…). Null when the divisor is 0.
+ */
+function fraction(a: number, b: number, c: number, d: number): number | null {
+  if (safe(a) && safe(b) && safe(c) && safe(d) && safe(a - b) && safe(c - d)) {
+    // Integers: the differences are exact and one division is correctly rounded.
+    return c - d === 0 ? null : divide(a - b, c - d);
+  }
+  const q = exactFraction(a, b, c, d);
+  if (q === null) return null;
+  const r = toNumber(q);
+  return Number.isFinite(r) ? r : null;
+}
+
 /** Placeholder until finish() ranks the evaluation (keeps the object's shape fixed). */
 const PENDING_RANK: Rank = Object.freeze({
   schemeId: '',
@@ -307,16 +325,16 @@ export function evaluateIndexed(
 
   const sign = directionSign(kpi.direction);
   e.verdict = sign * (a - t) >= 0 ? 'achieved' : 'notAchieved';
-  if (t > 0 && (sign > 0 || a > 0)) e.attainment = sign > 0 ? divide(a, t) : divide(t, a);
+  if (t > 0 && (sign > 0 || a > 0)) e.attainment = sign > 0 ? fraction(a, 0, t, 0) : fraction(t, 0, a, 0);
   if (baseline) {
     const b = baseline.value;
-    if (sign * (t - b) > 0) e.progress = divide(a - b, t - b);
+    if (sign * (t - b) > 0) e.progress = fraction(a, b, t, b);
     const line = lineAt(baseline, final, fiscalYear);
     if (line !== null) {
       e.interimTarget = line;
-      if (sign * (line - b) > 0) e.interimProgress = divide(a - b, line - b);
+      if (sign * (line - b) > 0) e.interimProgress = fraction(a, b, line, b);
     }
-    if (b !== 0) e.baselineChange = divide(sign * (a - b), Math.abs(b));
+    if (b !== 0) e.baselineChange = sign > 0 ? fraction(a, b, Math.abs(b), 0) : fraction(b, a, Math.abs(b), 0);
   }
   return finish(kpi, byYear, e, scheme, final);
 }
@@ -379,15 +397,15 @@ export function rankOf(e: KpiEvaluation, scheme: RankScheme): Rank {
     const basis = scheme.basis;
     const first: RankMeasure = basis === 'progress' ? 'progress' : basis === 'interim' ? 'interim' : 'attainment';
     const firstRatio = ratioOf(e, first);
-    if (firstRatio !== null) return byRatio(scheme, first, firstRatio);
+    if (firstRatio !== null) return byRatio(scheme, first, firstRatio, e);
     // No ratio of the scheme's kind: a reached target is the best level; a missed one is ranked by
     // the other ratio when there is one (進捗率 for 達成率 and the other way round; 進捗率 then
     // 達成率 for the year-scaled basis), else the lowest level.
     if (achieved) return rankFrom(scheme, levels[0], 0, 'comparison', null);
     const second: RankMeasure = first === 'attainment' ? 'progress' : first === 'progress' ? 'attainment' : 'progress';
     const secondRatio = ratioOf(e, second);
-    if (secondRatio !== null) return byRatio(scheme, second, secondRatio);
-    if (first === 'interim' && e.attainment !== null) return byRatio(scheme, 'attainment', e.attainment);
+    if (secondRatio !== null) return byRatio(scheme, second, secondRatio, e);
+    if (first === 'interim' && e.attainment !== null) return byRatio(scheme, 'attainment', e.attainment, e);
     return rankFrom(scheme, levels[last], last, 'comparison', null);
   }
 
@@ -413,8 +431,19 @@ export function rankOf(e: KpiEvaluation, scheme: RankScheme): Rank {
     const at = diff > 0 ? 1 : diff < 0 ? 3 : 2;
     return rankFrom(scheme, levels[at], at, 'comparison', null);
   }
-  const band = Number.isFinite(scheme.bandPercent) ? Math.abs(scheme.bandPercent) / 100 : 0;
-  const at = change > band ? 1 : change < -band ? 3 : 2;
+  const bandPercent = Number.isFinite(scheme.bandPercent) ? Math.abs(scheme.bandPercent) : 0;
+  const band = bandPercent / 100;
+  let above = change > band;
+  let below = change < -band;
+  if (near(change, band) || near(change, -band)) {
+    // On or next to the band's edge: decide on the entered digits.
+    const q = exactRatioOf(e, 'baselineChange');
+    if (q) {
+      above = abovePercent(q, bandPercent);
+      below = !atLeastPercent(q, -bandPercent);
+    }
+  }
+  const at = above ? 1 : below ? 3 : 2;
   return rankFrom(scheme, levels[at], at, 'baselineChange', change);
 }
 
@@ -422,15 +451,24 @@ function ratioOf(e: KpiEvaluation, m: RankMeasure): number | null {
   return m === 'attainment' ? e.attainment : m === 'progress' ? e.progress : m === 'interim' ? e.interimProgress : null;
 }
 
-function byRatio(scheme: RankScheme & { kind: 'ratio' }, measure: RankMeasure, ratio: number): Rank {
+/** Whether two numbers are close enough that binary rounding could put them in either order. */
+const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+
+function byRatio(scheme: RankScheme & { kind: 'ratio' }, measure: RankMeasure, ratio: number, e: KpiEvaluation): Rank {
   const levels = scheme.levels;
+  let exact: Rational | null | undefined;
   for (let i = 0; i < levels.length; i++) {
     const min = levels[i]?.min;
-    // ratio ≥ min/100 rather than ratio × 100 ≥ min: both sides are then the double nearest the
-    // same real number when the ratio is exactly on the threshold (1,296 ÷ 1,620 and 80%).
-    if (min === null || min === undefined || !Number.isFinite(min) || ratio >= min / 100) {
-      return rankFrom(scheme, levels[i], i, measure, ratio);
+    if (min === null || min === undefined || !Number.isFinite(min)) return rankFrom(scheme, levels[i], i, measure, ratio);
+    const m = min / 100;
+    let reached = ratio >= m;
+    if (near(ratio, m)) {
+      // At or next to the threshold: compare the exact fraction of the entered digits with it
+      // (1.2 ÷ 1.5 is 80%, 2.4 ÷ 3 too, whatever binary floating point makes of them).
+      if (exact === undefined) exact = exactRatioOf(e, measure);
+      if (exact) reached = atLeastPercent(exact, min);
     }
+    if (reached) return rankFrom(scheme, levels[i], i, measure, ratio);
   }
   const last = levels.length - 1;
   return rankFrom(scheme, levels[last], last, measure, ratio);

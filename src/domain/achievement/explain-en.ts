@@ -16,6 +16,7 @@ const fy = (year: number) => formatFiscalYearEn(year, 'wareki');
 export const EN: AchievementCatalog = {
   presets: {
     default: { name: 'Standard (A ≥100% / B ≥80% / C ≥50% / D <50%)' },
+    progress: { name: 'Progress from the baseline (A ≥100% / B ≥80% / C ≥50% / D <50%)' },
     nagano: {
       name: 'Nagano Prefecture style (On track / Mostly on track / Needs effort)',
       onTrack: 'On track',
@@ -47,7 +48,7 @@ export const EN: AchievementCatalog = {
     labelDuplicate: (l: LevelRef) => `${levelName(l)} has the same name as another level.`,
     symbolEmpty: (l: LevelRef) => `${levelName(l)} needs a symbol (colour alone cannot tell levels apart).`,
     symbolDuplicate: (l: LevelRef) => `${levelName(l)} has the same symbol as another level.`,
-    colorInvalid: (l: LevelRef) => `${levelName(l)}: give the colour as #RRGGBB.`,
+    colorInvalid: (l: LevelRef) => `${levelName(l)}: give the colour as #RRGGBB (or #RGB).`,
     thresholdInvalid: (l: LevelRef) => `${levelName(l)}: the threshold is not a number.`,
     thresholdMissing: (l: LevelRef) => `${levelName(l)} has no threshold (only the last level may have none).`,
     thresholdsNotDescending: (l: LevelRef) =>

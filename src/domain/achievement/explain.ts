@@ -8,6 +8,7 @@
  */
 import { formatFiscalYear } from '../eras';
 import { formatNumber } from '../numbers';
+import { exactRatioOf, floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
 import type { TargetSource } from './targets';
@@ -23,6 +24,7 @@ const fy = (year: number) => formatFiscalYear(year, 'wareki');
 export const JA = {
   presets: {
     default: { name: '標準（A ≥100% / B ≥80% / C ≥50% / D <50%）' },
+    progress: { name: '進捗率方式（基準値からの進捗率で A ≥100% / B ≥80% / C ≥50% / D <50%）' },
     nagano: {
       name: '長野県方式（順調 / おおむね順調 / 努力を要する）',
       onTrack: '順調',
@@ -54,7 +56,7 @@ export const JA = {
     labelDuplicate: (l: LevelRef) => `${levelName(l)}の名称が他の区分と同じです。`,
     symbolEmpty: (l: LevelRef) => `${levelName(l)}の記号を入力してください（色だけでは区別できません）。`,
     symbolDuplicate: (l: LevelRef) => `${levelName(l)}の記号が他の区分と同じです。`,
-    colorInvalid: (l: LevelRef) => `${levelName(l)}の色は #RRGGBB の形式で指定してください。`,
+    colorInvalid: (l: LevelRef) => `${levelName(l)}の色は #RRGGBB（または #RGB）の形式で指定してください。`,
     thresholdInvalid: (l: LevelRef) => `${levelName(l)}のしきい値が数値ではありません。`,
     thresholdMissing: (l: LevelRef) => `${levelName(l)}にしきい値がありません（しきい値なしは最後の区分だけです）。`,
     thresholdsNotDescending: (l: LevelRef) =>
@@ -163,15 +165,28 @@ export function formatValue(n: number): string {
   return formatNumber(n, { negativeStyle: 'minus' }).replace(/^-/, MINUS);
 }
 
-/** A ratio (1.125) as a percentage rounded to one decimal: 112.5%, −166.2%, 100%; '' for NaN. */
-export function formatPercent(ratio: number): string {
-  if (Number.isNaN(ratio)) return '';
-  const percent = ratio * 100;
+/**
+ * A ratio (1.125) as a percentage truncated (切り捨て) to one decimal: 112.5%, −166.2%, 100%;
+ * '' for NaN. Truncated toward −∞ on the ratio's decimal digits (or on an exact fraction), so a
+ * shown rate is never above the true one: 99,990 ÷ 100,000 is 99.9%, never 100%, and a shown 80%
+ * is at least 80%.
+ */
+export function formatPercent(ratio: number | Rational): string {
+  if (typeof ratio === 'number') {
+    if (Number.isNaN(ratio)) return '';
+    if (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300) return `${ratio > 0 ? '' : MINUS}∞%`;
+  }
+  const q = typeof ratio === 'number' ? rational(ratio) : ratio;
+  // Tenths of a percent = thousandths of the ratio, floored.
+  const tenths = floorAt(q, 3);
+  const percent = Number(tenths) / 10;
   if (!Number.isFinite(percent)) return `${percent > 0 ? '' : MINUS}∞%`;
-  // Rounding to tenths only where a tenth is still representable.
-  // Halves round away from zero on both sides (−0.05% is −0.1%, as 0.05% is 0.1%).
-  const rounded = Math.abs(percent) < 1e14 ? (Math.sign(percent) * Math.round(Math.abs(percent) * 10)) / 10 : percent;
-  return `${formatValue(rounded)}%`;
+  return `${formatValue(percent === 0 ? 0 : percent)}%`;
+}
+
+/** A ratio of an evaluation as shown: truncated from the exact fraction of the entered digits. */
+function pct(e: KpiEvaluation, measure: 'attainment' | 'progress' | 'interim' | 'baselineChange', ratio: number | null): string {
+  return formatPercent(exactRatioOf(e, measure) ?? ratio ?? 0);
 }
 
 /** An operand after an operator: negative numbers in brackets, as in 0 − (−65). */
@@ -233,10 +248,10 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   const attainmentFormula = () => {
     const expr = lessIsBetter ? `${formatValue(t)} ÷ ${operand(a)}` : `${formatValue(a)} ÷ ${operand(t)}`;
     if (lessIsBetter) clauses.push(c.clause.inverted);
-    return `${c.formula.attainment} = ${expr} = ${formatPercent(e.attainment ?? 0)}`;
+    return `${c.formula.attainment} = ${expr} = ${pct(e, 'attainment', e.attainment)}`;
   };
   const progressFormula = () =>
-    `${c.formula.progress} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(t)} − ${operand(b)}) = ${formatPercent(e.progress ?? 0)}`;
+    `${c.formula.progress} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(t)} − ${operand(b)}) = ${pct(e, 'progress', e.progress)}`;
   const comparison = () => {
     const op = a === t ? '=' : a > t ? '>' : '<';
     return `${c.formula.actual} ${formatValue(a)} ${op} ${c.formula.target} ${formatValue(t)}`;
@@ -247,11 +262,11 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   else if (measure === 'progress' && e.progress !== null) formula = progressFormula();
   else if (measure === 'interim' && e.interimProgress !== null && e.interimTarget !== null) {
     const line = formatValue(e.interimTarget);
-    formula = `${c.formula.interim} = (${formatValue(a)} − ${operand(b)}) ÷ (${line} − ${operand(b)}) = ${formatPercent(e.interimProgress)}`;
+    formula = `${c.formula.interim} = (${formatValue(a)} − ${operand(b)}) ÷ (${line} − ${operand(b)}) = ${pct(e, 'interim', e.interimProgress)}`;
     clauses.push(c.clause.interim(line, e.fiscalYear));
   } else if (measure === 'baselineChange' && e.baselineChange !== null) {
     const expr = lessIsBetter ? `(${formatValue(b)} − ${operand(a)})` : `(${formatValue(a)} − ${operand(b)})`;
-    formula = `${c.formula.baselineChange} = ${expr} ÷ ${formatValue(Math.abs(b))} = ${formatPercent(e.baselineChange)}`;
+    formula = `${c.formula.baselineChange} = ${expr} ÷ ${formatValue(Math.abs(b))} = ${pct(e, 'baselineChange', e.baselineChange)}`;
   } else if (e.attainment !== null) formula = attainmentFormula();
   else if (e.progress !== null) formula = progressFormula();
   else formula = comparison();

@@ -7,3 +7,4 @@ export * from './explain';
 export * from './rank-schemes';
 export * from './rollup';
 export * from './targets';
+export * from './exact';

@@ -23,6 +23,7 @@ import type {
   targetRankSchemeSchema,
 } from './rank-schemes.schema';
 import { JA } from './explain';
+import { isRankColor } from './rank-colors';
 
 /** Which ratio a `ratio` scheme ranks by. */
 export const RANK_BASES = ['attainment', 'progress', 'interim'] as const;
@@ -57,7 +58,7 @@ const ratioLevel = (key: string, label: string, symbol: string, color: string, m
 });
 const unevaluable = (label: string): RankLevel => level(UNEVALUABLE_KEY, label, '−', GREY);
 
-export const PRESET_IDS = ['default', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama'] as const;
+export const PRESET_IDS = ['default', 'progress', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** A ≥100% / B ≥80% / C ≥50% / D <50% of 達成率 against the year's target; − unevaluable. */
@@ -66,6 +67,25 @@ export const DEFAULT_RANK_SCHEME: RatioRankScheme = {
   name: P.default.name,
   kind: 'ratio',
   basis: 'attainment',
+  levels: [
+    ratioLevel('A', 'A', '◎', GREEN, 100),
+    ratioLevel('B', 'B', '○', BLUE, 80),
+    ratioLevel('C', 'C', '△', AMBER, 50),
+    ratioLevel('D', 'D', '×', RED, null),
+  ],
+  unevaluable: unevaluable('−'),
+};
+
+/**
+ * The default's levels on 進捗率 instead of 達成率: for cities that rank by how far a KPI moved
+ * from its baseline toward the target, so that a decrease-type KPI that got worse than its baseline
+ * (ごみ排出量 950 → target 900, actual 1,000) ranks D, not B.
+ */
+export const PROGRESS_RANK_SCHEME: RatioRankScheme = {
+  id: 'progress',
+  name: P.progress.name,
+  kind: 'ratio',
+  basis: 'progress',
   levels: [
     ratioLevel('A', 'A', '◎', GREEN, 100),
     ratioLevel('B', 'B', '○', BLUE, 80),
@@ -149,6 +169,7 @@ export const TAMA_RANK_SCHEME: RatioRankScheme = {
 
 export const RANK_SCHEME_PRESETS: Readonly<Record<PresetId, RankScheme>> = {
   default: DEFAULT_RANK_SCHEME,
+  progress: PROGRESS_RANK_SCHEME,
   nagano: NAGANO_RANK_SCHEME,
   osakaLibrary: OSAKA_LIBRARY_RANK_SCHEME,
   ino: INO_RANK_SCHEME,
@@ -211,7 +232,6 @@ export interface RankSchemeProblem {
   message: string;
 }
 
-const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * The problems of a scheme of the right shape (a custom one being edited): every one found; an
@@ -246,7 +266,7 @@ export function rankSchemeProblems(scheme: RankScheme): RankSchemeProblem[] {
     if (symbol === '') add('symbolEmpty', at);
     else if (seenSymbols.has(symbol)) add('symbolDuplicate', at);
     seenSymbols.add(symbol);
-    if (!COLOR_RE.test(l.color)) add('colorInvalid', at);
+    if (!isRankColor(l.color)) add('colorInvalid', at);
   };
   levels.forEach((l, i) => checkLevel(l, i));
   checkLevel(scheme.unevaluable, 'unevaluable');

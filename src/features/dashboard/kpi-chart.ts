@@ -4,7 +4,7 @@
  * is first shown, so the app's first load stays small.
  */
 import type { KpiEvaluation } from '../../domain/achievement';
-import { fy } from '../../i18n';
+import { formatNumber, fy } from '../../i18n';
 
 export interface ChartPoint {
   year: number;
@@ -75,7 +75,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           r: 6,
           fill: (p: ChartPoint) => name(p.series),
           symbol: (p: ChartPoint) => name(p.series),
-          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${formatNumber(p.value)}${labels.unit}`,
         },
       ),
       // Interpolated targets: hollow circles, so they read as computed, not entered.
@@ -88,7 +88,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           fill: 'white',
           stroke: '#1f4e79',
           strokeWidth: 2,
-          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${formatNumber(p.value)}${labels.unit}`,
         },
       ),
     ],

@@ -5,6 +5,8 @@ export const safety: Record<keyof typeof ja, string> = {
   // What the save indicator's detail line says (save.errorDetail wraps it).
   'safety.saveError.quota': 'The device is out of storage space. Details: {detail}',
   'safety.saveError.connection': 'The connection to the database was lost. Details: {detail}',
+  'safety.saveError.outdated': 'This tab runs an older version and does not save. What you typed is kept on this device and saved after a reload.',
+  'safety.saveError.held': 'This page is the new version and saves once the update is accepted. What you typed is kept on this device.',
   'safety.saveError.other': 'A problem occurred while saving. Details: {detail}',
 
   // The report under the header when saving failed.

@@ -3,6 +3,8 @@ export const safety = {
   // What the save indicator's detail line says (save.errorDetail wraps it).
   'safety.saveError.quota': '端末の保存容量が不足しています。詳細: {detail}',
   'safety.saveError.connection': 'データベースとの接続が切れました。詳細: {detail}',
+  'safety.saveError.outdated': 'このタブは古いバージョンのため保存していません。入力中の内容はこの端末に控えてあり、再読み込みすると保存されます。',
+  'safety.saveError.held': 'このページは新しいバージョンで、更新を確定するまで保存しません。入力中の内容はこの端末に控えてあります。',
   'safety.saveError.other': '保存中に問題が起きました。詳細: {detail}',
 
   // The report under the header when saving failed.

@@ -26,17 +26,27 @@ function evaluate(plain: PlainKpi, fy: number, preset: Parameters<typeof presetR
 }
 
 describe('formatPercent', () => {
-  it('rounds to one decimal and drops a trailing .0', () => {
+  it('truncates (切り捨て) to one decimal and drops a trailing .0', () => {
     expect(formatPercent(1823 / 1620)).toBe('112.5%');
     expect(formatPercent(-108 / 65)).toBe('−166.2%');
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(12.345)).toBe('1,234.5%');
   });
-  it('rounds halves away from zero on both sides', () => {
-    expect(formatPercent(0.0005)).toBe('0.1%');
+  it('truncates toward −∞, so a shown rate is never above the true one', () => {
+    expect(formatPercent(0.0005)).toBe('0%');
+    expect(formatPercent(0.0019)).toBe('0.1%');
     expect(formatPercent(-0.0005)).toBe('−0.1%');
-    expect(formatPercent(-0.0004)).toBe('0%');
+    expect(formatPercent(-0.0004)).toBe('−0.1%');
+    // 99,990 of 100,000 is not 100%; 2 ÷ 3 is 66.6%.
+    expect(formatPercent(99990 / 100000)).toBe('99.9%');
+    expect(formatPercent(0.99999999)).toBe('99.9%');
+    expect(formatPercent(2 / 3)).toBe('66.6%');
+  });
+  it('works on the entered digits: 1.2 ÷ 1.5 and 2.4 ÷ 3 show 80%, 0.29 shows 29%', () => {
+    expect(formatPercent({ n: 12n, d: 15n })).toBe('80%');
+    expect(formatPercent({ n: 24n, d: 30n })).toBe('80%');
+    expect(formatPercent(0.29)).toBe('29%');
   });
   it('never prints NaN or Infinity', () => {
     expect(formatPercent(NaN)).toBe('');
@@ -65,7 +75,7 @@ describe('explain', () => {
     const e = evaluate({ ...base, years: [{ fiscalYear: 2021, actual: { value: 150 } }] }, 2021, 'ino');
     expect(e.rank.symbol).toBe('△');
     expect(explain(e)).toBe(
-      '達成率 = 100 ÷ 150 = 66.7%（少ないほど良い指標のため目標値 ÷ 実績値、目標値を上回り未達成、基準値 200 より改善）',
+      '達成率 = 100 ÷ 150 = 66.6%（少ないほど良い指標のため目標値 ÷ 実績値、目標値を上回り未達成、基準値 200 より改善）',
     );
   });
   it('excluded and pending keep the flags of the value (統計期間, 備考)', () => {
@@ -82,7 +92,7 @@ describe('explain', () => {
       sentence: { open: ' (', close: ')', separator: '; ' },
     };
     const e = evaluate({ ...base, years: [{ fiscalYear: 2021, actual: { value: 150 } }] }, 2021);
-    expect(explain(e, en)).toBe('Attainment = 100 ÷ 150 = 66.7% (less is better: target ÷ actual; target not met)');
+    expect(explain(e, en)).toBe('Attainment = 100 ÷ 150 = 66.6% (less is better: target ÷ actual; target not met)');
   });
 });
 
