@@ -83,8 +83,8 @@ describe('blob storage', () => {
     expect(await sync.sentSnapshot('x-1')).toEqual(records);
 
     const changed = structuredClone(records.kpiYears.slice(0, 1)).map((y) => ({ ...y, statusNote: '確認済み' }));
-    const written = { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: changed, projectYears: [], meetings: [], opinions: [] } as unknown as Parameters<SyncRepository['applyMerge']>[1];
-    const snapshotId = await sync.applyMerge(records.strategy.id, written, out.envelope as BundleMeta, 'file.json');
+    const written = { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: changed, projectYears: [], meetings: [], opinions: [] } as unknown as ReturnType<Parameters<SyncRepository['applyMerge']>[3]>;
+    const snapshotId = await sync.applyMerge(records.strategy.id, out.envelope as BundleMeta, 'file.json', () => written);
     expect(typeof (await db.snapshots.get(snapshotId))?.payload).toBe('string');
     await sync.restoreSnapshot(snapshotId);
     expect(await workbooks.loadWorkbook(records.strategy.id)).toEqual(records);
