@@ -302,7 +302,7 @@ export const app: Record<keyof typeof ja, string> = {
   'dash.provisional': 'provisional',
   'dash.projection': 'Outlook for the final year',
   'dash.chart': 'Trend',
-  'dash.chartNote': 'Hollow circles are interpolated targets (years without a yearly target).',
+  'dash.chartNote': 'Hollow triangles are interpolated targets (years without a yearly target, spread from the values around them).',
   'dash.chartTable': 'Targets, actuals and ranks by fiscal year',
   'dash.chartFailed': 'The chart could not be shown. The figures are in the table below.',
 

@@ -300,7 +300,7 @@ export const app = {
   'dash.provisional': '速報値',
   'dash.projection': '最終年度の見込み',
   'dash.chart': '推移',
-  'dash.chartNote': '白抜きの丸は按分目標（年度目標が設定されていない年度）です。',
+  'dash.chartNote': '白抜きの三角は按分目標（年度目標が設定されていない年度に、前後の値から年度で按分した目標）です。',
   'dash.chartTable': '年度別の目標・実績・ランク',
   'dash.chartFailed': 'グラフを表示できませんでした。下の表で数値を確認できます。',
 
