@@ -219,7 +219,13 @@ describe('an update with two tabs and two builds', () => {
       prompt.getByRole('button', { name: '更新する' }).click(),
     ]);
     for (const p of [a, b.page]) {
-      await p.getByTestId('project-heading').waitFor();
+      // Every tab reloaded at once, and each reopens its screen (no tab took another's start for a failure).
+      await p
+        .getByTestId('project-heading')
+        .waitFor()
+        .catch(async (e: unknown) => {
+          throw new Error(`${String(e)}\nthe page shows: ${await p.evaluate(() => document.body.innerText.slice(0, 300))}`);
+        });
       expect(await p.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
       await expect.poll(() => p.getByTestId('py-summary').inputValue(), { timeout: 20_000 }).toContain('別のタブで入力中');
       expect(await p.getByTestId('update-prompt').count()).toBe(0);
