@@ -115,6 +115,8 @@ describe('an update with two tabs and two builds', () => {
     await first.goto(appURL('#/settings'));
     await first.getByTestId('repaired-entry').first().waitFor();
     expect(await first.getByTestId('repaired-entry').count()).toBe(1);
+    await first.getByTestId('repaired-records').scrollIntoViewIfNeeded();
+    await screenshot(first, 'settings-repaired-1024x768');
     await first.goto(projectUrl);
     await first.getByTestId('project-heading').waitFor();
 
@@ -125,6 +127,9 @@ describe('an update with two tabs and two builds', () => {
     const held = second.page.getByTestId('held-prompt');
     await held.waitFor({ timeout: 20_000 });
     await screenshot(second.page, 'update-held-1024x768');
+    await second.page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(second.page, 'update-held-768x1024');
+    await second.page.setViewportSize({ width: 1024, height: 768 });
     expect(await second.page.getByTestId('update-prompt').count()).toBe(0);
     // It has taken nothing over: the database still names the current build.
     const openedBy = (page: Page) =>
