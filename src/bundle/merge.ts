@@ -44,6 +44,12 @@
  * A field still at its default value, stamped when its record was created, counts as never set (a
  * year record created on both sides, one with the target, one with the actual, merges without a
  * conflict).
+ *
+ * A record deleted on one side only: a deletion never silently wins over edits made on the other
+ * side since the base (fields changed there, records added there under it). That is one conflict
+ * per deletion batch (`edits` lists what the deletion would lose, `members` every record the choice
+ * decides); so is a department's entry for a project planning deleted. The table, case by case, is
+ * in docs/bundle-format.md "Merging".
  */
 import type { FieldStamp } from '../domain/records';
 import type { Measurement } from '../domain/entities/measurement';

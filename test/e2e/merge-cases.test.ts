@@ -121,7 +121,7 @@ async function state(page: Page) {
 /** Planning opens the sample and sends the whole strategy to the other profiles; returns its id. */
 async function share(from: Page, to: Page[], department?: string): Promise<string> {
   await from.getByTestId('open-sample').click();
-  await from.getByTestId('nav-export').waitFor();
+  await from.waitForURL(/#\/s\/[^/]+/);
   const sid = from.url().split('#/s/')[1]!.split('/')[0]!;
   const path = await exportFile(from, sid, department);
   for (const page of to) {
@@ -232,7 +232,7 @@ describe('2: edited here, deleted there', () => {
 
 describe('3: a department’s return after planning deleted the project', () => {
   test('shows the department’s values and restores the project with them', async () => {
-    const planning = await profile('企画課 山田');
+    const planning = await profile('企画課 山田', true);
     const dept = await profile('商工課 佐藤', true);
     const sid = await share(planning, [dept], '商工課');
     await enterActualAndProgress(dept, sid, '5件', '5件の相談に対応した。');
@@ -247,6 +247,8 @@ describe('3: a department’s return after planning deleted the project', () => 
     expect(await planning.getByTestId('conflict-edit').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('5件'), expect.stringContaining('5件の相談に対応した。')]),
     );
+    await planning.getByTestId('show-whole').first().click();
+    await screenshot(planning, 'merge-department-deleted-768x1024', { fullPage: true });
     await conflict.getByTestId('choose-theirs').check();
     await apply(planning);
     expect(await state(planning)).toMatchObject({ projectDeleted: false, kpiYearDeleted: false, actual: 5, progress: '5件の相談に対応した。' });
@@ -304,6 +306,7 @@ describe('4: applying a preview that has gone stale', () => {
 
     await a.getByTestId('import-apply').click();
     await expect.poll(() => a.getByTestId('import-stale').textContent()).toContain('最新のデータで確認し直してください');
+    await screenshot(a, 'merge-stale-1024x768', { fullPage: true });
     expect(await state(a)).toEqual(typed);
     const conflict = a.getByTestId('conflict');
     expect(await conflict.count()).toBe(1);
@@ -355,10 +358,13 @@ describe('6: the department copy', () => {
     expect(await dept.getByTestId('delete-project').isDisabled()).toBe(true);
     expect(await dept.getByTestId('locked').first().textContent()).toContain('企画課が管理する項目です');
     expect(await dept.getByTestId('project-summary').isDisabled()).toBe(false);
-    // A target is planning's: the cell refuses it and says why; the actual is taken.
-    await dept.getByTestId('cell-target-2020').fill('99件');
-    await dept.getByTestId('cell-target-2020').press('Enter');
-    await expect.poll(() => dept.getByRole('alert').first().textContent()).toContain('企画課が管理する目標値');
+    // A target is planning's: its cell is read-only, and the grid says why; the actual is taken.
+    expect(await dept.getByTestId('cell-target-2020').getAttribute('readonly')).not.toBeNull();
+    expect(await dept.getByTestId('cell-target-2020').getAttribute('title')).toContain('企画課が管理する目標値');
+    expect(await dept.getByTestId('locked-targets').textContent()).toContain('実績値は入力できます');
+    const target = await dept.getByTestId('cell-target-2020').inputValue();
+    await dept.getByTestId('cell-target-2020').press('9');
+    expect(await dept.getByTestId('cell-target-2020').inputValue()).toBe(target);
     await dept.getByTestId('cell-actual-2020').fill('1,234件');
     await dept.getByTestId('cell-actual-2020').press('Enter');
     await saved(dept);

@@ -2,13 +2,16 @@
 // a preview writes nothing; an apply re-merges field by field against the stored records, or stops
 // when that needs a new decision; an undo puts back exactly what was stored, the file log included.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { allChoices } from '../../src/bundle';
 import { StalePreviewError, type ReadOutcome } from '../../src/state/bundle-flow';
 import { UndoConflictError } from '../../src/storage/sync-repository';
 import { device, dump, SharedClock, type Device } from './devices';
+
+// Several devices through fake-indexeddb: slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 type Merge = Extract<ReadOutcome, { kind: 'merge' }>;
 

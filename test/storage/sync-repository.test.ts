@@ -43,6 +43,7 @@ async function fileOf(records: WorkbookRecords) {
   return { out, bundle: parsed.value };
 }
 
+// Thousands of records through fake-indexeddb: slow on a busy machine, hence the long timeouts.
 describe('SyncRepository', () => {
   it('adds a strategy from a file in batches, reporting progress up to the total', async () => {
     const { db, sync, workbooks } = setup();
@@ -61,7 +62,7 @@ describe('SyncRepository', () => {
     expect(progress.length).toBeGreaterThan(5);
     expect(await workbooks.loadWorkbook(records.strategy.id)).toEqual(records);
     expect((await stored(db))['syncLog']).toBe(1);
-  });
+  }, 60_000);
 
   it('writes nothing at all when a batch fails, however many were written before it', async () => {
     const { db, sync } = setup();
@@ -92,7 +93,7 @@ describe('SyncRepository', () => {
     expect(await workbooks.loadWorkbook(sid)).toEqual(records);
     expect(await db.snapshots.count()).toBe(0);
     expect(await db.syncLog.count()).toBe(0);
-  });
+  }, 60_000);
 
   it('keeps what a sent file held apart from the log, and reads it back as the file’s records', async () => {
     const { db, sync } = setup();

@@ -84,7 +84,8 @@ export const files: Record<keyof typeof ja, string> = {
   'import.moreItems': '{n} more (only counted here)',
   'import.stale': 'The data on this device changed after the preview was made ({n} items). Check the new preview. No data was changed.',
   'import.undoConflict': 'Records were changed after the import, so it was not undone ({n}). No data was changed. The state before the import can be restored from the snapshots in the settings.',
-  'lock.planning': '🔒 Kept by planning. A department’s file does not carry changes to it back, so it cannot be changed here.',
+  'lock.planning': 'Kept by planning (a department’s file does not carry it back, so it cannot be changed here).',
   'lock.cell': 'A target kept by planning. A department’s file does not carry it back, so it cannot be changed here.',
+  'lock.targets': 'Targets and the baseline are kept by planning and not carried back by a department’s file, so they cannot be changed here (actuals can).',
   'import.open': 'Open',
 };
