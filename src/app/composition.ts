@@ -3,6 +3,7 @@
  * browser's capabilities (clock, UUIDs, localStorage, storage persistence) into them.
  */
 import { WorkbookDb } from '../storage/db';
+import { probeBlobStorage } from '../storage/blob-storage';
 import { WorkbookRepository } from '../storage/workbook-repository';
 import { WorkerReader } from '../storage/workbook-reader';
 import { SettingsRepository } from '../storage/settings-repository';
@@ -50,6 +51,8 @@ function afterPaint(): Promise<void> {
 
 export function createServices(): AppServices {
   const db = new WorkbookDb();
+  // Whether Blobs can be kept in IndexedDB here (not in WebKit's private browsing): asked once, early.
+  void probeBlobStorage();
   // One version of the app writes at a time (storage/write-gate.ts): this build's name, and its
   // role decided by the service worker before the database opens (pwa/pwa.svelte.ts).
   db.gate.build = __BUILD_ID__;

@@ -160,5 +160,6 @@ export function formatDateTime(iso: string, locale: Locale = getLocale()): strin
 /** A size in bytes as KB (below 1 MB, at least 1) or MB with one decimal. */
 export function formatBytes(bytes: number, locale: Locale = getLocale()): string {
   if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), undefined, locale)} KB`;
-  return `${formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale)} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale)} MB`;
+  return `${formatNumber(bytes / 1024 / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale)} GB`;
 }

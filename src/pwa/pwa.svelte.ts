@@ -132,6 +132,11 @@ export class PwaState {
     this.updating = true;
     await timeout(this.#flush().catch(() => {}), 2000, undefined);
     window.location.reload();
+    // Still here a moment later (the person chose to stay on the page): the button works again.
+    setTimeout(() => {
+      this.#reloading = false;
+      this.updating = false;
+    }, 1500);
   }
 
   /**
@@ -145,6 +150,9 @@ export class PwaState {
     await timeout(beforeReload().catch(() => {}), 3000, undefined);
     await this.#flushOthers();
     const reg = this.#enabled ? await timeout(navigator.serviceWorker.getRegistration().catch(() => undefined), 3000, undefined) : undefined;
+    // A held page is the new version: its worker may still be on its way (looked for again, and
+    // waited for while it installs).
+    if (reg && !reg.waiting && !reg.installing && this.role === 'held') await timeout(reg.update().catch(() => undefined), 10_000, undefined);
     const waiting = reg?.waiting ?? (reg?.installing ? await this.#installed(reg.installing) : null);
     if (!waiting) {
       void this.#reload();

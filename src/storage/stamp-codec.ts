@@ -73,7 +73,10 @@ function isWellFormed(stamps: unknown): boolean {
   if (proto !== Object.prototype && proto !== null) return false;
   for (const key in stamps) {
     const s = (stamps as Record<string, unknown>)[key];
-    if (!isStamp(s) || Object.keys(s).length !== 2) return false;
+    if (!isStamp(s)) return false;
+    let n = 0;
+    for (const _ in s) n++;
+    if (n !== 2) return false;
   }
   return true;
 }

@@ -133,6 +133,44 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     expect(new URL(page.url()).hash).toBe('#/');
   });
 
+  test("the dashboard's explanations and the chart's values open with a tap; the legend reads at ≥ 12 px with its own marker for 按分目標", async () => {
+    await page.getByTestId('strategy-switch').selectOption({ index: 1 });
+    await outline(page, 'nav-dashboard');
+    const row = page.getByTestId('dash-row').filter({ hasText: '空き家バンクを利用した移住者数' });
+    await row.waitFor();
+    const why = row.getByTestId('verdict-why');
+    expect(await why.isVisible()).toBe(false);
+    await row.getByTestId('verdict-explain').tap();
+    await expect.poll(() => why.isVisible()).toBe(true);
+    expect(await why.textContent()).toContain('達成率');
+    const box = (await row.getByTestId('verdict-explain').boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, `tablet-explain-tap-${name}`);
+    await row.getByTestId('verdict-explain').tap();
+    await expect.poll(() => why.isVisible()).toBe(false);
+
+    await row.getByRole('link').first().tap();
+    const chart = page.getByTestId('kpi-chart');
+    await chart.locator('svg').last().waitFor();
+    const legend = chart.locator('div[class*="-swatches"]');
+    expect(parseFloat(await legend.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
+    const marker = (label: string) =>
+      legend.locator('span', { hasText: new RegExp(`^${label}$`) }).first().locator('svg').innerHTML();
+    expect(await marker('按分目標')).not.toBe(await marker('目標'));
+    // A tap at 令和2年度 on the chart says its values.
+    await chart.locator('svg').last().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const tick = chart.locator('svg').last().locator('text', { hasText: /^R2$/ }).first();
+    const at = (await tick.boundingBox())!;
+    const plot = (await chart.locator('svg').last().boundingBox())!;
+    await page.touchscreen.tap(at.x + at.width / 2, plot.y + plot.height / 2);
+    const picked = page.getByTestId('chart-picked');
+    await expect.poll(() => picked.textContent()).toContain('令和2年度');
+    expect(await picked.textContent()).toContain('実績 10人');
+    expect(await picked.getByTestId('verdict-word').textContent()).toBe('未達成');
+    await picked.scrollIntoViewIfNeeded();
+    await screenshot(page, `tablet-chart-tap-${name}`);
+  });
+
   test("年度別の記録 opens on the evaluation year, moved into the project's own period; a new 事業 gets the next number", async () => {
     await page.getByTestId('strategy-switch').selectOption({ index: 1 });
     await outline(page, 'nav-project', 'まちづくり計画事業');
@@ -155,6 +193,48 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await page.getByTestId('add-project').tap();
     const heading = page.getByTestId('project-heading');
     await expect.poll(() => heading.locator('span').first().textContent()).toBe('3');
+  });
+
+  test("meeting mode: chrome under 15% of the height, the slide shows まとめ, 事業費 and the KPI's years; ranks grow with the text", async () => {
+    await outline(page, 'nav-project', '企業競争力強化支援事業');
+    await page.getByTestId('project-heading').filter({ hasText: '企業競争力強化支援事業' }).waitFor();
+    await page.getByTestId('year-tab-2020').tap();
+    const cost = page.getByLabel('事業費（千円）');
+    await cost.fill('6,249');
+    await cost.press('Tab');
+    await page.getByTestId('py-summary').fill('ビジネスプラス展はコロナ禍で中止となり、マッチング数は0件であった。');
+    await page.getByTestId('py-summary').blur();
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存済み');
+
+    await outline(page, 'nav-meeting');
+    await page.getByTestId('meeting-slide').waitFor();
+    await page.getByTestId('meeting-next').tap();
+    const slide = page.getByTestId('meeting-slide');
+    await expect.poll(() => slide.getByRole('heading', { level: 1 }).textContent()).toContain('企業競争力強化支援事業');
+    const toolbar = page.getByTestId('meeting-toolbar');
+    const chromeBottom = async () => (await toolbar.boundingBox())!.y + (await toolbar.boundingBox())!.height;
+    expect(await chromeBottom()).toBeLessThanOrEqual(viewport.height * 0.15);
+    expect(await page.getByTestId('meeting-summary').textContent()).toContain('マッチング数は0件');
+    expect(await page.getByTestId('meeting-money').textContent()).toContain('6,249千円');
+    const years = page.getByTestId('meeting-kpi-years').first();
+    expect(await years.textContent()).toContain('R2');
+    expect(await years.textContent()).toContain('R4');
+    await screenshot(page, `tablet-meeting-${name}`);
+    // Scrolled down, only the one row stays: the app's header has gone.
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await expect.poll(async () => (await toolbar.boundingBox())!.y).toBe(0);
+    expect(await chromeBottom()).toBeLessThanOrEqual(viewport.height * 0.1);
+    // The tools open from one button; a larger text makes the rank larger too.
+    const rank = slide.getByTestId('rank-badge').first();
+    const before = parseFloat(await rank.evaluate((el) => getComputedStyle(el).fontSize));
+    await page.getByTestId('meeting-tools').tap();
+    await page.getByRole('button', { name: '文字を大きく' }).tap();
+    await page.getByRole('button', { name: '文字を大きく' }).tap();
+    await expect.poll(async () => parseFloat(await rank.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThan(before * 1.2);
+    await page.getByRole('button', { name: '文字を小さく' }).tap();
+    await page.getByRole('button', { name: '文字を小さく' }).tap();
+    await page.getByTestId('meeting-tools').tap();
+    await page.locator('a.exit').tap();
   });
 
   test('the KPI grid keeps 区分 and 基準値 in view when scrolled sideways; 「県において集計中」 wraps', async () => {

@@ -216,7 +216,13 @@ describe('a screen that does not finish rendering', () => {
       expect(again.page.url()).toMatch(/\/(#\/)?$/);
       const note = await again.page.getByTestId('unfinished-note').innerText();
       expect(note).toContain('戦略の一覧から始めました');
-      if (path === '') await screenshot(again.page, 'untrusted-unfinished-note-1024x768');
+      if (path === '') {
+        await screenshot(again.page, 'untrusted-unfinished-note-1024x768');
+        await again.page.setViewportSize({ width: 768, height: 1024 });
+        await screenshot(again.page, 'untrusted-unfinished-note-768x1024');
+        const box = await again.page.getByTestId('unfinished-note').getByRole('button').boundingBox();
+        expect(box!.height).toBeGreaterThanOrEqual(44);
+      }
       // The list itself finished: its marker is cleared, and the note goes away when dismissed.
       await screenOpens(again.page, 'list');
       await again.page.getByTestId('unfinished-note').getByRole('button').click();
@@ -257,5 +263,93 @@ describe('a screen that does not finish rendering', () => {
     await last.page.getByTestId('unfinished-note').waitFor({ timeout: 20_000 });
     await last.page.getByTestId('strategy-list').waitFor();
     expect(last.page.url()).toMatch(/\/(#\/)?$/);
+  }, 300_000);
+});
+
+describe('a full device when importing', () => {
+  test('says how much is used and what to do, with the buttons to do it', async () => {
+    const context = await newAppContext(browser);
+    contexts.push(context);
+    const { page, errors } = await newPage(context);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(appURL()).origin, quotaSize: 8_000_000 });
+    const { json } = await baseFile();
+    await page.goto(appURL(), { waitUntil: 'load' });
+    await page.getByTestId('editor-name').fill('企画課 山田');
+    await page.getByTestId('open-sample').click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    // Fill what is left of the (test-sized) quota with a database of the test's own.
+    for (let chunk = 4_000_000, tries = 0; chunk > 16_000 && tries < 40; tries++) {
+      const result = await page.evaluate(
+        (bytes) =>
+          new Promise<string>((resolve) => {
+            const req = indexedDB.open('test-filler', 1);
+            req.onupgradeneeded = () => req.result.createObjectStore('s');
+            req.onsuccess = () => {
+              const db = req.result;
+              const tx = db.transaction('s', 'readwrite');
+              const data = new Uint8Array(bytes);
+              for (let i = 0; i < bytes; i += 65_536) crypto.getRandomValues(data.subarray(i, Math.min(bytes, i + 65_536)));
+              tx.objectStore('s').put(data, Math.random());
+              tx.oncomplete = () => (db.close(), resolve('ok'));
+              tx.onabort = () => (db.close(), resolve(tx.error?.name ?? 'abort'));
+            };
+          }),
+        chunk,
+      );
+      if (result !== 'ok') chunk = Math.floor(chunk / 2);
+    }
+
+    // A large file of another strategy: it cannot be written.
+    const other = await write('other-strategy', json, (e) => {
+      const sid = 'other-strategy-0001';
+      e.records.strategy['id'] = sid;
+      e.records.strategy['strategyId'] = sid;
+      e.records.strategy['name'] = '別の戦略';
+      for (const [key, list] of Object.entries(e.records)) if (key !== 'strategy') for (const r of list as Rec[]) r['strategyId'] = sid;
+      e.records['projects']![0]!['summary'] = 'あ'.repeat(40_000);
+      e.records['projects']![1]!['summary'] = 'い'.repeat(40_000);
+    });
+    await page.goto(appURL('#/import'));
+    await page.getByTestId('import-file').setInputFiles(other);
+    await page.getByTestId('import-apply').click();
+    const failed = page.getByTestId('import-write-failed');
+    await failed.waitFor({ timeout: 20_000 });
+    const text = await failed.innerText();
+    expect(text).toContain('端末の保存容量が足りません');
+    expect(text).not.toMatch(/QuotaExceeded|Error/);
+    const help = page.getByTestId('storage-full-help');
+    await help.waitFor();
+    await expect.poll(() => page.getByTestId('storage-full-usage').innerText()).toMatch(/このアプリはいま [\d.,]+ (MB|KB) を使っています/);
+    expect(await page.getByTestId('storage-export').count()).toBe(1);
+    await screenshot(page, 'untrusted-storage-full-1024x768', { fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'untrusted-storage-full-768x1024', { fullPage: true });
+    for (const id of ['storage-export', 'storage-remove']) expect((await page.getByTestId(id).boundingBox())!.height, id).toBeGreaterThanOrEqual(44);
+    await page.setViewportSize({ width: 1024, height: 768 });
+
+    // Remove the sample strategy from this device (asked in place first).
+    await page.getByTestId('storage-remove').click();
+    await page.getByTestId('storage-remove-confirm').click();
+    await expect.poll(() => page.getByTestId('storage-full-done').textContent()).toContain('この端末から削除しました');
+    expect(await page.getByTestId('storage-export').count()).toBe(0);
+
+    // With the room back (here: the filler goes too), the same import goes through.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.deleteDatabase('test-filler');
+          req.onsuccess = req.onerror = resolve;
+        }),
+    );
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 20_000 });
+    await page.goto(appURL('#/'));
+    await page.getByTestId('strategy-list').waitFor();
+    const names = await page.getByTestId('strategy-list').innerText();
+    expect(names).toContain('別の戦略');
+    expect(names).not.toContain('第2期関市');
+    expect(errors.filter((e) => !/QuotaExceeded|quota/i.test(e))).toEqual([]);
   }, 300_000);
 });

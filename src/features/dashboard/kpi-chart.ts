@@ -55,7 +55,9 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
     },
     symbol: {
       domain: [labels.baseline, labels.target, labels.interpolated, labels.actual, labels.final],
-      range: ['square', 'circle', 'circle', 'diamond', 'star'],
+      // 按分目標 (interpolated) has its own marker, a triangle, so it never reads as an adopted target.
+      range: ['square', 'circle', 'triangle', 'diamond', 'star'],
+      // Legend text ≥ 12 px: the page sets it (Plot's own is 10 px).
       legend: true,
     },
     marks: [
@@ -85,6 +87,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           x: 'year',
           y: 'value',
           r: 6,
+          symbol: 'triangle',
           fill: 'white',
           stroke: '#1f4e79',
           strokeWidth: 2,

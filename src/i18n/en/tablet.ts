@@ -53,6 +53,19 @@ export const tablet: Record<keyof typeof ja, string> = {
   'todo.copy': 'Copy the words',
   'todo.copied': 'Copied.',
 
+  'meeting.tools': 'View & tools',
+  'meeting.years': 'Targets and actuals of {name} by year',
+
+  'chart.tapHint': 'Tap the chart to see the target and actual of the nearest year.',
+  'chart.picked': 'Target {target} / Actual {actual}',
+
+  'install.title': 'Add the app to your home screen',
+  'install.reason': 'Safari on iPad and iPhone may delete a site\'s data (what you entered here too) after 7 days without a visit. Apps added to the home screen are kept.',
+  'install.step1': 'Tap the share button (a square with an arrow) at the top.',
+  'install.step2': 'Choose “Add to Home Screen”, then “Add”.',
+  'install.step3': 'From then on, open the app from its home-screen icon.',
+  'install.dismiss': 'Close (do not show again)',
+
   'returns.title': 'Returns',
   'returns.lead': 'For each department: when its file was sent, and when its returned file was taken in.',
   'returns.department': 'Department',

@@ -57,6 +57,21 @@ export const tablet = {
   'todo.copy': '文面をコピー',
   'todo.copied': 'コピーしました。',
 
+  // The KPI chart: a tap shows a year's values (the tooltips need a mouse).
+  'meeting.tools': '表示・操作',
+  'meeting.years': '{name}の年度ごとの目標と実績',
+
+  'chart.tapHint': 'グラフをタップすると、いちばん近い年度の目標と実績が表示されます。',
+  'chart.picked': '目標 {target} ／ 実績 {actual}',
+
+  // Safari on iPad/iPhone, not installed: the home-screen guide.
+  'install.title': '「ホーム画面に追加」してください',
+  'install.reason': 'iPad・iPhoneのSafariは、7日間開かなかったサイトのデータ（このアプリに入力した内容も）を消すことがあります。ホーム画面に追加したアプリは消されません。',
+  'install.step1': '画面上部の共有ボタン（□に↑）を押します。',
+  'install.step2': '「ホーム画面に追加」を選び、「追加」を押します。',
+  'install.step3': '次からはホーム画面のアイコンから開いてください。',
+  'install.dismiss': '閉じる（次から表示しない）',
+
   // Planning's 返送状況 (which department has sent its file back).
   'returns.title': '返送状況',
   'returns.lead': '担当課ごとに、ファイルを送った日時と、返送されたファイルを取り込んだ日時です。',
