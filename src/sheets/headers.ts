@@ -149,15 +149,20 @@ export function findHeaderRow(rows: readonly (readonly RawCell[])[], scan = 30):
   return best;
 }
 
+const canonicalHeads = new WeakMap<readonly string[], string[]>();
+
 /** Whether a row repeats the head row (tables pasted from a PDF repeat it per 基本目標). */
 export function isHeaderRepeat(row: readonly RawCell[], headers: readonly string[]): boolean {
+  // The heads are reduced once per head row, not once per row of the sheet.
+  let heads = canonicalHeads.get(headers);
+  if (!heads) canonicalHeads.set(headers, (heads = Array.from(headers, (h) => canonical(h ?? ''))));
   let same = 0;
   let filled = 0;
   row.forEach((c, i) => {
     const s = cellString(c);
     if (s === '') return;
     filled++;
-    if (canonical(s) === canonical(headers[i] ?? '')) same++;
+    if (canonical(s) === (heads[i] ?? '')) same++;
   });
   return filled >= 2 && same * 2 >= filled;
 }

@@ -34,18 +34,35 @@ export function isBlank(c: RawCell): boolean {
  */
 export function unitOf(c: RawCell): string | null {
   if (typeof c !== 'string') return null;
-  const r = parseMeasurement(c, { unit: '', kind: 'numeric' });
+  const r = parseCached(c, '', 'numeric');
   return !r.ok && r.error.code === 'unitNotExpected' ? r.error.found : null;
 }
 
 export type ValueRead = { ok: true; measurement: Measurement | null } | { ok: false; error: MeasurementParseError };
+
+/**
+ * Parses a cell's text, remembering the result: a long sheet repeats the same texts (「1,012件」)
+ * row after row. Each call gets its own copy, so a caller may keep or change what it is given.
+ */
+const parsed = new Map<string, ValueRead>();
+function parseCached(s: string, unit: string, kind: KpiKind): ValueRead {
+  const key = `${kind}\u0000${unit}\u0000${s}`;
+  let r = parsed.get(key);
+  if (r === undefined) {
+    if (parsed.size >= 50_000) parsed.clear();
+    r = parseMeasurement(s, { unit, kind });
+    parsed.set(key, r);
+  }
+  if (r.ok) return { ok: true, measurement: r.measurement && { ...r.measurement } };
+  return { ok: false, error: { ...r.error } };
+}
 
 /** Reads a KPI value cell for a KPI with the given unit and kind. */
 export function readValue(c: RawCell, unit: string, kind: KpiKind): ValueRead {
   if (typeof c === 'number') return Number.isFinite(c) ? { ok: true, measurement: { value: c } } : { ok: true, measurement: null };
   const s = cellString(c);
   if (s === '') return { ok: true, measurement: null };
-  return parseMeasurement(s, { unit, kind });
+  return parseCached(s, unit, kind);
 }
 
 /** Whether a target cell reads as a milestone (「構想策定」「SPCの設立」): text with no number and no status. */
