@@ -228,8 +228,13 @@ class Work {
   /** Values the sheet gave each KPI, in sheet order. */
   readonly landed = new Map<string, Landed[]>();
   readonly #byKind = new Map<RecordKind, Map<string, RecordOfKind[RecordKind]>>();
-  /** Yearly records by `${kpiId|projectId}:${fiscalYear}`, and each KPI's yearly records. */
-  readonly #yearly = new Map<string, string>();
+  /**
+   * Yearly records by KPI (or project) and fiscal year, and each KPI's yearly records. Maps in
+   * maps, not `${kpiId}:${fiscalYear}` keys: a key string made, hashed and dropped per lookup was
+   * a good part of a 100,000-row import.
+   */
+  readonly #kpiYearIds = new Map<string, Map<number, string>>();
+  readonly #projectYearIds = new Map<string, Map<number, string>>();
   readonly #kpiYearsOf = new Map<string, Set<string>>();
   /**
    * Lookups kept up to date as records are created and patched, so that each row is matched in
@@ -313,13 +318,17 @@ class Work {
     m.set(record.id, record);
     if (kind === 'kpiYears') {
       const y = record as KpiYear;
-      this.#yearly.set(`k:${y.kpiId}:${y.fiscalYear}`, y.id);
+      let byYear = this.#kpiYearIds.get(y.kpiId);
+      if (!byYear) this.#kpiYearIds.set(y.kpiId, (byYear = new Map()));
+      byYear.set(y.fiscalYear, y.id);
       let ids = this.#kpiYearsOf.get(y.kpiId);
       if (!ids) this.#kpiYearsOf.set(y.kpiId, (ids = new Set()));
       ids.add(y.id);
     } else if (kind === 'projectYears') {
       const y = record as ProjectYear;
-      this.#yearly.set(`p:${y.projectId}:${y.fiscalYear}`, y.id);
+      let byYear = this.#projectYearIds.get(y.projectId);
+      if (!byYear) this.#projectYearIds.set(y.projectId, (byYear = new Map()));
+      byYear.set(y.fiscalYear, y.id);
     }
   }
 
@@ -334,7 +343,7 @@ class Work {
   }
 
   kpiYear(kpiId: string, fy: number): KpiYear | undefined {
-    const id = this.#yearly.get(`k:${kpiId}:${fy}`);
+    const id = this.#kpiYearIds.get(kpiId)?.get(fy);
     return id ? this.get<'kpiYears'>(id) : undefined;
   }
 
@@ -343,7 +352,7 @@ class Work {
   }
 
   projectYear(projectId: string, fy: number): ProjectYear | undefined {
-    const id = this.#yearly.get(`p:${projectId}:${fy}`);
+    const id = this.#projectYearIds.get(projectId)?.get(fy);
     return id ? this.get<'projectYears'>(id) : undefined;
   }
 
