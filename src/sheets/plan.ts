@@ -216,6 +216,8 @@ export interface PreviewKpi {
   years: { fy: number; target: PreviewCell | null; actual: PreviewCell | null }[];
 }
 
+type ListedKind = 'goals' | 'measures';
+
 /** The working copy of the strategy: records as they will be after the import. */
 class Work {
   readonly strategy: Strategy;
@@ -227,7 +229,8 @@ class Work {
   readonly rowOf = new Map<string, number>();
   /** Values the sheet gave each KPI, in sheet order. */
   readonly landed = new Map<string, Landed[]>();
-  readonly #byKind = new Map<RecordKind, Map<string, RecordOfKind[RecordKind]>>();
+  /** Goals and 施策 by id (the kinds whose whole list is asked for; the others are many and looked up by index). */
+  readonly #byKind = new Map<ListedKind, Map<string, RecordOfKind[ListedKind]>>();
   /**
    * Yearly records by KPI (or project) and fiscal year, and each KPI's yearly records. Maps in
    * maps, not `${kpiId}:${fiscalYear}` keys: a key string made, hashed and dropped per lookup was
@@ -313,10 +316,11 @@ class Work {
       if (parent !== null) this.#nextOrder.set(parent, Math.max(this.#nextOrder.get(parent) ?? 0, record.order + 1));
     }
     this.current.set(record.id, { kind, record });
-    let m = this.#byKind.get(kind);
-    if (!m) this.#byKind.set(kind, (m = new Map()));
-    m.set(record.id, record);
-    if (kind === 'kpiYears') {
+    if (kind === 'goals' || kind === 'measures') {
+      let m = this.#byKind.get(kind);
+      if (!m) this.#byKind.set(kind, (m = new Map()));
+      m.set(record.id, record as RecordOfKind[ListedKind]);
+    } else if (kind === 'kpiYears') {
       const y = record as KpiYear;
       let byYear = this.#kpiYearIds.get(y.kpiId);
       if (!byYear) this.#kpiYearIds.set(y.kpiId, (byYear = new Map()));
@@ -333,7 +337,7 @@ class Work {
   }
 
   /** Live records of a kind, in their display order. */
-  all<K extends RecordKind>(kind: K): RecordOfKind[K][] {
+  all<K extends ListedKind>(kind: K): RecordOfKind[K][] {
     const list = [...(this.#byKind.get(kind)?.values() ?? [])] as RecordOfKind[K][];
     return list.sort((a, b) => ('order' in a && 'order' in b ? (a.order as number) - (b.order as number) : 0));
   }
