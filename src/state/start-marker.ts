@@ -123,6 +123,8 @@ export interface StartMarkerSetup {
   session: Pick<MarkerStorage, 'getItem' | 'setItem'> | null;
   liveness: TabLiveness | null;
   newId: () => string;
+  /** How long to wait before looking again at a tab that seems alive (milliseconds). */
+  recheckMs?: number;
 }
 
 /**
@@ -130,7 +132,7 @@ export interface StartMarkerSetup {
  * did not finish last time (null when none). The markers counted are cleared (the note is shown
  * once); those of live tabs are left to them.
  */
-export async function openStartMarker({ storage, session, liveness, newId }: StartMarkerSetup): Promise<{ marker: StartMarker; unfinished: string | null }> {
+export async function openStartMarker({ storage, session, liveness, newId, recheckMs = 300 }: StartMarkerSetup): Promise<{ marker: StartMarker; unfinished: string | null }> {
   let tab: string | null = null;
   try {
     tab = session?.getItem(TAB_ID_KEY) ?? null;
@@ -146,7 +148,18 @@ export async function openStartMarker({ storage, session, liveness, newId }: Sta
       alive = null;
     }
   }
-  const counted = unfinishedMarkers(readMarkers(storage), tab, alive);
+  const left = readMarkers(storage);
+  // A tab that was just closed (or killed while frozen) may still hold its lock for a moment:
+  // a leftover marker of a tab that seems alive is looked at once more, a little later.
+  if (liveness && alive && left.some((m) => m.tab !== tab && alive!.has(m.tab))) {
+    await new Promise((resolve) => setTimeout(resolve, recheckMs));
+    try {
+      alive = await within(liveness.alive(), alive);
+    } catch {
+      // keep the first answer
+    }
+  }
+  const counted = unfinishedMarkers(left, tab, alive);
   // The own marker first: it is the screen this tab itself was showing.
   const mine = counted.find((m) => m.tab === tab) ?? counted[0];
   for (const m of counted) {

@@ -42,7 +42,7 @@ function browser() {
   };
   const newId = () => `tab-${++n}`;
   /** A page starts in a tab (a new tab: a new sessionStorage). */
-  const start = (session = memory(), locks: TabLiveness | null = liveness) => openStartMarker({ storage: local, session, liveness: locks, newId }).then((r) => ({ ...r, session }));
+  const start = (session = memory(), locks: TabLiveness | null = liveness) => openStartMarker({ storage: local, session, liveness: locks, newId, recheckMs: 5 }).then((r) => ({ ...r, session }));
   return { local, held, liveness, start };
 }
 
@@ -171,6 +171,20 @@ describe('openStartMarker (the start check of a tab)', () => {
     two.marker.starting('#/s/x');
     one.marker.painted('#/s/x');
     expect(readMarkers(b.local).map((x) => x.tab)).toEqual([copy.getItem(TAB_ID_KEY)]);
+  });
+
+  it('looks once more at a tab that seems alive: one that was just closed counts once its lock is gone', async () => {
+    const b = browser();
+    const closing = await b.start();
+    closing.marker.starting('#/s/abc/project/1');
+    // Closed while its screen was starting; the lock goes a moment later.
+    setTimeout(() => b.held.delete('tab-1'), 1);
+    const next = await b.start();
+    expect(next.unfinished).toBe('#/s/abc/project/1');
+    // A tab that stays alive is left alone after the second look too.
+    const live = await b.start();
+    live.marker.starting('#/s/abc');
+    expect((await b.start()).unfinished).toBeNull();
   });
 
   it('without Web Locks, any leftover marker counts (the fallback)', async () => {
