@@ -7,8 +7,9 @@
  * time, after the file's checksum has been checked by the rule of its own version and before the
  * read schema validates the result.
  *
- * Version 1 is the first released format, so the list is empty. The next format change appends
- * `{ name: 'v1→v2: …', from: 1, migrate }` here and bumps FORMAT_VERSION (see ./format.ts).
+ * Version 1 is the first released format. Version 2 adds the strategy's 年度目標がない年度の判定
+ * (`interimJudgement`); a file of version 1 gets 'adoptedOnly', the judgement of adopted targets
+ * only, since interpolated targets were never the city's choice.
  *
  * These are bundle format versions; the IndexedDB schema has its own versions and upgrades in
  * src/storage/db.ts. The two never share a number.
@@ -26,8 +27,25 @@ export interface Migration {
   readonly migrate: (envelope: Readonly<JsonObject>) => JsonObject;
 }
 
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * v1→v2: the strategy gains 年度目標がない年度の判定 (`interimJudgement`). A version-1 strategy
+ * judged years without a yearly target against interpolated targets nobody adopted; it gets
+ * 'adoptedOnly' (verdicts against adopted targets only). Everything else is kept as it is.
+ */
+export function migrateV1ToV2(envelope: Readonly<JsonObject>): JsonObject {
+  const records = envelope['records'];
+  if (!isObject(records) || !isObject(records['strategy'])) return { ...envelope };
+  const strategy = records['strategy'];
+  if ('interimJudgement' in strategy) return { ...envelope };
+  return { ...envelope, records: { ...records, strategy: { ...strategy, interimJudgement: 'adoptedOnly' } } };
+}
+
 /** Every migration of the bundle format, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: 'v1→v2: 総合戦略に「年度目標がない年度の判定」を追加（既定: 採用された目標のみで判定）', from: 1, migrate: migrateV1ToV2 },
+];
 
 /** The oldest version this app reads: the version of the first migration, or the current one. */
 export function oldestReadableVersion(migrations: readonly Migration[], current: number): number {

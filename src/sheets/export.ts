@@ -19,7 +19,7 @@ import type { Project } from '../domain/entities/project';
 import type { Goal } from '../domain/entities/goal';
 import type { Measurement } from '../domain/entities/measurement';
 import { formatMeasurement } from '../domain/numbers';
-import { evaluateKpiYears, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../domain/achievement';
+import { evaluateKpiYears, interimJudgementOf, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../domain/achievement';
 import { addMessages, fy as fiscalYearText, t } from '../i18n';
 import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import { achievementCatalog, rankLabel } from '../i18n/domain';
@@ -99,7 +99,7 @@ export function kpiTable(view: WorkbookView): SheetTable {
   const bare = (m: Measurement) => formatMeasurement(m, '');
   for (const { goal, project, kpi } of kpisInOrder(view)) {
     if (!kpi) continue;
-    const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme);
+    const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme, interimJudgementOf(view.strategy));
     const value = (m: Measurement | null) => measurementCell(m, '', bare, false);
     years.forEach((fy, i) => {
       const e = evaluations[i]!;
@@ -125,7 +125,7 @@ export function kpiTable(view: WorkbookView): SheetTable {
         value(record?.actual ?? null),
         percentCell(e.attainment),
         percentCell(e.progress),
-        text(verdictLabel(e.verdict, achievementCatalog())),
+        text(verdictLabel(e, achievementCatalog())),
         text(rankText(e)),
         text(record?.shortfallReason ?? ''),
         text(kpi.note),
@@ -198,8 +198,8 @@ export function progressTable(view: WorkbookView, fiscalYear: number): SheetTabl
     }
     row.push(value(kpi?.target ?? null));
     if (targetYear === null) row.push(text(wareki(kpi?.targetYear ?? null)));
-    const e = kpi ? evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme)[0] : undefined;
-    row.push(text(e ? verdictLabel(e.verdict, achievementCatalog()) : ''));
+    const e = kpi ? evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0] : undefined;
+    row.push(text(e ? verdictLabel(e, achievementCatalog()) : ''));
     rows.push(row);
   }
   return { sheetName: safeSheetName(t('sheets.progressSheet')), columns, rows };

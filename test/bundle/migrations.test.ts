@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateEnvelope, migrationChainProblems, oldestReadableVersion, type JsonObject, type Migration } from '../../src/bundle/migrations';
+import { readFileSync } from 'node:fs';
+import { MIGRATIONS, migrateV1ToV2, migrateEnvelope, migrationChainProblems, oldestReadableVersion, type JsonObject, type Migration } from '../../src/bundle/migrations';
 import { FORMAT_VERSION } from '../../src/bundle/format';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
@@ -32,13 +33,13 @@ async function v0File() {
 }
 
 describe('migrateEnvelope', () => {
-  it('runs the migrations in order and parsing then reads a v0 file as v1', async () => {
+  it('runs the migrations in order and parsing then reads a v0 file as the current version', async () => {
     const { records, text } = await v0File();
-    const parsed = await parseBundle(text, { migrations: [v0ToV1] });
+    const parsed = await parseBundle(text, { migrations: [v0ToV1, ...MIGRATIONS] });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value.fileFormatVersion).toBe(0);
-    expect(parsed.value.migrations).toEqual(['v0→v1: KPIの title を name に改名']);
-    expect(parsed.value.meta.formatVersion).toBe(1);
+    expect(parsed.value.migrations).toEqual(['v0→v1: KPIの title を name に改名', ...MIGRATIONS.map((m) => m.name)]);
+    expect(parsed.value.meta.formatVersion).toBe(FORMAT_VERSION);
     expect(parsed.value.meta.copyId).toBe('migrated-from-v0');
     expect(parsed.value.records).toEqual(records);
   });
@@ -74,7 +75,7 @@ describe('migrateEnvelope', () => {
 
   it('checks its checksum by the rule of the file’s own version, before migrating', async () => {
     const { text } = await v0File();
-    const parsed = await parseBundle(text.replace('"title": "ビジネスマッチング数', '"title": "ビジネスマッチング件数'), { migrations: [v0ToV1] });
+    const parsed = await parseBundle(text.replace('"title": "ビジネスマッチング数', '"title": "ビジネスマッチング件数'), { migrations: [v0ToV1, ...MIGRATIONS] });
     expect(parsed.ok === false && parsed.error.kind).toBe('checksumMismatch');
   });
 });
@@ -94,3 +95,35 @@ describe('MIGRATIONS', () => {
     expect(oldestReadableVersion([m(0), m(1)], 2)).toBe(0);
   });
 });
+
+describe('v1→v2: 年度目標がない年度の判定', () => {
+  const fixture = readFileSync(new URL('../fixtures/bundles/v1-seki-strategy.json', import.meta.url), 'utf8');
+
+  it('gives a version-1 strategy adopted targets only, keeps everything else, and never changes its input', () => {
+    const envelope = deepFreeze(JSON.parse(fixture) as JsonObject);
+    const out = migrateV1ToV2(envelope);
+    const records = out['records'] as JsonObject;
+    expect((records['strategy'] as JsonObject)['interimJudgement']).toBe('adoptedOnly');
+    const { interimJudgement, ...rest } = records['strategy'] as JsonObject;
+    expect(interimJudgement).toBe('adoptedOnly');
+    expect(rest).toEqual((envelope['records'] as JsonObject)['strategy']);
+    expect({ ...records, strategy: null }).toEqual({ ...(envelope['records'] as JsonObject), strategy: null });
+  });
+
+  it('keeps a setting that is already there, and leaves a file without a strategy alone', () => {
+    const env = { formatVersion: 1, records: { strategy: { interimJudgement: 'interpolated' } } };
+    expect(migrateV1ToV2(env)).toEqual(env);
+    expect(migrateV1ToV2({ formatVersion: 1 })).toEqual({ formatVersion: 1 });
+  });
+
+  it('every file of version 1 in test/fixtures still imports, as version 2', async () => {
+    for (const name of ['v1-seki-strategy.json', 'v1-seki-shoko.json', 'v1-seki-meeting.json']) {
+      const parsed = await parseBundle(readFileSync(new URL(`../fixtures/bundles/${name}`, import.meta.url), 'utf8'));
+      if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.error)}`);
+      expect(parsed.value.fileFormatVersion).toBe(1);
+      expect(parsed.value.meta.formatVersion).toBe(FORMAT_VERSION);
+      expect(parsed.value.records.strategy.interimJudgement).toBe('adoptedOnly');
+    }
+  });
+});
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMAT_VERSION } from '../../src/bundle/format';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { encryptBundle, MIN_PBKDF2_ITERATIONS } from '../../src/bundle/crypto';
@@ -96,9 +97,9 @@ describe('parseBundle', () => {
 
   it('refuses a file of a newer format with 「アプリを更新してください」, before reading anything else of it', async () => {
     const { json } = await sampleFile();
-    const newer = JSON.stringify({ ...JSON.parse(json), formatVersion: 2, records: 'whatever version 2 holds' });
+    const newer = JSON.stringify({ ...JSON.parse(json), formatVersion: FORMAT_VERSION + 1, records: 'whatever the next version holds' });
     const e = await refusal(newer);
-    expect(e).toEqual({ kind: 'newerVersion', fileVersion: 2, appFormatVersion: 1, fileAppVersion: '0.1.0' });
+    expect(e).toEqual({ kind: 'newerVersion', fileVersion: FORMAT_VERSION + 1, appFormatVersion: FORMAT_VERSION, fileAppVersion: '0.1.0' });
     expect(bundleErrorMessage(e)).toContain('アプリを更新してください');
   });
 

@@ -185,6 +185,10 @@ describe('v1 fixture files', () => {
     // Written before meetings and 委員意見 existed: read as none.
     expect(records.meetings).toEqual([]);
     expect(records.opinions).toEqual([]);
+    // Written before 年度目標がない年度の判定 existed: migrated to v2 with adopted targets only.
+    expect(parsed.value.migrations).toEqual(['v1→v2: 総合戦略に「年度目標がない年度の判定」を追加（既定: 採用された目標のみで判定）']);
+    expect(meta.formatVersion).toBe(2);
+    expect(records.strategy.interimJudgement).toBe('adoptedOnly');
   });
 
   it('v1-seki-shoko.json (the 商工課 department bundle) still imports', async () => {

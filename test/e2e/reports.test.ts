@@ -22,7 +22,7 @@ import type { Locator } from 'playwright-core';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { WorkbookView } from '../../src/domain/workbook';
-import { rollUp, verdictLabel } from '../../src/domain/achievement';
+import { isUnjudgedYear, rollUp, verdictLabel, type InterimJudgement } from '../../src/domain/achievement';
 import { testContext } from '../support/context';
 
 let browser: Browser;
@@ -107,11 +107,23 @@ async function openReport(kind: 'progress' | 'sheet' | 'grant') {
   await expect.poll(() => page.getByTestId('report').getAttribute('data-kind')).toBe(kind);
 }
 
-/** What the engine says for each KPI of the sample in FY2020, in outline order. */
-function engineVerdicts(): string[] {
-  const view = new WorkbookView(buildWorkbook(structuredClone(SEKI_SAMPLE), testContext()));
+/** What the engine says for each KPI of the sample in FY2020, in outline order, as printed (blank when not judged). */
+function engineVerdicts(interimJudgement?: InterimJudgement): string[] {
+  const plain = structuredClone(SEKI_SAMPLE);
+  if (interimJudgement) plain.interimJudgement = interimJudgement;
+  const view = new WorkbookView(buildWorkbook(plain, testContext()));
   const r = rollUp(view, 2020);
-  return view.goals.flatMap((g) => view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id))).map((k) => verdictLabel(r.evaluations.get(k.id)!.verdict));
+  return view.goals
+    .flatMap((g) => view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id)))
+    .map((k) => r.evaluations.get(k.id)!)
+    .map((e) => (isUnjudgedYear(e) ? '' : verdictLabel(e.verdict)));
+}
+
+/** The verdict words in the printed text, the column header taken out (it says 達成・未達成 itself). */
+function printedVerdictWords(text: string): { achieved: number; notAchieved: number } {
+  const body = text.split(squeeze('KPI達成・未達成の状況（令和2年度）')).join('');
+  const notAchieved = body.split('未達成').length - 1;
+  return { achieved: body.split('達成').length - 1 - notAchieved, notAchieved };
 }
 
 beforeAll(async () => {
@@ -175,11 +187,13 @@ describe('reports', () => {
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存');
   });
 
-  test('1. 進捗状況一覧: A4 landscape, one 基本目標 per page, the seed\'s rows, the engine\'s verdicts', async () => {
+  test('1. 進捗状況一覧: A4 landscape, one 基本目標 per page, the seed\'s rows, the verdict column blank as 関市\'s', async () => {
     await openReport('progress');
     expect(await page.getByTestId('progress-goal').count()).toBe(4);
+    // The sample judges the final year only (関市's 令和2年度 table leaves the column blank).
+    expect(engineVerdicts()).toEqual(Array(10).fill(''));
     expect(await page.getByTestId('progress-verdict').allTextContents().then((v) => v.map((s) => s.replace(/令和.*$/, '').trim()))).toEqual(engineVerdicts());
-    await page.getByTestId('interpolated-note').waitFor();
+    expect(await page.getByTestId('interpolated-note').count()).toBe(0);
     await screenshot(page, 'reports-chooser-1024x768');
 
     const r = await printReport('reports-progress', true);
@@ -204,15 +218,51 @@ describe('reports', () => {
       '地域子育て支援拠点数（箇所数）', '子ども家庭課', '2カ所', '7カ所', '6カ所',
       '子育て支援の市民満足度（市民アンケート調査結果）', '87.5%', '93.5%', '87.5%以上',
       'オンライン申請可能な制度数（マイナンバーカード利用）', '行政情報課',
-      // Interpolated yearly target (3,534 → 3,817 over 平成30→令和4年度) marked ※ with its footnote
-      '令和2年度目標 3,675.5千人※', '※ 年度目標が設定されていないため',
       // Running footer: municipality, report title, page numbers
       `関市　第2期関市まち・ひと・しごと創生総合戦略　進捗状況一覧（令和2年度）`,
       `1 / ${r.pages}`, `${r.pages} / ${r.pages}`,
     ]);
+    // No 達成 / 未達成 anywhere in the verdict column, and no interpolated target presented as one.
+    expect(printedVerdictWords(r.text)).toEqual({ achieved: 0, notAchieved: 0 });
+    expect(r.text).not.toContain('3,675.5');
+    expect(r.text).not.toContain('※');
     expect(r.text).not.toContain('総合戦略ワークブック'); // the app header is not printed
     expect(r.text).not.toContain(squeeze('印刷 / PDFに保存')); // nor the chooser
     expect(r.pngs.length).toBe(r.pages);
+  });
+
+  test('1a. 進捗状況一覧 under 「採用された目標のみで判定」: 達成 only where an adopted target or the final target is met', async () => {
+    await page.getByRole('link', { name: '戦略の基本情報' }).click();
+    await page.getByTestId('interim-settings').waitFor();
+    await screenshot(page, 'interim-settings-1024x768');
+    await page.getByTestId('interim-adoptedOnly').check();
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存');
+    await openReport('progress');
+    const expected = [
+      '未達成', // ビジネスマッチング数 0 vs 90件以上 (a threshold holds every year)
+      '達成', // 相談件数 1,823 vs 1,620件以上
+      '', // 観光入込客数 2,372 < the final 3,817: not judged
+      '', // 就農計画認定者数 1 < 15
+      '未達成', // 居住誘導区域内転入人口 508 vs 622人以上
+      '', // 空き家バンク移住者数 10 < 35
+      '達成', // 地域子育て支援拠点数 7 ≥ the final 6: early
+      '達成', // 満足度 93.5% vs 87.5%以上
+      '達成', // 高校生まちづくり事業数 6 ≥ the final 6: early
+      '達成', // オンライン申請 15 vs 10以上
+    ];
+    expect(engineVerdicts('adoptedOnly')).toEqual(expected);
+    await expect
+      .poll(() => page.getByTestId('progress-verdict').allTextContents().then((v) => v.map((s) => s.replace(/令和.*$/, '').trim())))
+      .toEqual(expected);
+    const r = await printReport('reports-progress-adopted', true);
+    expect(printedVerdictWords(r.text)).toEqual({ achieved: 5, notAchieved: 2 });
+    expect(r.text).not.toContain('3,675.5');
+    expect(r.text).not.toContain('※');
+    // Back to the sample's own setting for the tests that follow.
+    await page.getByRole('link', { name: '戦略の基本情報' }).click();
+    await page.getByTestId('interim-finalYearOnly').check();
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存');
+    expect(errors).toEqual([]);
   });
 
   test('2. 事業評価シート: A4 portrait, exactly one page per project, ☑ for the chosen options', async () => {
@@ -257,16 +307,15 @@ describe('reports', () => {
       '交付金事業の効果検証（令和2年度）',
       '事業費及び交付金充当額（令和2年度）', '（単位: 千円）', '地方創生推進交付金', '合計', '23,660', '11,770',
       '(1) 事業内容', '(2) 重要業績評価指標（KPI）', '目標', '実績', '当初', '令和2年度', '令和3年度', '令和4年度',
-      // 観光入込客数: target 3,534 → 3,675.5※ (+141.5), actual 2,372 (−1,162)
-      '3,675.5千人※', '(+141.5)', '2,372千人', '(−1,162)',
+      // 観光入込客数: no target adopted for 令和2・3年度 (none printed), 3,817 in 令和4年度; actual 2,372 (−1,162)
+      '3,817千人', '2,372千人', '(−1,162)',
       // 相談件数: 「以上」 target holds every year; actual 1,823 (+187)
       '1,823件', '(+187)',
-      '達成状況', '未達成', '達成', '未達理由',
+      '達成状況', '未達理由',
       '(3) 事業費・交付金', '23,540千円', '11,770千円',
       '(4) 事業効果', '☑相当程度効果があった', '☐非常に効果的であった',
       '(5) 検証結果まとめ', '※ 検証結果まとめが未記入のため',
       '(6) 委員意見', '委員 佐藤', 'チャレンジショップとの連携を今後も続けてほしい。',
-      '※ 年度目標が設定されていないため',
       '関市　第2期関市まち・ひと・しごと創生総合戦略　交付金事業の効果検証（令和2年度）', `1 / ${r.pages}`,
     ]);
     expect(r.pngs.length).toBe(r.pages);

@@ -19,7 +19,8 @@
 import type { Kpi, KpiDirection, KpiKind } from '../entities/kpi';
 import type { KpiYear } from '../entities/kpi-year';
 import type { Measurement, ValueStatus } from '../entities/measurement';
-import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, toNumber, type Rational } from './exact';
+import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, type Rational } from './exact';
+import { DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';
 import { DEFAULT_RANK_SCHEME, UNEVALUABLE_KEY, type RankLevel, type RankScheme, type RankSchemeKind } from './rank-schemes';
 import {
   clean,
@@ -62,7 +63,18 @@ export type ExcludedReason =
   /** A milestone whose target year has not come yet (and that is not done yet). */
   | 'notDue'
   /** The year is not after the baseline year: nothing to judge yet. */
-  | 'beforeBaseline';
+  | 'beforeBaseline'
+  /**
+   * 年度目標がない年度 under 'adoptedOnly': no target adopted for the year and the final target not
+   * met yet, so no 達成 / 未達成 is stated (progress toward the final target is shown instead).
+   */
+  | 'noAdoptedTarget'
+  /** Under 'finalYearOnly': a year before the final target's year, never judged. */
+  | 'beforeFinalYear';
+
+/** Excluded reasons that mean "not judged in this year" rather than "not evaluated at all". */
+export const UNJUDGED_REASONS: readonly ExcludedReason[] = ['noAdoptedTarget', 'beforeFinalYear'];
+
 
 export type Trend = 'better' | 'same' | 'worse';
 
@@ -131,6 +143,17 @@ export interface KpiEvaluation {
   target: YearTarget | null;
   /** The final target (目標値) and its year. */
   finalTarget: FinalTarget | null;
+  /**
+   * A target interpolated by year that was NOT adopted (年度目標がない年度 under 'adoptedOnly' /
+   * 'finalYearOnly'): for reference only, rounded to the unit's sense; never judged against.
+   */
+  referenceTarget: YearTarget | null;
+  /** Achieved before the final year by meeting the final target itself (前倒しで達成). */
+  early: boolean;
+  /** 進捗率 toward the final target, where no verdict is stated for the year (as a fraction). */
+  finalProgress: number | null;
+  /** How years without an adopted yearly target were judged (the strategy's setting). */
+  judgement: InterimJudgement;
   baseline: Baseline | null;
   /** The numeric actual compared (for 累計 KPIs the cumulative value as entered). */
   actual: number | null;
@@ -180,6 +203,16 @@ function fraction(a: number, b: number, c: number, d: number): number | null {
     // Integers: the differences are exact and one division is correctly rounded.
     return c - d === 0 ? null : divide(a - b, c - d);
   }
+  const approx = divide(a - b, c - d);
+  if (approx === null) return exactOrNull(a, b, c, d);
+  // Far from every tenth of a percent, the binary quotient shows and ranks the same as the exact
+  // one (thresholds are checked exactly in byRatio); next to one, work on the digits.
+  const thousandths = approx * 1000;
+  if (Math.abs(thousandths - Math.round(thousandths)) > 1e-9 * Math.max(1, Math.abs(thousandths))) return approx;
+  return exactOrNull(a, b, c, d);
+}
+
+function exactOrNull(a: number, b: number, c: number, d: number): number | null {
   const q = exactFraction(a, b, c, d);
   if (q === null) return null;
   const r = toNumber(q);
@@ -225,8 +258,9 @@ export function evaluateKpi(
   kpiYears: readonly KpiYear[],
   fiscalYear: number,
   scheme: RankScheme | null = null,
+  judgement: InterimJudgement = DEFAULT_INTERIM_JUDGEMENT,
 ): KpiEvaluation {
-  return evaluateIndexed(kpi, indexYears(kpi, kpiYears), fiscalYear, scheme ?? DEFAULT_RANK_SCHEME);
+  return evaluateIndexed(kpi, indexYears(kpi, kpiYears), fiscalYear, scheme ?? DEFAULT_RANK_SCHEME, judgement);
 }
 
 /** Evaluates one KPI for several fiscal years at once (the KPI detail chart, a year filter). */
@@ -235,9 +269,10 @@ export function evaluateKpiYears(
   kpiYears: readonly KpiYear[],
   fiscalYears: readonly number[],
   scheme: RankScheme | null = null,
+  judgement: InterimJudgement = DEFAULT_INTERIM_JUDGEMENT,
 ): KpiEvaluation[] {
   const byYear = indexYears(kpi, kpiYears);
-  return fiscalYears.map((y) => evaluateIndexed(kpi, byYear, y, scheme ?? DEFAULT_RANK_SCHEME));
+  return fiscalYears.map((y) => evaluateIndexed(kpi, byYear, y, scheme ?? DEFAULT_RANK_SCHEME, judgement));
 }
 
 /** {@link evaluateKpi} over yearly records already indexed by fiscal year. */
@@ -246,6 +281,7 @@ export function evaluateIndexed(
   byYear: YearIndex,
   fiscalYear: number,
   scheme: RankScheme,
+  judgement: InterimJudgement = DEFAULT_INTERIM_JUDGEMENT,
 ): KpiEvaluation {
   const milestone = kpi.kind === 'milestone';
   const record = recordOf(byYear, fiscalYear);
@@ -253,6 +289,11 @@ export function evaluateIndexed(
   const baseline = resolveBaseline(kpi);
   const final = resolveFinalTarget(kpi);
   let target = yearTargetWith(kpi, byYear, fiscalYear, baseline, final);
+  if (target?.interpolated && target.value !== null) {
+    // Interpolated targets are shown (and, when adopted, judged) as the unit's sense has them:
+    // whole people / cases, else the precision of the adopted targets — never 16.66666667.
+    target = { ...target, value: roundToSense(target.value, kpi, byYear) };
+  }
 
   const e: KpiEvaluation = {
     kpiId: kpi.id,
@@ -264,6 +305,10 @@ export function evaluateIndexed(
     reason: null,
     target,
     finalTarget: final,
+    referenceTarget: null,
+    early: false,
+    finalProgress: null,
+    judgement,
     baseline,
     actual: numericActual(actualM),
     actualMeasurement: actualM,
@@ -290,6 +335,24 @@ export function evaluateIndexed(
   if (excludedStatus) {
     e.reason = excludedStatus;
     return finish(kpi, byYear, e, scheme, final);
+  }
+
+  // 年度目標がない年度の判定 (docs/achievement.md, "Years without an adopted target").
+  const beforeFinal = final !== null && final.year !== null && fiscalYear < final.year;
+  if (beforeFinal && judgement === 'finalYearOnly') {
+    return unjudged(kpi, byYear, e, scheme, final, 'beforeFinalYear');
+  }
+  if (beforeFinal && judgement === 'adoptedOnly' && !milestone && target && (target.source === 'interpolated' || target.source === 'final')) {
+    const a = e.actual;
+    const f = final.value;
+    if (a !== null && f !== null && directionSign(kpi.direction) * (a - f) >= 0) {
+      // The final target is already met: 達成 ahead of time, against the final target itself.
+      if (target.interpolated) e.referenceTarget = target;
+      target = e.target = { value: f, source: 'final', interpolated: false, from: null, to: null, measurement: final.measurement };
+      e.early = true;
+    } else {
+      return unjudged(kpi, byYear, e, scheme, final, 'noAdoptedTarget');
+    }
   }
 
   if (!target) {
@@ -337,6 +400,57 @@ export function evaluateIndexed(
     if (b !== 0) e.baselineChange = sign > 0 ? fraction(a, b, Math.abs(b), 0) : fraction(b, a, Math.abs(b), 0);
   }
   return finish(kpi, byYear, e, scheme, final);
+}
+
+/** No verdict for the year: the interpolated target is kept for reference and progress is shown. */
+function unjudged(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankScheme, final: FinalTarget, reason: ExcludedReason): KpiEvaluation {
+  if (e.target?.interpolated) e.referenceTarget = e.target;
+  e.target = null;
+  const milestone = kpi.kind === 'milestone';
+  if ((milestone ? e.done === null : e.actual === null) && !excludedStatusOf(e.actualMeasurement)) {
+    // Nothing to judge yet anyway: the actual is not in (blank, 集計中, 未実施 …).
+    e.verdict = 'pending';
+    e.reason = pendingReason(e.actualMeasurement);
+    return finish(kpi, byYear, e, scheme, final);
+  }
+  e.verdict = 'excluded';
+  e.reason = reason;
+  const a = e.actual;
+  const b = e.baseline?.value;
+  const f = final.value;
+  if (kpi.kind !== 'milestone' && a !== null && b !== undefined && f !== null && directionSign(kpi.direction) * (f - b) > 0) {
+    e.finalProgress = fraction(a, b, f, b);
+  }
+  return finish(kpi, byYear, e, scheme, final);
+}
+
+/** Units counted in whole numbers (人, 件, 社, か所 …): their interpolated targets are whole. */
+const COUNT_UNITS = new Set(['人', '件', '社', 'か所', 'カ所', 'ヵ所', 'ヶ所', '箇所', '個', '回', '事業', '事業体', '団体', '世帯', '施設', '店舗', '校', '戸', '台', '本', '冊', '組', '名', '者', '人/年', '件/年', '回/年']);
+
+/** Decimal places of a number as entered (3.5 → 1, 3,534 → 0). */
+function placesOf(v: number): number {
+  const m = /\.(\d+)/.exec(String(v));
+  const exp = /e-(\d+)/.exec(String(v));
+  return (m ? m[1]!.length : 0) + (exp ? Number(exp[1]) : 0);
+}
+
+/**
+ * An interpolated value rounded to the unit's sense: whole numbers for counts (人, 件, 社, か所 …),
+ * otherwise to the most decimals among the adopted targets and the baseline. Halves away from zero,
+ * on the decimal digits.
+ */
+export function roundToSense(value: number, kpi: Kpi, byYear: YearIndex): number {
+  let places = 0;
+  const unit = kpi.unit.trim();
+  if (!COUNT_UNITS.has(unit)) {
+    const consider = (v: number | null | undefined) => {
+      if (typeof v === 'number' && Number.isFinite(v)) places = Math.max(places, placesOf(v));
+    };
+    consider(kpi.baseline?.value);
+    consider(kpi.target?.value);
+    for (const r of byYear) if (!r.target?.status) consider(r.target?.value);
+  }
+  return roundTo(value, Math.min(places, 6));
 }
 
 function excludedStatusOf(m: Measurement | null | undefined): ValueStatus | null {

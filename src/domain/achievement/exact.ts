@@ -127,3 +127,14 @@ export function exactRatioOf(e: KpiEvaluation, measure: RankMeasure): Rational |
   }
 }
 
+
+/** A number rounded to `places` decimals, halves away from zero, on its decimal digits. */
+export function roundTo(x: number, places: number): number {
+  if (!Number.isFinite(x)) return x;
+  const q = rational(x);
+  const scale = 10n ** BigInt(places);
+  const n = q.n < 0n ? -q.n : q.n;
+  const r = (2n * n * scale + q.d) / (2n * q.d);
+  const v = Number(`${q.n < 0n ? '-' : ''}${r}e-${places}`);
+  return v === 0 ? 0 : v;
+}

@@ -87,6 +87,19 @@ export const EN: AchievementCatalog = {
       baselineYear === null
         ? 'Not evaluated: on or before the baseline year'
         : `Not evaluated: on or before the baseline year (${fy(baselineYear)})`,
+    noAdoptedTarget: (targetYear: number | null) =>
+      targetYear === null
+        ? 'No verdict: no target was adopted for this year'
+        : `No verdict: no target was adopted for this year (judged against the final target in ${fy(targetYear)})`,
+    beforeFinalYear: (targetYear: number | null) =>
+      targetYear === null ? 'No verdict before the final target year' : `No verdict before the final target year (${fy(targetYear)})`,
+  },
+
+  unjudged: 'No verdict',
+
+  unjudgedYear: {
+    finalProgress: (targetYear: number, target: string) => `Progress toward the final target ${target} (${fy(targetYear)})`,
+    reference: (value: string) => `for reference: interpolated ${value} (not an adopted target)`,
   },
 
   trend: { better: 'Improved', same: 'Unchanged', worse: 'Worse' },
@@ -128,6 +141,7 @@ export const EN: AchievementCatalog = {
       `target ${target} interpolated by year from ${from} in ${fy(fromYear)} to ${to} in ${fy(toYear)}`,
     interim: (line: string, year: number) => `${line} is the ${fy(year)} value interpolated from the baseline to the final target`,
     finalTarget: (year: number) => `compared with the final target for ${fy(year)}`,
+    early: 'final target met ahead of time',
     provisional: 'provisional',
     approximate: 'approximate',
     statPeriod: (period: string) => `statistics period: ${period}`,

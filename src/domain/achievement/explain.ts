@@ -8,7 +8,7 @@
  */
 import { formatFiscalYear } from '../eras';
 import { formatNumber } from '../numbers';
-import { exactRatioOf, floorAt, rational, type Rational } from './exact';
+import { exactFraction, exactRatioOf, floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
 import type { TargetSource } from './targets';
@@ -89,6 +89,20 @@ export const JA = {
       targetYear === null ? '目標年度前のため評価対象外' : `目標年度（${fy(targetYear)}）前で未了のため評価対象外`,
     beforeBaseline: (baselineYear: number | null) =>
       baselineYear === null ? '基準年度以前のため評価対象外' : `基準年度（${fy(baselineYear)}）以前のため評価対象外`,
+    noAdoptedTarget: (targetYear: number | null) =>
+      targetYear === null ? '年度目標がないため達成・未達成は判定しない' : `年度目標がないため達成・未達成は判定しない（${fy(targetYear)}の最終目標値で判定）`,
+    beforeFinalYear: (targetYear: number | null) =>
+      targetYear === null ? '最終目標年度まで達成・未達成は判定しない' : `最終目標年度（${fy(targetYear)}）まで達成・未達成は判定しない`,
+  },
+
+  /** The verdict word of a year judged against no adopted target (the report's column stays blank). */
+  unjudged: '判定なし',
+
+  unjudgedYear: {
+    /** Progress toward the final target, shown instead of a verdict. */
+    finalProgress: (targetYear: number, target: string) => `${fy(targetYear)}の最終目標値 ${target} に対する進捗率`,
+    /** The interpolated value, for reference only. */
+    reference: (value: string) => `参考: 按分値 ${value}（採用された目標ではない）`,
   },
 
   trend: { better: '改善', same: '横ばい', worse: '悪化' } satisfies Record<Trend, string>,
@@ -130,6 +144,7 @@ export const JA = {
       `目標値 ${target} は${fy(fromYear)}の ${from} から${fy(toYear)}の ${to} までを年度で按分`,
     interim: (line: string, year: number) => `${line} は基準値から最終目標値までを年度で按分した${fy(year)}の値`,
     finalTarget: (year: number) => `${fy(year)}の最終目標値と比較`,
+    early: '最終目標値を前倒しで達成',
     provisional: '速報値',
     approximate: '概数',
     statPeriod: (period: string) => `統計期間: ${period}`,
@@ -195,8 +210,20 @@ const operand = (n: number) => (n < 0 ? `(${formatValue(n)})` : formatValue(n));
 // ---------------------------------------------------------------------------------------------
 // The sentence
 
+/**
+ * Whether an evaluation states no verdict only because the year has no adopted target
+ * (年度目標がない年度: 'noAdoptedTarget', 'beforeFinalYear').
+ */
+export const isUnjudgedYear = (e: Pick<KpiEvaluation, 'verdict' | 'reason'>): boolean =>
+  e.verdict === 'excluded' && (e.reason === 'noAdoptedTarget' || e.reason === 'beforeFinalYear');
+
 /** Labels for the dashboard (verdict, trend, target source …) from the catalog. */
-export const verdictLabel = (v: Verdict, c: AchievementCatalog = JA) => c.verdict[v];
+/**
+ * The verdict word: of a verdict, or of an evaluation (a year judged against no adopted target
+ * reads 判定なし rather than 評価対象外).
+ */
+export const verdictLabel = (v: Verdict | Pick<KpiEvaluation, 'verdict' | 'reason'>, c: AchievementCatalog = JA) =>
+  typeof v === 'string' ? c.verdict[v] : isUnjudgedYear(v) ? c.unjudged : c.verdict[v.verdict];
 export const trendLabel = (t: Trend, c: AchievementCatalog = JA) => c.trend[t];
 export const targetSourceLabel = (s: TargetSource, c: AchievementCatalog = JA) => c.targetSource[s];
 
@@ -280,7 +307,9 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
     clauses.unshift(c.clause.finalTarget(e.finalTarget.year));
   }
   clauses.push(
-    achieved
+    e.early
+      ? c.clause.early
+      : achieved
       ? lessIsBetter ? c.clause.achievedAtMost : c.clause.achievedAtLeast
       : lessIsBetter ? c.clause.missedAbove : c.clause.missedBelow,
   );
@@ -294,9 +323,30 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
 
 function excludedText(e: KpiEvaluation, c: AchievementCatalog): string {
   const reason = (e.reason ?? 'noTarget') as ExcludedReason;
+  if (reason === 'noAdoptedTarget' || reason === 'beforeFinalYear') return unjudgedText(e, reason, c);
   if (reason === 'notDue') return c.excluded.notDue(e.finalTarget?.year ?? null);
   if (reason === 'beforeBaseline') return c.excluded.beforeBaseline(e.baseline?.year ?? null);
   return c.excluded[reason];
+}
+
+/**
+ * A year with no verdict: progress toward the final target when it is defined, then why there is no
+ * verdict and the interpolated value for reference (never presented as a target).
+ */
+function unjudgedText(e: KpiEvaluation, reason: 'noAdoptedTarget' | 'beforeFinalYear', c: AchievementCatalog): string {
+  const final = e.finalTarget;
+  const why = c.excluded[reason](final?.year ?? null);
+  const clauses: string[] = [];
+  if (e.referenceTarget?.value != null) clauses.push(c.unjudgedYear.reference(formatValue(e.referenceTarget.value)));
+  if (e.finalProgress !== null && final && final.value !== null && final.year !== null && e.actual !== null && e.baseline) {
+    const a = e.actual;
+    const b = e.baseline.value;
+    const f = final.value;
+    const exact = exactFraction(a, b, f, b);
+    const head = `${c.unjudgedYear.finalProgress(final.year, formatValue(f))} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(f)} − ${operand(b)}) = ${formatPercent(exact ?? e.finalProgress)}`;
+    return withClauses(head, [why, ...clauses], c);
+  }
+  return withClauses(why, clauses, c);
 }
 
 function flagClauses(e: KpiEvaluation, c: AchievementCatalog): string[] {

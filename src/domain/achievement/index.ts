@@ -8,3 +8,4 @@ export * from './rank-schemes';
 export * from './rollup';
 export * from './targets';
 export * from './exact';
+export { interimJudgementOf, INTERIM_JUDGEMENTS, DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';

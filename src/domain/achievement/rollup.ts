@@ -11,6 +11,7 @@ import type { Kpi } from '../entities/kpi';
 import { evaluateIndexed, type KpiEvaluation, type Verdict } from './evaluate';
 import type { YearIndex } from './targets';
 import { rankLevels, resolveRankScheme, type RankScheme } from './rank-schemes';
+import { interimJudgementOf } from '../entities/strategy';
 
 export interface RankCount {
   key: string;
@@ -144,13 +145,14 @@ function yearIndexes(view: WorkbookView): Map<string, YearIndex> {
  */
 export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankScheme | null): StrategyRollup {
   const s = scheme ?? resolveRankScheme(view.strategy.rankScheme);
+  const judgement = interimJudgementOf(view.strategy);
   const evaluations = new Map<string, KpiEvaluation>();
   const years = yearIndexes(view);
   const evaluate = (kpi: Kpi): KpiEvaluation => {
     let index = years.get(kpi.id);
     // kpiYearsOf already is an index (live records of the KPI, one per year, sorted).
     if (!index) years.set(kpi.id, (index = view.kpiYearsOf(kpi.id)));
-    const e = evaluateIndexed(kpi, index, fiscalYear, s);
+    const e = evaluateIndexed(kpi, index, fiscalYear, s, judgement);
     evaluations.set(kpi.id, e);
     return e;
   };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { fiscalYear, longText, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { rankSchemeSchema } from '../achievement/rank-schemes.schema';
+import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS } from './strategy';
 
 export const strategySchema = z.object({
   ...recordMetaShape,
@@ -23,4 +24,6 @@ export const strategySchema = z.object({
   copiedFrom: recordId().nullable(),
   /** 評価区分: how KPIs are ranked (a preset or a custom scheme); null = the default A/B/C/D. */
   rankScheme: rankSchemeSchema.nullable().default(null),
+  /** 年度目標がない年度の判定 (strategy.ts, INTERIM_JUDGEMENTS); files of format 1 get 'adoptedOnly'. */
+  interimJudgement: z.enum(INTERIM_JUDGEMENTS).default(DEFAULT_INTERIM_JUDGEMENT),
 });

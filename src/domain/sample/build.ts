@@ -22,6 +22,7 @@ export function buildWorkbook(plain: PlainStrategy, ctx: RecordContext): Workboo
     startYear: plain.startYear,
     endYear: plain.endYear,
     note: plain.note ?? '',
+    ...(plain.interimJudgement ? { interimJudgement: plain.interimJudgement } : {}),
   });
   const sid = strategy.id;
   const out: WorkbookRecords = { strategy, goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };

@@ -16,6 +16,8 @@ export const SEKI_SAMPLE: PlainStrategy = {
   startYear: 2020,
   endYear: 2022,
   note: '進捗状況（令和2年度末時点）。出典: 第2期関市まち・ひと・しごと創生総合戦略（令和2年～4年度）進捗状況',
+  // 関市 leaves the verdict column blank in its 令和2年度 table: judged in the final year only.
+  interimJudgement: 'finalYearOnly',
   goals: [
     {
       number: '1',

@@ -2,6 +2,7 @@
  * A strategy written as plain nested data (no ids, no stamps), the way a sample or a test fixture
  * is typed in. {@link buildWorkbook} turns it into records.
  */
+import type { InterimJudgement } from '../entities/strategy';
 import type { Measurement } from '../entities/measurement';
 import type { Kpi } from '../entities/kpi';
 import type { Project } from '../entities/project';
@@ -75,5 +76,7 @@ export interface PlainStrategy {
   startYear: number;
   endYear: number;
   note?: string;
+  /** 年度目標がない年度の判定; the default when absent. */
+  interimJudgement?: InterimJudgement;
   goals: PlainGoal[];
 }

@@ -66,6 +66,14 @@ export const VERIFICATION_EN: VerificationCatalog = {
         baselineYear === null
           ? `No evaluation was made for ${s}, as the year is on or before the baseline year.`
           : `No evaluation was made for ${s}, as the year is on or before the baseline year (${fy(baselineYear)}).`,
+      noAdoptedTarget: (s: string, targetYear: number | null) =>
+        targetYear === null
+          ? `No verdict is stated for ${s}, as no target was adopted for the year.`
+          : `No verdict is stated for ${s} before ${fy(targetYear)}, as no target was adopted for the year.`,
+      beforeFinalYear: (s: string, targetYear: number | null) =>
+        targetYear === null
+          ? `${cap(s)} is judged in the final target year only.`
+          : `${cap(s)} is judged in ${fy(targetYear)}, the final target year, only.`,
     },
 
     kpiNote: (note: string) => `As for the KPIs: ${note.replace(/[。．.]+$/, '')}.`,

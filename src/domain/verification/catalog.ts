@@ -72,6 +72,14 @@ export const VERIFICATION_JA = {
         baselineYear === null
           ? `${s}は基準年度以前のため、評価の対象外とした。`
           : `${s}は基準年度（${fy(baselineYear)}）以前のため、評価の対象外とした。`,
+      noAdoptedTarget: (s: string, targetYear: number | null) =>
+        targetYear === null
+          ? `${s}は年度目標がないため、達成・未達成の判定は行わない。`
+          : `${s}は年度目標がないため、達成・未達成は最終目標年度（${fy(targetYear)}）に判定する。`,
+      beforeFinalYear: (s: string, targetYear: number | null) =>
+        targetYear === null
+          ? `${s}は最終目標年度まで達成・未達成の判定は行わない。`
+          : `${s}の達成・未達成は最終目標年度（${fy(targetYear)}）に判定する。`,
     } satisfies Record<ExcludedReason, (s: string, year: number | null) => string>,
 
     /** A project without KPIs whose note says why: 成果目標については、県及び県内市町全体での評価のため省略。 */

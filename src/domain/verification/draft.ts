@@ -25,6 +25,7 @@
  */
 import { evaluateIndexed, type ExcludedReason, type KpiEvaluation, type PendingReason, type Verdict } from '../achievement/evaluate';
 import { resolveRankScheme, type RankScheme } from '../achievement/rank-schemes';
+import { interimJudgementOf } from '../entities/strategy';
 import type { Kpi } from '../entities/kpi';
 import type { WorkbookView } from '../workbook';
 import { VERIFICATION_JA, type VerificationCatalog } from './catalog';
@@ -97,7 +98,7 @@ export function numberKpis(
     kpi,
     index,
     mark: c.kpi.mark(index),
-    evaluation: evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s),
+    evaluation: evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s, interimJudgementOf(view.strategy)),
   }));
 }
 
@@ -171,7 +172,7 @@ export function draftSummary(
     const reason = key.reason;
     const s = subjectOf(about);
     const text =
-      reason === 'notDue' || reason === 'beforeBaseline'
+      reason === 'notDue' || reason === 'beforeBaseline' || reason === 'noAdoptedTarget' || reason === 'beforeFinalYear'
         ? c.draft.excluded[reason](s, key.year)
         : c.draft.excluded[reason](s);
     say('excluded', text, about, reason);
@@ -204,7 +205,7 @@ interface ExcludedKey {
 
 function excludedKey(e: KpiEvaluation): ExcludedKey {
   const reason = (e.reason ?? 'noTarget') as ExcludedReason;
-  if (reason === 'notDue') return { reason, year: e.finalTarget?.year ?? null };
+  if (reason === 'notDue' || reason === 'noAdoptedTarget' || reason === 'beforeFinalYear') return { reason, year: e.finalTarget?.year ?? null };
   if (reason === 'beforeBaseline') return { reason, year: e.baseline?.year ?? null };
   return { reason, year: null };
 }

@@ -19,7 +19,7 @@ import type { Measure } from '../../domain/entities/measure';
 import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
-import { clean, evaluateKpiYears, formatValue, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../../domain/achievement';
+import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../../domain/achievement';
 import { draftSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
@@ -120,6 +120,14 @@ export interface KpiLine {
   verdict: string;
 }
 
+/**
+ * The verdict as printed: blank for a year judged against no adopted target (as 関市's 令和2年度
+ * table leaves it), else 達成 / 未達成 / 評価保留 / 評価対象外.
+ */
+function printedVerdict(e: KpiEvaluation): string {
+  return isUnjudgedYear(e) ? '' : verdictLabel(e.verdict, achievementCatalog());
+}
+
 /** The target an evaluation was judged against, as text (※ when interpolated); null when none. */
 export function targetText(e: KpiEvaluation, kpi: Kpi): YearTargetText | null {
   const target = e.target;
@@ -130,7 +138,7 @@ export function targetText(e: KpiEvaluation, kpi: Kpi): YearTargetText | null {
 
 export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLine {
   const scheme = resolveRankScheme(view.strategy.rankScheme);
-  const evaluation = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme)[0]!;
+  const evaluation = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0]!;
   const actuals: Record<number, string> = {};
   let latestActual: KpiLine['latestActual'] = null;
   for (const y of view.kpiYearsOf(kpi.id)) {
@@ -150,7 +158,7 @@ export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLi
     yearTarget: source === 'yearly' || source === 'interpolated' ? targetText(evaluation, kpi) : null,
     actuals,
     latestActual,
-    verdict: verdictLabel(evaluation.verdict, achievementCatalog()),
+    verdict: printedVerdict(evaluation),
   };
 }
 
@@ -356,7 +364,7 @@ export interface GrantReport {
 export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): GrantKpi {
   const scheme = resolveRankScheme(view.strategy.rankScheme);
   const years = view.years;
-  const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme);
+  const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme, interimJudgementOf(view.strategy));
   const numeric = kpi.kind === 'numeric';
   const base = kpi.baseline?.value ?? null;
   const baseText = cellText(kpi.baseline, kpi);
@@ -398,7 +406,7 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
   return {
     kpi,
     rows,
-    verdict: verdictLabel(e.verdict, achievementCatalog()),
+    verdict: printedVerdict(e),
     statusNote: record?.statusNote.trim() ?? '',
     reason: record?.shortfallReason.trim() ?? '',
   };

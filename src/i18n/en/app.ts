@@ -56,7 +56,7 @@ export const app: Record<keyof typeof ja, string> = {
   'start.period': 'Plan period {from} – {to}',
   'start.counts': 'Basic goals {goals} · Projects {projects} · KPIs {kpis}',
   'start.new': 'Create a new strategy',
-  'start.importHint': '(open a file received by email, or a backup)',
+  'start.importHint': '(open a file received by email or a backup; an Excel or CSV progress table starts a new strategy)',
 
   'blank.title': 'Create an empty strategy',
   'blank.municipality': 'Municipality',
@@ -299,6 +299,7 @@ export const app: Record<keyof typeof ja, string> = {
   'dash.interpolated': 'Interpolated target',
   'dash.interpolatedMark': '*',
   'dash.interpolatedNote': '* No yearly target was set: the target is interpolated by year from the baseline to the final target.',
+  'dash.referenceTarget': 'for reference: interpolated {value} (not judged against)',
   'dash.provisional': 'provisional',
   'dash.projection': 'Outlook for the final year',
   'dash.chart': 'Trend',
@@ -324,6 +325,14 @@ export const app: Record<keyof typeof ja, string> = {
   'rank.below': 'Below that',
   'rank.addLevel': 'Add a level',
   'rank.save': 'Use this scheme',
+
+  'interim.title': 'Judging years without a yearly target',
+  'interim.adoptedOnly': 'Adopted targets only (default)',
+  'interim.adoptedOnly.note': 'Judged against yearly targets, the final target in its year and at-least / at-most thresholds. In a year without a yearly target, a KPI already meeting the final target is achieved early; otherwise no verdict is stated and progress is shown.',
+  'interim.finalYearOnly': 'Final year only',
+  'interim.finalYearOnly.note': 'No achieved / not achieved before the final target year (the verdict column of the progress table is left blank).',
+  'interim.interpolated': 'Interpolated targets adopted',
+  'interim.interpolated.note': 'Targets interpolated by year from the baseline to the final target are adopted as yearly targets and judged against (shown as interpolated targets).',
 
   'common.delete': 'Delete',
   'common.cancel': 'Cancel',

@@ -125,6 +125,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.strategies.note': 'Notes',
   'bundle.field.strategies.copiedFrom': 'Copied from strategy',
   'bundle.field.strategies.rankScheme': 'Rank scheme',
+  'bundle.field.strategies.interimJudgement': 'Judging years without a yearly target',
 
   'bundle.field.goals.number': 'Number',
   'bundle.field.goals.title': 'Name',

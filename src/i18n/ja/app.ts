@@ -54,7 +54,7 @@ export const app = {
   'start.period': '計画期間 {from}〜{to}',
   'start.counts': '基本目標 {goals}・事業 {projects}・KPI {kpis}',
   'start.new': '新しい戦略を作る',
-  'start.importHint': '（メールで受け取ったファイルや、バックアップから開く）',
+  'start.importHint': '（メールで受け取ったファイルやバックアップを開く。Excel・CSV の進捗表からは新しい総合戦略をつくる）',
 
   'blank.title': '空の戦略を作る',
   'blank.municipality': '自治体名',
@@ -297,6 +297,7 @@ export const app = {
   'dash.interpolated': '按分目標',
   'dash.interpolatedMark': '※',
   'dash.interpolatedNote': '※ 年度目標がないため、基準値から最終目標値までを年度で按分した目標です。',
+  'dash.referenceTarget': '参考: 按分値 {value}（判定には使わない）',
   'dash.provisional': '速報値',
   'dash.projection': '最終年度の見込み',
   'dash.chart': '推移',
@@ -322,6 +323,14 @@ export const app = {
   'rank.below': 'それ未満',
   'rank.addLevel': '区分を追加',
   'rank.save': 'この方式を使う',
+
+  'interim.title': '年度目標がない年度の判定',
+  'interim.adoptedOnly': '採用された目標のみで判定（標準）',
+  'interim.adoptedOnly.note': '年度目標・最終年度の目標値・「〜以上」「〜以下」の目標で判定します。年度目標がない年度は、最終目標値をすでに満たしていれば達成（前倒し）、それ以外は判定せず進捗率を示します。',
+  'interim.finalYearOnly': '最終年度のみ判定',
+  'interim.finalYearOnly.note': '最終目標年度より前の年度は達成・未達成を判定しません（進捗状況一覧の判定欄は空欄）。',
+  'interim.interpolated': '按分目標を年度目標として採用',
+  'interim.interpolated.note': '基準値から最終目標値までを年度で按分した値を年度目標とし、これで判定します（按分目標と表示）。',
 
   'common.delete': '削除',
   'common.cancel': 'キャンセル',

@@ -125,6 +125,7 @@ export const bundle = {
   'bundle.field.strategies.note': '備考',
   'bundle.field.strategies.copiedFrom': '複写元の戦略',
   'bundle.field.strategies.rankScheme': '評価区分',
+  'bundle.field.strategies.interimJudgement': '年度目標がない年度の判定',
 
   'bundle.field.goals.number': '番号',
   'bundle.field.goals.title': '名称',

@@ -25,9 +25,10 @@ function make(plain: PlainKpi): { kpi: Kpi; years: KpiYear[] } {
   );
   return { kpi: r.kpis[0]!, years: r.kpiYears };
 }
+// The engine's rules with interpolated targets adopted (setting (c)); seeds.test.ts covers (a) and (b).
 const evaluate = (plain: PlainKpi, fy: number, preset: Parameters<typeof presetRankScheme>[0] = 'default') => {
   const { kpi, years } = make(plain);
-  return evaluateKpi(kpi, years, fy, presetRankScheme(preset));
+  return evaluateKpi(kpi, years, fy, presetRankScheme(preset), 'interpolated');
 };
 
 /** 待機児童数: 12人 (平成30年度) → 0人 (令和4年度), less is better. */
@@ -261,21 +262,35 @@ describe('evaluateKpi', () => {
       expect(e.target).toMatchObject({ value: 3817, source: 'final' });
       expect(explain(e)).toBe('達成率 = 3,700 ÷ 3,817 = 96.9%（令和4年度の最終目標値と比較、目標値に届かず未達成）');
     });
-    it('interpolated targets are free of arithmetic noise: an actual equal to the printed target is achieved', () => {
-      // 10 + (20 − 10) × 1/3 = 13.333333333333334 before cleaning.
-      const e = evaluate(
-        { name: 'x', unit: '件', baseline: { value: 10 }, baselineYear: 2019, target: { value: 20 }, targetYear: 2022, years: [{ fiscalYear: 2020, actual: { value: 13.3333333333333 } }] },
+    it('interpolated targets are rounded to the unit\'s sense: an actual equal to the printed target is achieved', () => {
+      // 10 + (20 − 10) × 1/3 = 13.333333333333334 before rounding: 13件 (a count), 13.3% (the
+      // precision of the adopted 10.5%), never 13.33333333.
+      const count = evaluate(
+        { name: 'x', unit: '件', baseline: { value: 10 }, baselineYear: 2019, target: { value: 20 }, targetYear: 2022, years: [{ fiscalYear: 2020, actual: { value: 13 } }] },
         2020,
       );
-      expect(e.target?.value).toBe(13.3333333333);
-      expect(e.verdict).toBe('achieved');
+      expect(count.target?.value).toBe(13);
+      expect(count.verdict).toBe('achieved');
+      const rate = evaluate(
+        { name: 'x', unit: '%', baseline: { value: 10.5 }, baselineYear: 2019, target: { value: 20 }, targetYear: 2022, years: [{ fiscalYear: 2020, actual: { value: 13.7 } }] },
+        2020,
+      );
+      // 10.5 + 9.5 / 3 = 13.666…: 13.7.
+      expect(rate.target?.value).toBe(13.7);
+      expect(rate.verdict).toBe('achieved');
+      // 10,235.25人 is 10,235人.
+      const people = evaluate(
+        { name: 'x', unit: '人', baseline: { value: 10000 }, baselineYear: 2019, target: { value: 10941 }, targetYear: 2023, years: [{ fiscalYear: 2020, actual: { value: 1 } }] },
+        2020,
+      );
+      expect(people.target?.value).toBe(10235);
     });
     it('records of other KPIs and deleted records are ignored', () => {
       const { kpi, years } = make({ ...line, years: [{ fiscalYear: 2020, actual: { value: 4000 } }] });
       const deleted = years.map((y) => ({ ...y, deletedAt: '2026-04-01T00:00:00.000Z' }));
       const foreign = years.map((y) => ({ ...y, kpiId: 'other', actual: { value: 1 } }));
-      expect(evaluateKpi(kpi, deleted, 2020).verdict).toBe('pending');
-      expect(evaluateKpi(kpi, [...foreign, ...years], 2020).verdict).toBe('achieved');
+      expect(evaluateKpi(kpi, deleted, 2020, null, 'interpolated').verdict).toBe('pending');
+      expect(evaluateKpi(kpi, [...foreign, ...years], 2020, null, 'interpolated').verdict).toBe('achieved');
     });
   });
 
@@ -377,7 +392,7 @@ describe('evaluateKpi', () => {
 describe('evaluateKpiYears', () => {
   it('evaluates a KPI across the period (the detail chart)', () => {
     const { kpi, years } = make(waiting({ 2020: 8, 2021: 5, 2022: 2 }));
-    const series = evaluateKpiYears(kpi, years, [2019, 2020, 2021, 2022, 2023]);
+    const series = evaluateKpiYears(kpi, years, [2019, 2020, 2021, 2022, 2023], null, 'interpolated');
     expect(series.map((e) => e.target?.value ?? null)).toEqual([9, 6, 3, 0, 0]);
     expect(series.map((e) => e.target?.interpolated ?? null)).toEqual([true, true, true, false, false]);
     expect(series.map((e) => e.verdict)).toEqual(['pending', 'notAchieved', 'notAchieved', 'notAchieved', 'pending']);

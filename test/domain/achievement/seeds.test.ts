@@ -12,12 +12,16 @@ import {
   explain,
   presetRankScheme,
   rollUp,
+  verdictLabel,
   type KpiEvaluation,
+  type InterimJudgement,
   type PresetId,
 } from '../../../src/domain/achievement';
 import { testContext } from '../../support/context';
 
 const seki = new WorkbookView(buildWorkbook(SEKI_SAMPLE, testContext()));
+/** The 関市 sample with another 年度目標がない年度の判定 (the sample itself judges the final year only). */
+const sekiWith = (interimJudgement: InterimJudgement) => new WorkbookView(buildWorkbook({ ...SEKI_SAMPLE, interimJudgement }, testContext()));
 const sekiKpis = seki.goals.flatMap((g) => seki.projectsOf(g.id).flatMap((p) => seki.kpisOf(p.id)));
 
 function byName(view: WorkbookView, name: string): Kpi {
@@ -27,9 +31,13 @@ function byName(view: WorkbookView, name: string): Kpi {
   return k;
 }
 
-function evalIn(view: WorkbookView, name: string, fy: number, preset: PresetId = 'default'): KpiEvaluation {
+/**
+ * Most cases here are judged with interpolated targets adopted (多摩市's way, setting (c)), which
+ * shows how interpolation works; "Years without an adopted target" below covers (a) and (b).
+ */
+function evalIn(view: WorkbookView, name: string, fy: number, preset: PresetId = 'default', judgement: InterimJudgement = 'interpolated'): KpiEvaluation {
   const k = byName(view, name);
-  return evaluateKpi(k, view.kpiYearsOf(k.id), fy, presetRankScheme(preset));
+  return evaluateKpi(k, view.kpiYearsOf(k.id), fy, presetRankScheme(preset), judgement);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,13 +273,13 @@ describe('evaluateKpi', () => {
     }[] = [
       { name: 'ビジネスマッチング数（ビジネスプラス展）', target: 90, source: 'threshold', verdict: 'notAchieved', attainment: 0, progress: null, rank: 'D' },
       { name: '関市ビジネスサポートセンターへの相談件数', target: 1620, source: 'threshold', verdict: 'achieved', attainment: 1823 / 1620, progress: null, rank: 'A' },
-      { name: '市内全域の観光入込客数', target: 3675.5, source: 'interpolated', verdict: 'notAchieved', attainment: 2372 / 3675.5, progress: (2372 - 3534) / (3675.5 - 3534), rank: 'C' },
-      { name: '就農計画認定者数', target: 10.5, source: 'interpolated', verdict: 'notAchieved', attainment: 1 / 10.5, progress: (1 - 6) / (10.5 - 6), rank: 'D' },
+      { name: '市内全域の観光入込客数', target: 3676, source: 'interpolated', verdict: 'notAchieved', attainment: 2372 / 3676, progress: (2372 - 3534) / (3676 - 3534), rank: 'C' },
+      { name: '就農計画認定者数', target: 11, source: 'interpolated', verdict: 'notAchieved', attainment: 1 / 11, progress: (1 - 6) / (11 - 6), rank: 'D' },
       { name: '居住誘導区域内転入人口', target: 622, source: 'threshold', verdict: 'notAchieved', attainment: 508 / 622, progress: null, rank: 'B' },
-      { name: '空き家バンクを利用した移住者数', target: 20.5, source: 'interpolated', verdict: 'notAchieved', attainment: 10 / 20.5, progress: (10 - 6) / (20.5 - 6), rank: 'D' },
+      { name: '空き家バンクを利用した移住者数', target: 21, source: 'interpolated', verdict: 'notAchieved', attainment: 10 / 21, progress: (10 - 6) / (21 - 6), rank: 'D' },
       { name: '地域子育て支援拠点数（箇所数）', target: 4, source: 'interpolated', verdict: 'achieved', attainment: 7 / 4, progress: 2.5, rank: 'A' },
       { name: '子育て支援の市民満足度（市民アンケート調査結果）', target: 87.5, source: 'threshold', verdict: 'achieved', attainment: 93.5 / 87.5, progress: null, rank: 'A' },
-      { name: '高校生まちづくり事業数（企画の実行件数）', target: 4.5, source: 'interpolated', verdict: 'achieved', attainment: 6 / 4.5, progress: 2, rank: 'A' },
+      { name: '高校生まちづくり事業数（企画の実行件数）', target: 5, source: 'interpolated', verdict: 'achieved', attainment: 6 / 5, progress: 1.5, rank: 'A' },
       { name: 'オンライン申請可能な制度数（マイナンバーカード利用）', target: 10, source: 'threshold', verdict: 'achieved', attainment: 1.5, progress: null, rank: 'A' },
     ];
 
@@ -306,12 +314,12 @@ describe('evaluateKpi', () => {
       expect(explain(e)).toBe('達成率 = 1,823 ÷ 1,620 = 112.5%（目標値以上で達成）');
     });
 
-    it('観光入込客数 2,372千人 vs 3,675.5 interpolated from 3,534 (平成30年度) to 3,817 (令和4年度)', () => {
+    it('観光入込客数 2,372千人 vs 3,676 (3,675.5 rounded to the whole 千人 of the adopted targets) interpolated from 3,534 (平成30年度) to 3,817 (令和4年度)', () => {
       const e = evalIn(seki, '市内全域の観光入込客数', 2020);
       expect(e.target?.from).toEqual({ year: 2018, value: 3534 });
       expect(e.target?.to).toEqual({ year: 2022, value: 3817 });
       expect(explain(e)).toBe(
-        '達成率 = 2,372 ÷ 3,675.5 = 64.5%（目標値 3,675.5 は平成30年度の 3,534 から令和4年度の 3,817 までを年度で按分、目標値に届かず未達成）',
+        '達成率 = 2,372 ÷ 3,676 = 64.5%（目標値 3,676 は平成30年度の 3,534 から令和4年度の 3,817 までを年度で按分、目標値に届かず未達成）',
       );
     });
 
@@ -607,7 +615,7 @@ describe('rankOf', () => {
   for (const [preset, keys] of Object.entries(expected) as [PresetId, string[]][]) {
     it(`関市 令和2年度 under the ${preset} preset`, () => {
       const scheme = presetRankScheme(preset);
-      expect(sekiKpis.map((k) => evaluateKpi(k, seki.kpiYearsOf(k.id), 2020, scheme).rank.key)).toEqual(keys);
+      expect(sekiKpis.map((k) => evaluateKpi(k, seki.kpiYearsOf(k.id), 2020, scheme, 'interpolated').rank.key)).toEqual(keys);
     });
   }
 
@@ -675,8 +683,8 @@ describe('rollUp', () => {
     expect(projectD.tally).toMatchObject({ total: 1, evaluated: 0, achievedShare: null, excluded: 1 });
   });
 
-  it('関市 令和2年度: 5 of 10 achieved; per goal 1/4, 0/2, 2/2, 2/2', () => {
-    const r = rollUp(seki, 2020);
+  it('関市 令和2年度 with interpolated targets adopted: 5 of 10 achieved; per goal 1/4, 0/2, 2/2, 2/2', () => {
+    const r = rollUp(sekiWith('interpolated'), 2020);
     expect(r.strategy).toMatchObject({ total: 10, evaluated: 10, achievedShare: 0.5, pending: 0, excluded: 0 });
     expect(r.goals.map((g) => [g.tally.byVerdict.achieved, g.tally.evaluated])).toEqual([
       [1, 4],
@@ -685,5 +693,79 @@ describe('rollUp', () => {
       [2, 2],
     ]);
     expect(r.strategy.ranks.map((x) => `${x.symbol}${x.label}:${x.count}`)).toEqual(['◎A:5', '○B:1', '△C:1', '×D:3', '−−:0']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Years without an adopted target (年度目標がない年度の判定)
+
+describe('years without an adopted target', () => {
+  const order = sekiKpis.map((k) => k.name);
+  const verdicts = (view: WorkbookView, fy = 2020) => {
+    const r = rollUp(view, fy);
+    return order.map((name) => {
+      const e = r.evaluations.get(byName(view, name).id)!;
+      return e.verdict === 'excluded' ? `${e.verdict}:${e.reason}` : e.verdict;
+    });
+  };
+
+  it('the sample judges the final year only, as 関市 did: no 達成 / 未達成 in 令和2年度 at all', () => {
+    expect(seki.strategy.interimJudgement).toBe('finalYearOnly');
+    expect(new Set(verdicts(seki))).toEqual(new Set(['excluded:beforeFinalYear']));
+    const r = rollUp(seki, 2020);
+    expect(r.strategy).toMatchObject({ total: 10, evaluated: 0, achievedShare: null, excluded: 10 });
+    const e = evaluateKpi(byName(seki, '市内全域の観光入込客数'), seki.kpiYearsOf(byName(seki, '市内全域の観光入込客数').id), 2020, null, 'finalYearOnly');
+    expect(e.target).toBeNull();
+    expect(e.referenceTarget).toMatchObject({ value: 3676, source: 'interpolated' });
+    expect(verdictLabel(e)).toBe('判定なし');
+    expect(explain(e)).toBe(
+      '令和4年度の最終目標値 3,817 に対する進捗率 = (2,372 − 3,534) ÷ (3,817 − 3,534) = −410.7%（最終目標年度（令和4年度）まで達成・未達成は判定しない、参考: 按分値 3,676（採用された目標ではない））',
+    );
+  });
+
+  it('adopted targets only (the default): thresholds every year, early achievement against the final target, else no verdict', () => {
+    const view = sekiWith('adoptedOnly');
+    expect(verdicts(view)).toEqual([
+      'notAchieved', // ビジネスマッチング数: 90件以上 holds every year
+      'achieved', // 相談件数: 1,620件以上
+      'excluded:noAdoptedTarget', // 観光入込客数 2,372 < 3,817
+      'excluded:noAdoptedTarget', // 就農計画認定者数 1 < 15
+      'notAchieved', // 居住誘導区域内転入人口: 622人以上
+      'excluded:noAdoptedTarget', // 空き家バンク 10 < 35
+      'achieved', // 地域子育て支援拠点数 7 ≥ the final 6: early
+      'achieved', // 満足度 87.5%以上
+      'achieved', // 高校生まちづくり事業数 6 ≥ the final 6: early
+      'achieved', // オンライン申請 10以上
+    ]);
+    const base = byName(view, '地域子育て支援拠点数（箇所数）');
+    const e = evaluateKpi(base, view.kpiYearsOf(base.id), 2020);
+    expect(e).toMatchObject({ early: true, target: { value: 6, source: 'final' }, referenceTarget: { value: 4 } });
+    expect(explain(e)).toBe('達成率 = 7 ÷ 6 = 116.6%（令和4年度の最終目標値と比較、最終目標値を前倒しで達成）');
+    const farm = byName(view, '就農計画認定者数');
+    const f = evaluateKpi(farm, view.kpiYearsOf(farm.id), 2020);
+    expect(f.rank.evaluable).toBe(false);
+    expect(f.finalProgress).toBeCloseTo(-5 / 9, 12);
+    expect(explain(f)).toBe(
+      '令和4年度の最終目標値 15 に対する進捗率 = (1 − 6) ÷ (15 − 6) = −55.6%（年度目標がないため達成・未達成は判定しない（令和4年度の最終目標値で判定）、参考: 按分値 11（採用された目標ではない））',
+    );
+    const r = rollUp(view, 2020);
+    expect(r.strategy).toMatchObject({ total: 10, evaluated: 7, excluded: 3 });
+  });
+
+  it('in the final year every setting judges against the final target', () => {
+    for (const j of ['adoptedOnly', 'finalYearOnly', 'interpolated'] as const) {
+      const view = sekiWith(j);
+      const k = byName(view, '市内全域の観光入込客数');
+      const e = evaluateKpi(k, [...view.kpiYearsOf(k.id), ...[]], 2022, null, j);
+      expect(e.target?.source).toBe('final');
+      expect(e.verdict).toBe('pending'); // no 令和4年度 actual in the sample
+    }
+  });
+
+  it('interpolated values are rounded to the unit\'s sense: whole people, else the adopted targets\' precision', () => {
+    const onodaKpi = byName(onoda, 'きららガラス未来館の来客数');
+    expect(onodaKpi.unit).toBe('人');
+    const pct = evalIn(onoda, '山陽小野田市にずっと住みたいと感じる市民の割合', R3, 'default', 'interpolated');
+    if (pct.target?.interpolated) expect(String(pct.target.value).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(1);
   });
 });

@@ -8,7 +8,7 @@ import type { PlainKpi, PlainProject, PlainProjectYear } from '../../../src/doma
 import { WorkbookView, type WorkbookRecords } from '../../../src/domain/workbook';
 import { POLICIES } from '../../../src/domain/entities/project-year';
 import type { Measurement } from '../../../src/domain/entities/measurement';
-import { presetRankScheme, PRESET_IDS } from '../../../src/domain/achievement';
+import { presetRankScheme, PRESET_IDS, type InterimJudgement } from '../../../src/domain/achievement';
 import { draftSummary, numberKpis, VERIFICATION_JA, type VerificationCatalog } from '../../../src/domain/verification';
 import { testContext } from '../../support/context';
 
@@ -17,16 +17,16 @@ const R1 = 2019;
 const R3 = 2021;
 const R6 = 2024;
 
-function records(projects: PlainProject[]): WorkbookRecords {
+function records(projects: PlainProject[], interimJudgement?: InterimJudgement): WorkbookRecords {
   return buildWorkbook(
-    { municipality: 'テスト市', name: 'テスト市総合戦略', startYear: 2020, endYear: R6, goals: [{ number: '1', title: '基本目標1', projects }] },
+    { municipality: 'テスト市', name: 'テスト市総合戦略', startYear: 2020, endYear: R6, interimJudgement, goals: [{ number: '1', title: '基本目標1', projects }] },
     testContext(),
   );
 }
 
 /** One project P with the given KPIs and year records. */
-function project(kpis: PlainKpi[], years: PlainProjectYear[] = [], extra: Partial<PlainProject> = {}) {
-  const view = new WorkbookView(records([{ number: 'P', name: '事業P', departments: ['企画課'], kpis, years, ...extra }]));
+function project(kpis: PlainKpi[], years: PlainProjectYear[] = [], extra: Partial<PlainProject> = {}, judgement?: InterimJudgement) {
+  const view = new WorkbookView(records([{ number: 'P', name: '事業P', departments: ['企画課'], kpis, years, ...extra }], judgement));
   const id = view.projectsOf(view.goals[0]!.id)[0]!.id;
   return { view, id, draft: (fy = R3) => draftSummary(view, id, fy) };
 }
@@ -107,14 +107,15 @@ describe('draftSummary: results', () => {
 });
 
 describe('draftSummary: qualifying sentences', () => {
-  it('速報値, 按分した年度目標 and the final target compared for want of a yearly one, after the results', () => {
-    const p = project([
-      kpi(10, { value: 12, provisional: true }),
-      // 100 (令和元年度) → 200 (令和6年度): 令和3年度 is 2 of 5 years → 140; 110 misses.
-      { name: '按分', unit: '人', baseline: { value: 100 }, baselineYear: R1, target: { value: 200 }, targetYear: R6, years: [{ fiscalYear: R3, actual: { value: 110 } }] },
-      // No baseline, no yearly target: compared with the 令和6年度 final target.
-      { name: '最終', unit: '人', target: { value: 50 }, targetYear: R6, years: [{ fiscalYear: R3, actual: { value: 60 } }] },
-    ]);
+  const mixed: PlainKpi[] = [
+    kpi(10, { value: 12, provisional: true }),
+    // 100 (令和元年度) → 200 (令和6年度): 令和3年度 is 2 of 5 years → 140; 110 misses.
+    { name: '按分', unit: '人', baseline: { value: 100 }, baselineYear: R1, target: { value: 200 }, targetYear: R6, years: [{ fiscalYear: R3, actual: { value: 110 } }] },
+    // No baseline, no yearly target: compared with the 令和6年度 final target.
+    { name: '最終', unit: '人', target: { value: 50 }, targetYear: R6, years: [{ fiscalYear: R3, actual: { value: 60 } }] },
+  ];
+  it('速報値, 按分した年度目標 and the final target compared for want of a yearly one, after the results (interpolated targets adopted)', () => {
+    const p = project(mixed, [], {}, 'interpolated');
     const d = p.draft();
     expect(d.text).toBe(
       '成果目標①及び③は令和3年度目標を達成した。一方、成果目標②は目標に届かなかった。' +
@@ -124,6 +125,17 @@ describe('draftSummary: qualifying sentences', () => {
     );
     expect(d.kpis[1]?.evaluation.target).toMatchObject({ value: 140, interpolated: true });
     expect(d.basis.map((b) => b.kind)).toEqual(['achieved', 'notAchieved', 'provisional', 'interpolated', 'finalTarget']);
+  });
+
+  it('adopted targets only (the default): no verdict against the interpolated 140, said in the summary; ③ met the final target early', () => {
+    const d = project(mixed).draft();
+    expect(d.text).toBe(
+      '成果目標①及び③はいずれも令和3年度目標を達成した。' +
+        'なお、成果目標①の実績値は速報値である。' +
+        'また、成果目標③は年度目標がないため、令和6年度の最終目標値と比較した。' +
+        '成果目標②は年度目標がないため、達成・未達成は最終目標年度（令和6年度）に判定する。',
+    );
+    expect(d.kpis[1]?.evaluation).toMatchObject({ verdict: 'excluded', reason: 'noAdoptedTarget', target: null, referenceTarget: { value: 140 } });
   });
 
   it('速報値 on a pending KPI is not mentioned; 「〜以上」 thresholds are not interpolated', () => {

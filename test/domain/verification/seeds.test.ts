@@ -541,28 +541,26 @@ describe('seed 003 — 室蘭市, 平成28年度', () => {
     expect(consistencyHints(muroran, id, H28)).toEqual([]);
   });
 
-  it('4-01: ② (構想策定) done early, ① (累計 1件 vs 按分 1.6件) missed, ③ without an actual', () => {
+  it('4-01: ② (構想策定) done early, ① (累計 1件 against no adopted 平成28年度 target) not judged, ③ without an actual', () => {
     const id = muroranProject('4-01');
     const d = draftSummary(muroran, id, H28);
     expect(d.text).toBe(
-      '成果目標②は令和元年度の目標を前倒しで達成した。一方、成果目標①は目標に届かなかった。' +
-        'なお、成果目標①の平成28年度目標は按分した年度目標である。' +
+      '成果目標②は令和元年度の目標を前倒しで達成した。' +
         '成果目標③は実績値が未入力のため、評価を保留した。' +
+        '成果目標①は年度目標がないため、達成・未達成は最終目標年度（令和元年度）に判定する。' +
         '本事業は総合戦略のKPI達成に有効であった。今後も特に見直しをせず、事業を継続する。',
     );
-    expect(d.kpis[0]?.evaluation.target).toMatchObject({ value: 1.6, interpolated: true });
+    // The straight line gives 1.6件; a count is shown whole, for reference only.
+    expect(d.kpis[0]?.evaluation).toMatchObject({ target: null, referenceTarget: { value: 2, interpolated: true } });
     expect(d.basis.map((b) => [b.kind, b.kpiIds.length, b.fields])).toEqual([
       ['early', 1, []],
-      ['notAchieved', 1, []],
-      ['interpolated', 1, []],
       ['pending', 1, []],
+      ['excluded', 1, []],
       ['effectiveness', 0, ['effectiveness']],
       ['policy', 0, ['policy']],
     ]);
-    // 財源内訳 4,588 + 368 = 決算 4,956: no hint; ① has no 未達理由.
-    expect(consistencyHints(muroran, id, H28).map((h) => h.message)).toEqual([
-      '成果目標①（新規広域連携事業等の件数）は平成28年度目標に届いていませんが、未達理由が入力されていません。',
-    ]);
+    // 財源内訳 4,588 + 368 = 決算 4,956: no hint; ① is not judged this year, so no 未達理由 is asked for.
+    expect(consistencyHints(muroran, id, H28).map((h) => h.message)).toEqual([]);
   });
 
   it('the same sheets drafted twice, and from a second build of the same data, give the same text', () => {
