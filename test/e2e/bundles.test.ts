@@ -135,7 +135,7 @@ describe('department round trip', () => {
     await openProject(planning, PROJECT);
     expect(await planning.getByTestId('cell-actual-2021').inputValue()).toBe('1,950件');
     await planning.getByTestId('year-tab-2020').click();
-    expect(await planning.getByTestId('py-progress').inputValue()).toBe('担当課による更新：相談件数は増加。');
+    await expect.poll(() => planning.getByTestId('py-progress').inputValue()).toBe('担当課による更新：相談件数は増加。');
     expect(await planning.getByTestId('project-name').inputValue()).toBe('商工活動支援事業（関市ビジネスサポートセンター事業）');
 
     await importFile(planning, returnPath);
