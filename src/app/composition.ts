@@ -10,8 +10,8 @@ import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
-import { StartMarker, START_MARKER_KEY, type MarkerStorage } from '../state/start-marker';
-import { PwaState, consumeUpdateReload } from '../pwa/pwa.svelte';
+import { openStartMarker, webLocksLiveness, type StartMarker } from '../state/start-marker';
+import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
 import { PendingFile } from '../state/pending-file.svelte';
@@ -32,27 +32,6 @@ export interface AppServices {
   storageStatus: StorageStatus;
 }
 
-/**
- * The start marker's storage. After an update every tab reloads at once and they share the
- * marker: the first look of a tab reloaded for an update ignores it (another tab's screen may be
- * starting); later looks, and every other start, see it as it is.
- */
-function markerStorage(storage: Storage | null): MarkerStorage | null {
-  if (!storage || !consumeUpdateReload()) return storage;
-  let first = true;
-  return {
-    getItem: (key) => {
-      if (key === START_MARKER_KEY && first) {
-        first = false;
-        return null;
-      }
-      return storage.getItem(key);
-    },
-    setItem: (key, value) => storage.setItem(key, value),
-    removeItem: (key) => storage.removeItem(key),
-  };
-}
-
 function safeLocalStorage(): Storage | null {
   try {
     return window.localStorage;
@@ -70,7 +49,25 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => idle(resolve), 0)));
 }
 
-export function createServices(): AppServices {
+function safeSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The start check (state/start-marker.ts): run once, before the services and the first screen. */
+export function startCheck(): Promise<{ marker: StartMarker; unfinished: string | null }> {
+  return openStartMarker({
+    storage: safeLocalStorage(),
+    session: safeSessionStorage(),
+    liveness: webLocksLiveness(typeof navigator === 'undefined' ? null : navigator.locks),
+    newId: () => crypto.randomUUID(),
+  });
+}
+
+export function createServices(start: { marker: StartMarker; unfinished: string | null }): AppServices {
   const db = new WorkbookDb();
   // Whether Blobs can be kept in IndexedDB here (not in WebKit's private browsing): asked once, early.
   void probeBlobStorage();
@@ -121,5 +118,5 @@ export function createServices(): AppServices {
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(new StartMarker(markerStorage(safeLocalStorage()))), pwa, storageStatus };
+  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(start.marker, start.unfinished), pwa, storageStatus };
 }

@@ -131,19 +131,17 @@ export class Router {
   route = $state<Route>({ name: 'home' });
   /**
    * The screen (address) that started last time and never finished rendering: the app opened the
-   * strategy list instead (see ./start-marker.ts). Null when the last screen finished, or once the
+   * strategy list instead (see ./start-marker.ts, openStartMarker). Null when the last screen finished, or once the
    * note about it is dismissed.
    */
   unfinished = $state<string | null>(null);
   readonly marker: StartMarker | null;
 
-  constructor(marker: StartMarker | null = null) {
+  constructor(marker: StartMarker | null = null, unfinished: string | null = null) {
     this.marker = marker;
     if (typeof window === 'undefined') return;
-    const unfinished = marker?.unfinished() ?? null;
     if (unfinished !== null) {
       this.unfinished = unfinished;
-      marker?.clear();
       // Whatever the address says, start on the list: the screen that broke may be any of the others.
       if (parseRoute(window.location.hash).name !== 'home') history.replaceState(null, '', '#/');
     }

@@ -38,6 +38,7 @@ export const safety: Record<keyof typeof ja, string> = {
   'storageFull.removeConfirm': 'Remove',
   'storageFull.strategyRemoved': 'Removed "{name}" from this device.',
   'storageFull.failed': 'Could not free room ({detail}).',
+  'writeFailure.details': 'Details',
   'storageFull.title': 'The device storage is full',
   'storageFull.importFailed': 'The file could not be imported: the device storage is full. The data is as it was before the import. Free some room below, then import it again.',
   'safety.problem.openSettings': 'Open Settings',

@@ -39,6 +39,7 @@ export const safety = {
   'storageFull.removeConfirm': '削除する',
   'storageFull.strategyRemoved': '「{name}」をこの端末から削除しました。',
   'storageFull.failed': '容量を空けられませんでした。（{detail}）',
+  'writeFailure.details': '詳細',
   'storageFull.title': '端末の保存容量がいっぱいです',
   'storageFull.importFailed': 'ファイルを取り込めませんでした。端末の保存容量が足りません。データは取り込み前のままです。下の方法で容量を空けてから、もう一度取り込んでください。',
 
