@@ -142,6 +142,7 @@ export const EN: AchievementCatalog = {
     interim: (line: string, year: number) => `${line} is the ${fy(year)} value interpolated from the baseline to the final target`,
     finalTarget: (year: number) => `compared with the final target for ${fy(year)}`,
     early: 'final target met ahead of time',
+    worseThanBaseline: (baseline: string) => `worse than the baseline ${baseline}`,
     provisional: 'provisional',
     approximate: 'approximate',
     statPeriod: (period: string) => `statistics period: ${period}`,
@@ -160,5 +161,8 @@ export const EN: AchievementCatalog = {
   ranking: {
     vsBaseline: (baseline: string, better: boolean | null) =>
       better === null ? `same as the baseline ${baseline}` : better ? `better than the baseline ${baseline}` : `no better than the baseline ${baseline}`,
+    fallbackLabel: (label: string, measure: string) => `${label} (${measure})`,
+    fallback: (basis: string, measure: string, zeroTarget: boolean) =>
+      zeroTarget ? `the target is 0, so ${basis} is undefined: ranked by ${measure}` : `${basis} is undefined: ranked by ${measure}`,
   },
 };

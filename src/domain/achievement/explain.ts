@@ -8,7 +8,7 @@
  */
 import { formatFiscalYear } from '../eras';
 import { formatNumber } from '../numbers';
-import { exactFraction, exactRatioOf, floorAt, rational, type Rational } from './exact';
+import { floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
 import type { TargetSource } from './targets';
@@ -145,6 +145,7 @@ export const JA = {
     interim: (line: string, year: number) => `${line} は基準値から最終目標値までを年度で按分した${fy(year)}の値`,
     finalTarget: (year: number) => `${fy(year)}の最終目標値と比較`,
     early: '最終目標値を前倒しで達成',
+    worseThanBaseline: (baseline: string) => `基準値 ${baseline} より悪化`,
     provisional: '速報値',
     approximate: '概数',
     statPeriod: (period: string) => `統計期間: ${period}`,
@@ -165,6 +166,11 @@ export const JA = {
     /** いの町 / 長与町: the comparison with the baseline behind the rank. */
     vsBaseline: (baseline: string, better: boolean | null) =>
       better === null ? `基準値 ${baseline} と同じ` : better ? `基準値 ${baseline} より改善` : `基準値 ${baseline} から改善なし`,
+    /** A rank decided by another ratio than the scheme's (the badge says which). */
+    fallbackLabel: (label: string, measure: string) => `${label}（${measure}）`,
+    /** Why the rank column's ratio was not used. */
+    fallback: (basis: string, measure: string, zeroTarget: boolean) =>
+      zeroTarget ? `目標値が0のため${basis}は計算できず、${measure}で評価` : `${basis}が計算できないため${measure}で評価`,
   },
 };
 
@@ -199,9 +205,13 @@ export function formatPercent(ratio: number | Rational): string {
   return `${formatValue(percent === 0 ? 0 : percent)}%`;
 }
 
-/** A ratio of an evaluation as shown: truncated from the exact fraction of the entered digits. */
-function pct(e: KpiEvaluation, measure: 'attainment' | 'progress' | 'interim' | 'baselineChange', ratio: number | null): string {
-  return formatPercent(exactRatioOf(e, measure) ?? ratio ?? 0);
+/**
+ * A ratio of an evaluation as shown, truncated. The engine's ratios are the numbers nearest the exact
+ * fractions wherever a tenth of a percent is near (see fraction() in evaluate.ts), so truncating
+ * their decimal digits is truncating the exact fraction.
+ */
+function pct(_e: KpiEvaluation, _measure: 'attainment' | 'progress' | 'interim' | 'baselineChange', ratio: number | null): string {
+  return formatPercent(ratio ?? 0);
 }
 
 /** An operand after an operator: negative numbers in brackets, as in 0 − (−65). */
@@ -313,6 +323,11 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
       ? lessIsBetter ? c.clause.achievedAtMost : c.clause.achievedAtLeast
       : lessIsBetter ? c.clause.missedAbove : c.clause.missedBelow,
   );
+  if (e.worseThanBaseline) clauses.push(c.clause.worseThanBaseline(formatValue(b)));
+  if (e.rank.fallback && e.rank.basis) {
+    const name = (m: string) => (m === 'interim' ? c.formula.interim : m === 'progress' ? c.formula.progress : c.formula.attainment);
+    clauses.push(c.ranking.fallback(name(e.rank.basis), name(e.rank.measure ?? ''), e.target?.value === 0));
+  }
   if (e.rank.schemeKind === 'target' && e.baseline && !achieved) {
     // いの町 ranks a miss by the baseline (△ / ×): say how the actual stands against it.
     const d = (lessIsBetter ? -1 : 1) * (a - b);
@@ -342,8 +357,7 @@ function unjudgedText(e: KpiEvaluation, reason: 'noAdoptedTarget' | 'beforeFinal
     const a = e.actual;
     const b = e.baseline.value;
     const f = final.value;
-    const exact = exactFraction(a, b, f, b);
-    const head = `${c.unjudgedYear.finalProgress(final.year, formatValue(f))} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(f)} − ${operand(b)}) = ${formatPercent(exact ?? e.finalProgress)}`;
+    const head = `${c.unjudgedYear.finalProgress(final.year, formatValue(f))} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(f)} − ${operand(b)}) = ${formatPercent(e.finalProgress)}`;
     return withClauses(head, [why, ...clauses], c);
   }
   return withClauses(why, clauses, c);
