@@ -9,6 +9,7 @@ import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
+import { StartMarker } from '../state/start-marker';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
@@ -49,12 +50,22 @@ function afterPaint(): Promise<void> {
 
 export function createServices(): AppServices {
   const db = new WorkbookDb();
+  // One version of the app writes at a time (storage/write-gate.ts): this build's name, and its
+  // role decided by the service worker before the database opens (pwa/pwa.svelte.ts).
+  db.gate.build = __BUILD_ID__;
+  db.gate.appVersion = __APP_VERSION__;
+  const pwa = new PwaState();
+  db.onTakenOver = () => pwa.announceTakeOver();
   const settings = new SettingsRepository(db);
   const storageStatus = new StorageStatus();
   const clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
   let store: WorkbookStore;
   // The open strategy is read in a worker (see workbook-reader.ts).
-  const reader = new WorkerReader(db.name, () => new Worker(new URL('../storage/workbook-reader.worker.ts', import.meta.url), { type: 'module' }));
+  const reader = new WorkerReader(
+    db.name,
+    () => new Worker(new URL('../storage/workbook-reader.worker.ts', import.meta.url), { type: 'module' }),
+    ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
+  );
   const repo = new WorkbookRepository(db, () => store.context(), reader);
   const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null });
   store = new WorkbookStore({
@@ -69,6 +80,7 @@ export function createServices(): AppServices {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },
   });
+  pwa.connect(db.gate, () => store.flush());
   let bundleFlow: Promise<BundleFlow> | null = null;
   const bundles = () =>
     (bundleFlow ??= Promise.all([import('../storage/sync-repository'), import('../state/bundle-flow')]).then(
@@ -85,5 +97,5 @@ export function createServices(): AppServices {
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(), pwa: new PwaState(), storageStatus };
+  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(new StartMarker(safeLocalStorage())), pwa, storageStatus };
 }

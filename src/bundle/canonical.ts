@@ -10,7 +10,7 @@
 import { FORMAT_VERSION, type Checksum } from './format';
 
 /** Thrown only for values JSON cannot hold (a programming error, never a file's content). */
-class NotJsonValueError extends Error {}
+export class NotJsonValueError extends Error {}
 
 /** The canonical JSON text of a parsed JSON value (RFC 8785). */
 export function canonicalJson(value: unknown): string {

@@ -154,9 +154,9 @@ export function editableBy(scope: BundleScope): EditRules {
   return {
     scope,
     ownership(local) {
-      const projects = new Set(
-        local.projects.filter((p) => p.deletedAt === null && p.departments.some((d) => departments.has(d))).map((p) => p.id),
-      );
+      // Deleted ones too: what the department filled in for a project deleted here is shown to
+      // the person, who may bring the project back with it (see planMerge).
+      const projects = new Set(local.projects.filter((p) => p.departments.some((d) => departments.has(d))).map((p) => p.id));
       const kpis = new Set(local.kpis.filter((k) => k.projectId !== null && projects.has(k.projectId)).map((k) => k.id));
       return { projects, kpis };
     },

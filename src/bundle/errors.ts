@@ -15,6 +15,15 @@ export type RecordIssueProblem =
   | 'notList' // が一覧になっていません
   | 'notChoice' // は選べる値ではありません
   | 'outOfRange' // が範囲外です
+  | 'tooLong' // が長すぎます（N文字まで）
+  | 'tooMany' // の数が多すぎます（N件まで）
+  | 'tooLarge' // が大きすぎます（Nまで）
+  | 'tooSmall' // が小さすぎます（N以上）
+  | 'notFiscalYear' // は1900〜2200年度の範囲にしてください
+  | 'notColor' // は #RRGGBB・#RGB か決まった色の名前で
+  | 'notId' // に使えない文字があります
+  | 'periodTooLong' // 計画期間が長すぎます（N年度分まで）
+  | 'periodOrder' // 終了年度が開始年度より前です
   | 'notDateTime' // が日時として読めません
   | 'empty' // が空です
   | 'invalid'; // の形式が正しくありません
@@ -25,6 +34,8 @@ export interface RecordIssue {
   where: string;
   /** The offending value as a short text (for 選べる値ではありません), when there is one. */
   value?: string;
+  /** The limit that was passed, as written in the message (「1,000」「1900〜2200」), when there is one. */
+  limit?: string;
   /** Machine path inside the file, for a third party's developer: records.kpiYears[12].actual.value */
   path: string;
 }
@@ -55,6 +66,10 @@ export interface ReferenceIssue {
 export type BundleError =
   | { kind: 'tooLarge'; size: number; limit: number }
   | { kind: 'notJson' }
+  /** A number too large for a number (1e999): JSON.parse reads it as Infinity. */
+  | { kind: 'numberTooLarge' }
+  /** More records of one kind than a file may hold (RECORD_COUNT_LIMITS). `what` is the kind in words. */
+  | { kind: 'tooManyRecords'; what: string; count: number; limit: number }
   /** The text starts like one of our files but ends early: a mailer or a download cut it. */
   | { kind: 'truncated' }
   | { kind: 'tooDeep'; limit: number }

@@ -7,8 +7,8 @@
  * src/safety/zod-csp.ts), and zod's eval-free parse of a large strategy's records (140,000 of them
  * in the largest benchmark) takes seconds. The compiled reader handles the schema kinds the read
  * shape is made of (objects, arrays, records, strings, numbers, booleans, enums, literals, and
- * their nullable, optional and default wrappers) and the checks on them (min length, integer,
- * bounds, ISO date-time); anything else (unions, tuples, other checks and formats) is handed to
+ * their nullable, optional and default wrappers) and the checks on them (min and max length,
+ * integer, bounds, regular expressions, ISO date-time); anything else (unions, tuples, other checks and formats) is handed to
  * zod for that part of the value only.
  *
  * What it returns equals what zod returns, member for member; the difference is that what needs no
@@ -95,8 +95,8 @@ function compileNode(schema: z.ZodType, compile: (s: z.ZodType) => Reader): Read
   const def = zod.def;
   const checks = def.checks ?? [];
   if (def.coerce) return zodReader(schema);
-  // Checks are read for strings and numbers; on anything else (a refinement, a size) zod decides.
-  if (checks.length > 0 && def.type !== 'string' && def.type !== 'number') return zodReader(schema);
+  // Checks are read for strings, numbers and array lengths; on anything else (a refinement) zod decides.
+  if (checks.length > 0 && def.type !== 'string' && def.type !== 'number' && def.type !== 'array') return zodReader(schema);
   switch (def.type) {
     case 'string':
       return stringReader(schema, zod, checks);
@@ -129,9 +129,18 @@ function compileNode(schema: z.ZodType, compile: (s: z.ZodType) => Reader): Read
       };
     }
     case 'array': {
+      let minItems = 0;
+      let maxItems = Infinity;
+      for (const ch of checks) {
+        const c = ch._zod.def;
+        if (c['check'] === 'min_length' && typeof c['minimum'] === 'number') minItems = Math.max(minItems, c['minimum']);
+        else if (c['check'] === 'max_length' && typeof c['maximum'] === 'number') maxItems = Math.min(maxItems, c['maximum']);
+        else return zodReader(schema);
+      }
       const element = compile(def.element!);
       return (v) => {
         if (!Array.isArray(v)) return GIVE_UP;
+        if (v.length < minItems || v.length > maxItems) return GIVE_UP;
         let out: unknown[] | null = null;
         for (let i = 0; i < v.length; i++) {
           const raw: unknown = v[i];
@@ -164,18 +173,24 @@ function stringReader(schema: z.ZodType, zod: ZodInternals, checks: NonNullable<
     pattern = def.pattern;
   }
   let min = 0;
+  let max = Infinity;
+  const patterns: RegExp[] = pattern ? [pattern] : [];
   for (const ch of checks) {
     const c = ch._zod.def;
     if (c['check'] === 'min_length' && typeof c['minimum'] === 'number') min = Math.max(min, c['minimum']);
+    else if (c['check'] === 'max_length' && typeof c['maximum'] === 'number') max = Math.min(max, c['maximum']);
+    else if (c['check'] === 'string_format' && c['format'] === 'regex' && c['pattern'] instanceof RegExp && !c['pattern'].global && !c['pattern'].sticky)
+      patterns.push(c['pattern']);
     else return zodReader(schema);
   }
   const zod_ = zodReader(schema);
-  const p = pattern;
   return (v) => {
     if (typeof v !== 'string') return GIVE_UP;
-    if (p && !p.test(v)) return GIVE_UP;
+    for (const p of patterns) if (!p.test(v)) return GIVE_UP;
     // zod counts code points; below twice the minimum in UTF-16 units the count is its to make.
     if (min > 0 && v.length < 2 * min) return zod_(v);
+    // Within the maximum in UTF-16 units is within it in code points; beyond, zod counts.
+    if (v.length > max) return zod_(v);
     return v;
   };
 }

@@ -31,6 +31,8 @@ import { meetingSchema } from '../domain/entities/meeting.schema';
 import { opinionDefaults } from '../domain/entities/opinion';
 import { opinionSchema } from '../domain/entities/opinion.schema';
 import type { RecordKind } from '../domain/workbook';
+import { BOUNDS, RECORD_LIMITS } from '../domain/bounds';
+import { counter, recordId, shortText } from '../domain/bounds.schema';
 
 /** The format id: the first thing a reader checks ("is this our kind of file at all?"). */
 export const FORMAT_ID = 'jp.chiho-senryaku.workbook';
@@ -70,6 +72,12 @@ export const LIMITS = {
   /** How many record problems a refusal lists (the total is always given). */
   maxReportedIssues: 50,
 } as const;
+
+/**
+ * How many records of each kind a file may hold (tombstones included); the bounds of every value
+ * are in the entity schemas (src/domain/bounds.ts). docs/bundle-format.md ("Limits") lists both.
+ */
+export const RECORD_COUNT_LIMITS: Readonly<Record<Exclude<RecordKind, 'strategies'>, number>> = RECORD_LIMITS;
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
 
 /** Keys refused anywhere in a file: they would reach object prototypes when copied carelessly. */
@@ -192,7 +200,8 @@ function strictDeep(schema: z.ZodType): z.ZodType {
   else if (schema instanceof z.ZodOptional) out = strictDeep(schema.unwrap() as z.ZodType).optional();
   // A default is a reading convenience; what is written always has the value.
   else if (schema instanceof z.ZodDefault) out = strictDeep(schema.unwrap() as z.ZodType);
-  else if (schema instanceof z.ZodArray) out = z.array(strictDeep(schema.element as z.ZodType));
+  // Arrays keep their checks (a maximum length).
+  else if (schema instanceof z.ZodArray) out = schema.clone({ ...schema.def, element: strictDeep(schema.element as z.ZodType) });
   else if (schema instanceof z.ZodRecord) out = z.record(z.string(), strictDeep(schema.valueType as z.ZodType));
   else if (schema instanceof z.ZodTuple) {
     const items = (schema.def.items as z.ZodType[]).map(strictDeep) as [z.ZodType, ...z.ZodType[]];
@@ -242,10 +251,10 @@ export const recordWriteSchemas = Object.fromEntries(
 
 export const scopeWriteSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('strategy') }),
-  z.strictObject({ kind: z.literal('department'), departments: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ kind: z.literal('department'), departments: z.array(shortText().min(1)).min(1).max(BOUNDS.listItems) }),
 ]);
 
-export const basedOnWriteSchema = z.strictObject({ exportId: z.string().min(1), exportedAt: z.iso.datetime() });
+export const basedOnWriteSchema = z.strictObject({ exportId: shortText().min(1), exportedAt: z.iso.datetime() });
 
 export const checksumWriteSchema = z.strictObject({
   algorithm: z.literal('SHA-256'),
@@ -254,25 +263,25 @@ export const checksumWriteSchema = z.strictObject({
 
 export const recordsWriteSchema = z.strictObject({
   strategy: recordWriteSchemas.strategies,
-  goals: z.array(recordWriteSchemas.goals),
-  measures: z.array(recordWriteSchemas.measures),
-  projects: z.array(recordWriteSchemas.projects),
-  kpis: z.array(recordWriteSchemas.kpis),
-  kpiYears: z.array(recordWriteSchemas.kpiYears),
-  projectYears: z.array(recordWriteSchemas.projectYears),
-  meetings: z.array(recordWriteSchemas.meetings),
-  opinions: z.array(recordWriteSchemas.opinions),
+  goals: z.array(recordWriteSchemas.goals).max(RECORD_LIMITS.goals),
+  measures: z.array(recordWriteSchemas.measures).max(RECORD_LIMITS.measures),
+  projects: z.array(recordWriteSchemas.projects).max(RECORD_LIMITS.projects),
+  kpis: z.array(recordWriteSchemas.kpis).max(RECORD_LIMITS.kpis),
+  kpiYears: z.array(recordWriteSchemas.kpiYears).max(RECORD_LIMITS.kpiYears),
+  projectYears: z.array(recordWriteSchemas.projectYears).max(RECORD_LIMITS.projectYears),
+  meetings: z.array(recordWriteSchemas.meetings).max(RECORD_LIMITS.meetings),
+  opinions: z.array(recordWriteSchemas.opinions).max(RECORD_LIMITS.opinions),
 });
 
 /** Exactly what this app writes. */
 export const envelopeWriteSchema = z.strictObject({
   format: z.literal(FORMAT_ID),
   formatVersion: z.literal(FORMAT_VERSION),
-  appVersion: z.string(),
-  exportId: z.string().min(1),
+  appVersion: shortText(),
+  exportId: shortText().min(1),
   exportedAt: z.iso.datetime(),
-  exportedBy: z.string(),
-  copyId: z.string().min(1),
+  exportedBy: shortText(),
+  copyId: shortText().min(1),
   scope: scopeWriteSchema,
   basedOn: basedOnWriteSchema.nullable(),
   records: recordsWriteSchema,
@@ -315,15 +324,15 @@ export const READ_DEFAULTS: Record<RecordKind, Readonly<Record<string, unknown>>
  * are left undefined here and filled by `normalizeRecords` from the envelope.
  */
 const metaReadShape = {
-  id: z.string().min(1),
-  strategyId: z.string().min(1).optional(),
+  id: recordId(),
+  strategyId: recordId().optional(),
   createdAt: instant.optional(),
   updatedAt: instant.optional(),
-  updatedBy: z.string().optional(),
-  rev: z.number().int().nonnegative().default(1),
-  stamps: z.record(z.string(), z.object({ at: instant, by: z.string().default('') })).default(() => ({})),
+  updatedBy: shortText().optional(),
+  rev: counter().default(1),
+  stamps: z.record(z.string(), z.object({ at: instant, by: shortText().default('') })).default(() => ({})),
   deletedAt: instant.nullable().default(null),
-  deletedBatch: z.string().nullable().default(null),
+  deletedBatch: z.string().max(BOUNDS.idChars).nullable().default(null),
 };
 
 const lenientMeasurement = measurementSchema.extend({ value: measurementSchema.shape.value.default(null) });
@@ -337,7 +346,7 @@ function lenientDeep(schema: z.ZodType): z.ZodType {
   let out: z.ZodType;
   if (schema instanceof z.ZodNullable) out = lenientDeep(schema.unwrap() as z.ZodType).nullable();
   else if (schema instanceof z.ZodOptional) out = lenientDeep(schema.unwrap() as z.ZodType).optional();
-  else if (schema instanceof z.ZodArray) out = z.array(lenientDeep(schema.element as z.ZodType));
+  else if (schema instanceof z.ZodArray) out = schema.clone({ ...schema.def, element: lenientDeep(schema.element as z.ZodType) });
   else out = schema;
   lenientCache.set(schema, out);
   return out;
@@ -362,7 +371,8 @@ export const recordReadSchemas = Object.fromEntries(
   (Object.keys(ENTITY_SCHEMAS) as RecordKind[]).map((k) => [k, lenientRecord(k)]),
 ) as Record<RecordKind, z.ZodType>;
 
-const list = (kind: RecordKind) => z.array(recordReadSchemas[kind]).default(() => []);
+const list = (kind: Exclude<RecordKind, 'strategies'>) =>
+  z.array(recordReadSchemas[kind]).max(RECORD_LIMITS[kind]).default(() => []);
 
 export const recordsReadSchema = z.object({
   strategy: recordReadSchemas.strategies,
@@ -379,20 +389,20 @@ export const recordsReadSchema = z.object({
 
 export const scopeReadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('strategy') }),
-  z.object({ kind: z.literal('department'), departments: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('department'), departments: z.array(shortText().min(1)).min(1).max(BOUNDS.listItems) }),
 ]);
 
 /** What this app reads (after migrating to the current version). Unknown keys are dropped. */
 export const envelopeReadSchema = z.object({
   format: z.literal(FORMAT_ID),
   formatVersion: z.number().int().positive(),
-  appVersion: z.string().default(''),
-  exportId: z.string().default(''),
+  appVersion: shortText().default(''),
+  exportId: shortText().default(''),
   exportedAt: instant,
-  exportedBy: z.string().default(''),
-  copyId: z.string().default(''),
+  exportedBy: shortText().default(''),
+  copyId: shortText().default(''),
   scope: scopeReadSchema.default(() => ({ kind: 'strategy' as const })),
-  basedOn: z.object({ exportId: z.string().min(1), exportedAt: instant }).nullable().default(null),
+  basedOn: z.object({ exportId: shortText().min(1), exportedAt: instant }).nullable().default(null),
   records: recordsReadSchema,
 });
 

@@ -245,9 +245,15 @@ export function fieldPathLabel(kind: RecordKind, path: readonly PropertyKey[]): 
   if (typeof next === 'number') return t('bundle.place.item', { field: base, n: next + 1 });
   if (MEASUREMENT_FIELDS.has(String(head))) {
     if (next === 'value') return base;
-    return t('bundle.place.field', { where: base, field: label(`bundle.field.measurement.${String(next)}`, String(next)) });
+    return t('bundle.place.field', { where: base, field: label(`bundle.field.measurement.${String(next)}`, t('bundle.field.part.other')) });
   }
-  return t('bundle.place.field', { where: base, field: String(next) });
+  // Deeper parts (a rank scheme's levels and colours): named in words, never as the file's keys.
+  let words = base;
+  for (const part of rest) {
+    if (typeof part === 'number') words = t('bundle.place.item', { field: words, n: part + 1 });
+    else words = t('bundle.place.field', { where: words, field: label(`bundle.field.part.${String(part)}`, t('bundle.field.part.other')) });
+  }
+  return words;
 }
 
 /** Whether a field of a kind holds a Measurement (値). */

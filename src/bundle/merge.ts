@@ -44,10 +44,17 @@
  * A field still at its default value, stamped when its record was created, counts as never set (a
  * year record created on both sides, one with the target, one with the actual, merges without a
  * conflict).
+ *
+ * A record deleted on one side only: a deletion never silently wins over edits made on the other
+ * side since the base (fields changed there, records added there under it). That is one conflict
+ * per deletion batch (`edits` lists what the deletion would lose, `members` every record the choice
+ * decides); so is a department's entry for a project planning deleted. The table, case by case, is
+ * in docs/bundle-format.md "Merging".
  */
 import type { FieldStamp } from '../domain/records';
 import type { Measurement } from '../domain/entities/measurement';
-import type { RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import type { ChildKind, RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
+import { deletionSet } from '../domain/cascade';
 import { formatMeasurement, formatNumber } from '../domain/numbers';
 import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import { READ_DEFAULTS, RECORD_KINDS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
@@ -272,8 +279,23 @@ export interface MergeConflict extends FieldDifference {
   reason: ConflictReason;
   /** For a deletion conflict: the deletion batch (of the side that deleted). */
   batch: string | null;
-  /** For a deletion conflict where the file kept the record: the file's record, taken whole on "theirs". */
-  theirsRecord: AnyRecord | null;
+  /**
+   * For a deletion conflict: the edits made on the side that kept the records, since the base —
+   * what the deletion would lose. "theirs" of a conflict deleted here takes every one of them.
+   */
+  edits: FieldDifference[];
+  /**
+   * For a deletion conflict: every record it decides. Records deleted together (one batch) are
+   * decided together, by one choice. `added` is a record only in the file whose parent is deleted
+   * here: it is added live on "theirs", and as deleted with the batch on "mine".
+   */
+  members: DeletionMember[];
+}
+
+export interface DeletionMember {
+  kind: RecordKind;
+  id: string;
+  added: AnyRecord | null;
 }
 
 export interface RecordRemoval extends FieldDifference {
@@ -355,7 +377,8 @@ export function planMerge(local: WorkbookRecords, incoming: WorkbookRecords, bas
     ignored: [],
   };
   const snapshot = new SnapshotIndex(mergeBaseValue.snapshot);
-  const planner = new Planner(plan, rules, owned, namer, mineClock, theirsClock, snapshot, local.strategy.id);
+  const localIndex = new Map(KINDS.map((k) => [k, new Map(listOf(local, k).map((r) => [r.id, r]))]));
+  const planner = new Planner(plan, rules, owned, namer, mineClock, theirsClock, snapshot, local.strategy.id, localIndex, batchRoots(local), batchRoots(incoming), local, new Map(KINDS.map((k) => [k, new Set(listOf(incoming, k).map((r) => r.id))])));
   for (const kind of KINDS) {
     const mineList = listOf(local, kind);
     const byId = new Map(mineList.map((r) => [r.id, r]));
@@ -387,6 +410,11 @@ class Planner {
     readonly theirsClock: SideClock,
     readonly snapshot: SnapshotIndex,
     readonly strategyId: string,
+    readonly localIndex: ReadonlyMap<RecordKind, ReadonlyMap<string, AnyRecord>>,
+    readonly mineRoots: ReadonlyMap<string, { kind: RecordKind; record: AnyRecord }>,
+    readonly theirsRoots: ReadonlyMap<string, { kind: RecordKind; record: AnyRecord }>,
+    readonly local: WorkbookRecords,
+    readonly incomingIds: ReadonlyMap<RecordKind, ReadonlySet<string>>,
   ) {}
 
   /** The base version of the record being compared (set per record by `record`). */
@@ -422,6 +450,33 @@ class Planner {
         }
       }
     }
+    // Made in the file under a record deleted here: added only if the person brings that back.
+    const parent = this.deletedParent(kind, theirs);
+    if (parent) {
+      const root = this.batchRoot('mine', parent.kind, parent.record);
+      const diff = this.difference(root.kind, root.record, root.record, DELETED_FIELD, true, false, deletionStamp(root.record), {
+        at: theirs.updatedAt,
+        by: theirs.updatedBy,
+      });
+      const edits = this.filledFields(kind, record).map(
+        ([field, value]): FieldDifference => ({
+          key: `${kind}/${theirs.id}/${field}`,
+          kind,
+          id: theirs.id,
+          subject,
+          field,
+          fieldLabel: fieldLabel(kind, field),
+          mine: undefined,
+          theirs: value,
+          mineText: t('bundle.value.empty'),
+          theirsText: this.text(kind, field, value, theirs),
+          mineStamp: stampOf(theirs, field),
+          theirsStamp: stampOf(theirs, field),
+        }),
+      );
+      this.deletionConflict(diff, 'bothChanged', parent.record.deletedBatch, edits, { kind, id: theirs.id, added: record });
+      return;
+    }
     this.plan.added.push({ ...item, record });
   }
 
@@ -434,38 +489,178 @@ class Planner {
     for (const field of editableFields(kind)) this.field(kind, mine, theirs, field);
   }
 
-  /** Deleted on one side only: remove, restore, keep, or ask. */
+  /**
+   * Deleted on one side only: remove, restore, keep, or ask. A deletion never silently wins over
+   * edits made on the other side since the base: that is a conflict listing those edits.
+   */
   liveness(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord): 'restore' | 'done' {
     const mineDeleted = mine.deletedAt !== null;
     const theirsDeleted = theirs.deletedAt !== null;
-    const mineStamp = { at: mine.deletedAt ?? mine.updatedAt, by: mine.updatedBy };
-    const theirsStamp = { at: theirs.deletedAt ?? theirs.updatedAt, by: theirs.updatedBy };
+    const mineStamp = deletionStamp(mine);
+    const theirsStamp = deletionStamp(theirs);
     const base = this.#base;
     const baseDeleted = base ? base.deletedAt !== null : null;
     const m = baseDeleted !== null ? mineDeleted !== baseDeleted : this.mineClock.changed(kind, mine.id, mineStamp.at);
     const th = baseDeleted !== null ? theirsDeleted !== baseDeleted : this.theirsClock.changed(kind, theirs.id, theirsStamp.at);
-    const diff = this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp);
+    const edits = this.liveEdits(kind, mine, theirs, mineDeleted ? 'theirs' : 'mine');
+    const batch = mineDeleted ? mine.deletedBatch : theirs.deletedBatch;
+    const root = this.batchRoot(mineDeleted ? 'mine' : 'theirs', kind, mineDeleted ? mine : theirs);
+    const diff = () =>
+      root.record === mine || root.record === theirs
+        ? this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp)
+        : this.difference(root.kind, root.record, root.record, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp);
+    const member: DeletionMember = { kind, id: mine.id, added: null };
+    // Deleted in the file: what was added here under it (a year record, a KPI) the file never had
+    // is an edit here too, and goes or stays with the same choice.
+    const under = theirsDeleted && kind !== 'strategies' ? this.addedUnder(kind as ChildKind, mine) : [];
+    for (const u of under) edits.push(...u.fields);
+    const ask = (reason: ConflictReason) => {
+      this.deletionConflict(diff(), reason, batch, edits, member);
+      for (const u of under) this.deletionConflict(diff(), reason, batch, [], { kind: u.kind, id: u.record.id, added: null });
+    };
     const why = this.rules.removal(kind, mine, this.owned);
     if (why) {
-      if (th) this.ignore(diff, why);
+      // The file may not delete or restore; but what it filled in for a record deleted here is
+      // shown, and the person may bring the record back with it.
+      if (mineDeleted && edits.length > 0) ask('bothChanged');
+      else if (th) this.ignore(diff(), why);
       return 'done';
     }
     if (m && th) {
-      this.conflict(diff, this.reason(kind, mine, theirs), mineDeleted ? mine.deletedBatch : theirs.deletedBatch, theirsDeleted ? null : theirs);
+      ask(this.reason(kind, mine, theirs));
       return 'done';
     }
     if (th) {
       if (theirsDeleted) {
-        this.plan.removed.push({ ...diff, batch: theirs.deletedBatch });
+        if (edits.length > 0 || under.length > 0) ask('bothChanged');
+        else
+          this.plan.removed.push({
+            ...this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp),
+            batch: theirs.deletedBatch,
+          });
         return 'done';
       }
-      this.plan.restored.push(diff);
+      this.plan.restored.push(diff());
       return 'restore';
     }
-    if (m) return 'done';
-    this.conflict(diff, 'neitherChanged', mineDeleted ? mine.deletedBatch : theirs.deletedBatch, theirsDeleted ? null : theirs);
+    if (m) {
+      if (mineDeleted && edits.length > 0) ask('bothChanged');
+      return 'done';
+    }
+    ask('neitherChanged');
     return 'done';
   }
+
+  /**
+   * The fields the side that kept a record (`live`) changed since the base and that differ from the
+   * deleted side's: what a deletion would lose. Only fields the file may change count for the file.
+   */
+  liveEdits(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord, live: Side): FieldDifference[] {
+    const base = this.#base;
+    const out: FieldDifference[] = [];
+    for (const field of editableFields(kind)) {
+      const mineValue = fieldOf(mine, field);
+      const theirsValue = fieldOf(theirs, field);
+      if (equalJson(mineValue, theirsValue)) continue;
+      const liveRecord = live === 'mine' ? mine : theirs;
+      const liveValue = live === 'mine' ? mineValue : theirsValue;
+      const stamp = stampOf(liveRecord, field);
+      const changed = base
+        ? !equalJson(liveValue, fieldOf(base, field))
+        : !unsetAtCreation(kind, liveRecord, field, stamp) &&
+          (live === 'mine' ? this.mineClock : this.theirsClock).changed(kind, liveRecord.id, stamp.at);
+      if (!changed) continue;
+      if (live === 'theirs' && this.rules.fieldChange(kind, mine, field, this.owned)) continue;
+      out.push(this.difference(kind, mine, theirs, field, mineValue, theirsValue, stampOf(mine, field), stampOf(theirs, field)));
+    }
+    return out;
+  }
+
+  /** Live records under `r` here (what deleting it takes along) that the file does not hold. */
+  addedUnder(kind: ChildKind, r: AnyRecord): { kind: RecordKind; record: AnyRecord; fields: FieldDifference[] }[] {
+    const out: { kind: RecordKind; record: AnyRecord; fields: FieldDifference[] }[] = [];
+    for (const ref of deletionSet(this.local, kind, r.id)) {
+      if (ref.kind === kind && ref.id === r.id) continue;
+      if (this.incomingIds.get(ref.kind)?.has(ref.id)) continue;
+      const record = this.localIndex.get(ref.kind)?.get(ref.id);
+      if (!record) continue;
+      const subject = this.namer.subject(ref.kind, record);
+      const fields = this.filledFields(ref.kind, record).map(
+        ([field, value]): FieldDifference => ({
+          key: `${ref.kind}/${record.id}/${field}`,
+          kind: ref.kind,
+          id: record.id,
+          subject,
+          field,
+          fieldLabel: fieldLabel(ref.kind, field),
+          mine: value,
+          theirs: undefined,
+          mineText: this.text(ref.kind, field, value, record),
+          theirsText: t('bundle.value.empty'),
+          mineStamp: stampOf(record, field),
+          theirsStamp: stampOf(record, field),
+        }),
+      );
+      out.push({ kind: ref.kind, record, fields });
+    }
+    return out;
+  }
+
+  /** The fields of a record that hold something (not their default), where it sits left out. */
+  filledFields(kind: RecordKind, r: AnyRecord): [string, unknown][] {
+    const defaults = READ_DEFAULTS[kind];
+    const out: [string, unknown][] = [];
+    for (const field of editableFields(kind)) {
+      const value = fieldOf(r, field);
+      if (field in defaults && equalJson(value, defaults[field])) continue;
+      if (field in REFERENCE_FIELDS || field === 'fiscalYear' || field === 'order' || field === 'subjectKind' || field === 'subjectId') continue;
+      out.push([field, value]);
+    }
+    return out;
+  }
+
+  /** The nearest record above `r` (by its references) that is deleted here, if any. */
+  deletedParent(kind: RecordKind, r: AnyRecord): { kind: RecordKind; record: AnyRecord } | null {
+    const x = r as unknown as Record<string, unknown>;
+    const refs: [RecordKind, unknown][] = [];
+    if (kind === 'kpiYears') refs.push(['kpis', x['kpiId']]);
+    if (kind === 'projectYears') refs.push(['projects', x['projectId']]);
+    if (kind === 'kpis') refs.push(['projects', x['projectId']], ['goals', x['goalId']]);
+    if (kind === 'projects' || kind === 'measures') refs.push(['goals', x['goalId']]);
+    if (kind === 'opinions') refs.push([x['subjectKind'] === 'goal' ? 'goals' : 'projects', x['subjectId']]);
+    for (const [k, id] of refs) {
+      if (typeof id !== 'string') continue;
+      const parent = this.localIndex.get(k)?.get(id);
+      if (!parent) continue;
+      if (parent.deletedAt !== null) return { kind: k, record: parent };
+      const above = this.deletedParent(k, parent);
+      if (above) return above;
+    }
+    return null;
+  }
+
+  /** The first record (parents first) deleted in the same batch as `r` on `side`: what the person knows was deleted. */
+  batchRoot(side: Side, kind: RecordKind, r: AnyRecord): { kind: RecordKind; record: AnyRecord } {
+    if (!r.deletedBatch) return { kind, record: r };
+    const roots = side === 'mine' ? this.mineRoots : this.theirsRoots;
+    return roots.get(r.deletedBatch) ?? { kind, record: r };
+  }
+
+  deletionConflict(diff: FieldDifference, reason: ConflictReason, batch: string | null, edits: FieldDifference[], member: DeletionMember) {
+    const group = `${diff.mine === true ? 'mine' : 'theirs'}|${batch ?? diff.key}`;
+    const existing = this.#deletions.get(group);
+    if (existing) {
+      existing.edits.push(...edits);
+      existing.members.push(member);
+      if (existing.reason === 'neitherChanged' && reason !== 'neitherChanged') existing.reason = reason;
+      return;
+    }
+    const c: MergeConflict = { ...diff, reason, batch, edits: [...edits], members: [member] };
+    this.#deletions.set(group, c);
+    this.plan.conflicts.push(c);
+  }
+
+  #deletions = new Map<string, MergeConflict>();
 
   field(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord, field: string) {
     const mineValue = fieldOf(mine, field);
@@ -491,9 +686,9 @@ class Planner {
       if (th) this.ignore(diff, why);
       return;
     }
-    if (m && th) this.conflict(diff, this.reason(kind, mine, theirs), null, null);
+    if (m && th) this.conflict(diff, this.reason(kind, mine, theirs));
     else if (th) this.plan.changed.push(diff);
-    else if (!m) this.conflict(diff, 'neitherChanged', null, null);
+    else if (!m) this.conflict(diff, 'neitherChanged');
   }
 
   reason(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord): ConflictReason {
@@ -527,8 +722,8 @@ class Planner {
     };
   }
 
-  conflict(diff: FieldDifference, reason: ConflictReason, batch: string | null, theirsRecord: AnyRecord | null) {
-    this.plan.conflicts.push({ ...diff, reason, batch, theirsRecord });
+  conflict(diff: FieldDifference, reason: ConflictReason) {
+    this.plan.conflicts.push({ ...diff, reason, batch: null, edits: [], members: [] });
   }
 
   ignore(diff: FieldDifference, reason: NotAllowed) {
@@ -547,6 +742,18 @@ class Planner {
   text(kind: RecordKind, field: string, value: unknown, record: AnyRecord): string {
     return valueText(kind, field, value, this.namer.unitOf(kind, record), this.namer, record);
   }
+}
+
+/** Per deletion batch, its first record in parents-first order: the record the person deleted. */
+function batchRoots(records: WorkbookRecords): Map<string, { kind: RecordKind; record: AnyRecord }> {
+  const out = new Map<string, { kind: RecordKind; record: AnyRecord }>();
+  for (const kind of KINDS)
+    for (const r of listOf(records, kind)) if (r.deletedBatch && !out.has(r.deletedBatch)) out.set(r.deletedBatch, { kind, record: r });
+  return out;
+}
+
+function deletionStamp(r: AnyRecord): FieldStamp {
+  return { at: r.deletedAt ?? r.updatedAt, by: r.updatedBy };
 }
 
 /** A default value stamped when its record was created was never set by anyone. */
@@ -586,6 +793,24 @@ export function allChoices(plan: MergePlan, side: Side): Record<string, Side> {
 /** Keys of conflicts that have no choice yet (the apply button stays disabled while any remain). */
 export function unresolvedConflicts(plan: MergePlan, choices: Readonly<Record<string, Side>>): string[] {
   return plan.conflicts.filter((c) => choices[c.key] !== 'mine' && choices[c.key] !== 'theirs').map((c) => c.key);
+}
+
+/**
+ * The conflicts of `fresh` (a plan made again, from what is stored now) that the choices made on
+ * `previewed` do not decide: new ones, and ones whose values (or, for a deletion, whose edits)
+ * are no longer what the person saw. Empty: the choices carry over to `fresh` as they are.
+ */
+export function newDecisions(previewed: MergePlan, fresh: MergePlan, choices: Readonly<Record<string, Side>>): string[] {
+  const seen = new Map(previewed.conflicts.map((c) => [c.key, c]));
+  const sameEdits = (a: FieldDifference[], b: FieldDifference[]) =>
+    a.length === b.length && a.every((e, i) => e.key === b[i]!.key && equalJson(e.mine, b[i]!.mine) && equalJson(e.theirs, b[i]!.theirs));
+  return fresh.conflicts
+    .filter((c) => {
+      const old = seen.get(c.key);
+      if (!old || (choices[c.key] !== 'mine' && choices[c.key] !== 'theirs')) return true;
+      return !equalJson(old.mine, c.mine) || !equalJson(old.theirs, c.theirs) || !sameEdits(old.edits, c.edits);
+    })
+    .map((c) => c.key);
 }
 
 /**
@@ -643,29 +868,40 @@ export function applyMergePlan(
   const keptBatches = new Set(
     plan.conflicts.filter((c) => c.field === DELETED_FIELD && c.theirs === true && c.batch && chosen(c) === 'mine').map((c) => c.batch!),
   );
+  /** Records only in the file, added under a record deleted here: live, or deleted with it. */
+  const addedUnder: { kind: RecordKind; record: AnyRecord; deleted: { at: string; batch: string } | null }[] = [];
 
   for (const d of plan.changed) take(d.kind, d.id, d.field, d.theirs, d.theirsStamp);
   for (const d of plan.restored) restore(d.kind, d.id);
   for (const d of plan.removed) if (!(d.batch && keptBatches.has(d.batch))) remove(d.kind, d.id, d.batch);
   for (const c of plan.conflicts) {
-    if (chosen(c) !== 'theirs') continue;
+    const side = chosen(c);
     if (c.field !== DELETED_FIELD) {
-      take(c.kind, c.id, c.field, c.theirs, c.theirsStamp);
+      if (side === 'theirs') take(c.kind, c.id, c.field, c.theirs, c.theirsStamp);
       continue;
     }
     if (c.theirs === true) {
-      remove(c.kind, c.id, c.batch);
+      // Deleted in the file, kept (and edited) here.
+      if (side === 'theirs') {
+        remove(c.kind, c.id, c.batch);
+        for (const m of c.members) remove(m.kind, m.id, c.batch);
+      }
       continue;
     }
-    // The file kept (and edited) what was deleted here: bring back what was deleted with it, and
-    // take the file's record whole.
+    // Deleted here, kept (and edited) in the file.
+    if (side === 'mine') {
+      for (const m of c.members)
+        if (m.added) addedUnder.push({ kind: m.kind, record: m.added, deleted: { at: ctx.now, batch: c.batch ?? `merge:${m.id}` } });
+      continue;
+    }
+    // Bring back what was deleted with it, and take the file's edits.
     if (c.batch) restoreBatch(c.batch);
-    else restore(c.kind, c.id);
-    const theirs = c.theirsRecord;
-    const mine = originals.get(c.kind)!.get(c.id);
-    if (theirs && mine)
-      for (const field of editableFields(c.kind))
-        if (!equalJson(fieldOf(mine, field), fieldOf(theirs, field))) take(c.kind, c.id, field, fieldOf(theirs, field), stampOf(theirs, field));
+    restore(c.kind, c.id);
+    for (const m of c.members) {
+      if (m.added) addedUnder.push({ kind: m.kind, record: m.added, deleted: null });
+      else restore(m.kind, m.id);
+    }
+    for (const e of c.edits) if (originals.get(e.kind)!.has(e.id)) take(e.kind, e.id, e.field, e.theirs, e.theirsStamp);
   }
 
   const written = emptyByKind();
@@ -677,13 +913,18 @@ export function applyMergePlan(
       (written[kind] as AnyRecord[]).push(r);
     }
   }
-  for (const a of plan.added) {
+  const additions = [...plan.added.map((a) => ({ kind: a.kind, record: a.record, deleted: null })), ...addedUnder];
+  for (const a of additions) {
     const r = { ...a.record, stamps: { ...a.record.stamps }, strategyId: local.strategy.id } as Mutable;
     for (const [field, stamp] of Object.entries(r.stamps)) {
       if (unsetAtCreation(a.kind, r, field, stamp)) continue;
       r.stamps[field] = { at: laterOf(stamp.at, ctx.now), by: stamp.by };
     }
     r.updatedAt = laterOf(r.updatedAt, ctx.now);
+    if (a.deleted) {
+      r.deletedAt = a.deleted.at;
+      r.deletedBatch = a.deleted.batch;
+    }
     (written[a.kind] as AnyRecord[]).push(r);
   }
 
@@ -692,7 +933,7 @@ export function applyMergePlan(
   for (const kind of KINDS) {
     const replaced = edited.get(kind)!;
     const list = listOf(local, kind).map((r) => replaced.get(r.id) ?? r);
-    const added = plan.added.filter((a) => a.kind === kind).map((a) => written[kind].find((w) => w.id === a.id)!);
+    const added = additions.filter((a) => a.kind === kind).map((a) => written[kind].find((w) => w.id === a.record.id)!);
     if (kind === 'strategies') out['strategy'] = list[0];
     else out[kind] = [...list, ...added];
   }
@@ -792,7 +1033,15 @@ function messageOr(key: string, fallback: string): string {
  * A field's value as a person reads it in the preview. `record` (the record the value belongs to)
  * names what an opinion's `subjectId` points at, which its `subjectKind` decides.
  */
-export function valueText(kind: RecordKind, field: string, value: unknown, unit: string, namer?: RecordNamer, record?: unknown): string {
+export function valueText(
+  kind: RecordKind,
+  field: string,
+  value: unknown,
+  unit: string,
+  namer?: RecordNamer,
+  record?: unknown,
+  listLimit: number = LIST_PREVIEW,
+): string {
   if (field === DELETED_FIELD) return value ? t('bundle.value.deleted') : t('bundle.value.live');
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('bundle.value.empty');
   if (isMeasurementField(kind, field)) return formatMeasurement(value as Measurement, unit) || t('bundle.value.empty');
@@ -810,11 +1059,34 @@ export function valueText(kind: RecordKind, field: string, value: unknown, unit:
   }
   if (typeof value === 'boolean') return value ? t('bundle.value.yes') : t('bundle.value.no');
   if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(t('bundle.value.listJoin'));
+  if (Array.isArray(value)) {
+    // A long list is shown by its first items and its count; the whole list is a tap away (wholeText).
+    const shown = value.slice(0, listLimit).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+    const text = shown.join(t('bundle.value.listJoin'));
+    return value.length > listLimit ? text + t('bundle.value.more', { n: formatNumber(value.length - listLimit) }) : text;
+  }
   if (typeof value === 'string') return value;
   // A nested setting (the strategy's 評価区分) is shown by its name.
   const name = (value as { name?: unknown }).name;
   return typeof name === 'string' && name ? name : JSON.stringify(value);
+}
+
+/** How many items of a list value the preview shows before 「…ほかN件」. */
+export const LIST_PREVIEW = 20;
+/** Characters of a value the preview shows before shortening it (the whole value a tap away). */
+export const TEXT_PREVIEW = 80;
+
+/** A value's text shortened for the preview: null when it is short enough to show whole. */
+export function shortText(text: string, max = TEXT_PREVIEW): string | null {
+  return text.length > max ? `${text.slice(0, max)}…` : null;
+}
+
+/** The whole value of one side of a difference, as a person reads it (every item of a list). */
+export function wholeText(d: FieldDifference, side: Side): string {
+  const value = side === 'mine' ? d.mine : d.theirs;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return valueText(d.kind, d.field, value, '', undefined, undefined, Number.POSITIVE_INFINITY);
+  return side === 'mine' ? d.mineText : d.theirsText;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,10 @@ export function bundleErrorKey(e: BundleError): MessageKey {
       return 'bundle.error.tooLarge';
     case 'notJson':
       return 'bundle.error.notJson';
+    case 'numberTooLarge':
+      return 'bundle.error.numberTooLarge';
+    case 'tooManyRecords':
+      return 'bundle.error.tooManyRecords';
     case 'truncated':
       return 'bundle.error.truncated';
     case 'tooDeep':
@@ -26,7 +30,7 @@ export function bundleErrorKey(e: BundleError): MessageKey {
     case 'newerVersion':
       return 'bundle.error.newerVersion';
     case 'unsupportedVersion':
-      return 'bundle.error.unsupportedVersion';
+      return isVersionNumber(e.fileVersion) ? 'bundle.error.unsupportedVersion' : 'bundle.error.unreadableVersion';
     case 'checksumMissing':
       return 'bundle.error.checksumMissing';
     case 'checksumMismatch':
@@ -59,20 +63,23 @@ export function bundleErrorMessage(e: BundleError): string {
     case 'tooDeep':
       return t(key, { limit: e.limit });
     case 'forbiddenKey':
-      return t(key, { key: e.key, path: e.path });
+      // The key is one of three fixed names (FORBIDDEN_KEYS); the path is for developers, not shown.
+      return t(key, { key: e.key });
     case 'newerVersion':
-      return t(key, { fileVersion: e.fileVersion, appFormatVersion: e.appFormatVersion });
+      return t(key, { fileVersion: formatNumber(e.fileVersion), appFormatVersion: formatNumber(e.appFormatVersion) });
     case 'unsupportedVersion':
-      return t(key, { fileVersion: typeof e.fileVersion === 'number' ? e.fileVersion : String(e.fileVersion) });
-    case 'migrationFailed':
-      return t(key, { migration: e.migration, detail: e.detail });
+      return isVersionNumber(e.fileVersion) ? t(key, { fileVersion: formatNumber(e.fileVersion) }) : t(key);
+    case 'tooManyRecords':
+      return t(key, { what: e.what, count: formatNumber(e.count), limit: formatNumber(e.limit) });
     case 'invalidEnvelope':
       return t(key, { field: e.field });
     case 'invalidRecords':
     case 'brokenReferences':
-      return t(key, { total: e.total });
+      return t(key, { total: formatNumber(e.total) });
+    // The migration's name and the detail of a failure are for developers (kept in the error), not shown.
+    case 'migrationFailed':
     case 'unexpected':
-      return t(key, { detail: e.detail });
+    case 'numberTooLarge':
     case 'notJson':
     case 'truncated':
     case 'notBundle':
@@ -94,7 +101,7 @@ export function bundleErrorMessage(e: BundleError): string {
 export function bundleErrorDetails(e: BundleError): string[] {
   if (e.kind === 'invalidRecords' || e.kind === 'brokenReferences') {
     const lines = e.kind === 'invalidRecords' ? e.issues.map(recordIssueMessage) : e.issues.map(referenceIssueMessage);
-    if (e.total > lines.length) lines.push(t('bundle.error.more', { count: e.total - lines.length }));
+    if (e.total > lines.length) lines.push(t('bundle.error.more', { count: formatNumber(e.total - lines.length) }));
     return lines;
   }
   return [];
@@ -102,7 +109,7 @@ export function bundleErrorDetails(e: BundleError): string[] {
 
 /** 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値が数値ではありません」 */
 export function recordIssueMessage(issue: RecordIssue): string {
-  return t(recordIssueKey(issue.problem), { where: issue.where, value: issue.value ?? '' });
+  return t(recordIssueKey(issue.problem), { where: issue.where, value: issue.value ?? '', limit: issue.limit ?? '' });
 }
 
 function recordIssueKey(problem: RecordIssueProblem): MessageKey {
@@ -123,6 +130,24 @@ function recordIssueKey(problem: RecordIssueProblem): MessageKey {
       return 'bundle.issue.notChoice';
     case 'outOfRange':
       return 'bundle.issue.outOfRange';
+    case 'tooLong':
+      return 'bundle.issue.tooLong';
+    case 'tooMany':
+      return 'bundle.issue.tooMany';
+    case 'tooLarge':
+      return 'bundle.issue.tooLarge';
+    case 'tooSmall':
+      return 'bundle.issue.tooSmall';
+    case 'notFiscalYear':
+      return 'bundle.issue.notFiscalYear';
+    case 'notColor':
+      return 'bundle.issue.notColor';
+    case 'notId':
+      return 'bundle.issue.notId';
+    case 'periodTooLong':
+      return 'bundle.issue.periodTooLong';
+    case 'periodOrder':
+      return 'bundle.issue.periodOrder';
     case 'notDateTime':
       return 'bundle.issue.notDateTime';
     case 'empty':
@@ -160,4 +185,9 @@ function referenceIssueKey(problem: ReferenceIssueProblem): MessageKey {
     default:
       return assertNever(problem);
   }
+}
+
+/** A format version worth naming in a message: a whole number ≥ 0 (anything else is not shown). */
+function isVersionNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }

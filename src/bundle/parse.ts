@@ -23,7 +23,10 @@ import {
   type BundleMeta,
   type Limits,
 } from './format';
-import { canonicalUtf8, envelopeChecksum, type CanonicalBytes } from './canonical';
+import { NotJsonValueError, canonicalUtf8, envelopeChecksum, type CanonicalBytes } from './canonical';
+import { BOUNDS, planPeriodProblem } from '../domain/bounds';
+import { RANK_COLOR_RE } from '../domain/achievement/rank-colors';
+import { formatNumber } from '../domain/numbers';
 import { MIGRATIONS, migrateEnvelope, type JsonObject, type Migration } from './migrations';
 import type { BundleError, RecordIssue, RecordIssueProblem, Result } from './errors';
 import { RecordNamer, fieldPathLabel, isMeasurementField } from './locate';
@@ -63,6 +66,8 @@ export async function parseBundle(text: string, options: ParseOptions = {}): Pro
   try {
     return await parseChecked(text, options);
   } catch (e) {
+    // JSON.parse reads 1e999 as Infinity, which no JSON text can hold: the canonical walk refuses it.
+    if (e instanceof NotJsonValueError) return fail({ kind: 'numberTooLarge' });
     return fail({ kind: 'unexpected', detail: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -144,6 +149,9 @@ async function parseChecked(text: string, options: ParseOptions): Promise<ParseR
   if (!parsed.success) return fail(schemaError(parsed.error.issues, envelope, limits.maxReportedIssues));
   const { records: lenientRecords, ...meta } = parsed.data;
   const records = normalizeRecords(lenientRecords as unknown as LenientRecords, meta.exportedAt, meta.exportedBy);
+
+  const period = periodIssue(records, envelope);
+  if (period) return fail({ kind: 'invalidRecords', issues: [period], total: 1 });
 
   const refs = referenceIssues(records);
   if (refs.length > 0)
@@ -273,7 +281,15 @@ function schemaError(issues: readonly z.core.$ZodIssue[], envelope: Readonly<Jso
       const field = issue.path.length >= 2 && head === 'records' ? String(list) : String(head ?? 'records');
       const key = `bundle.field.envelope.${field}`;
       const label = t(key as MessageKey);
-      return { kind: 'invalidEnvelope', field: label === key ? formatPath(issue.path) : label, path: formatPath(issue.path) };
+      const words = label === key ? t('bundle.field.envelope.other') : label;
+      // A list of records longer than a file may hold.
+      if (head === 'records' && issue.path.length === 2 && issue.code === 'too_big' && issue.origin === 'array') {
+        const count = valueAt(envelope, issue.path);
+        const kind = LIST_KIND[String(list)];
+        const what = kind ? t(`bundle.field.envelope.${String(list)}` as MessageKey).replace(/の一覧$/, '') : words;
+        return { kind: 'tooManyRecords', what, count: Array.isArray(count) ? count.length : 0, limit: Number(issue.maximum) };
+      }
+      return { kind: 'invalidEnvelope', field: words, path: formatPath(issue.path) };
     }
     recordIssues.push(issue);
   }
@@ -296,8 +312,48 @@ function recordIssue(issue: z.core.$ZodIssue, envelope: Readonly<JsonObject>, na
   const raw = valueAt(envelope, issue.path);
   const field = typeof fieldPath[0] === 'string' ? fieldPath[0] : '';
   const out: RecordIssue = { problem: problemOf(issue, raw, isMeasurementField(kind, field)), where, path: formatPath(issue.path) };
-  if (out.problem === 'notChoice') out.value = shortValue(raw);
+  if (out.problem === 'notChoice') {
+    // Only a short text or a number is worth quoting; anything else reads as code.
+    if (raw === undefined || raw === null) out.problem = 'missing';
+    else if (typeof raw === 'string' && raw.trim() !== '') out.value = shortValue(raw);
+    else if (typeof raw === 'number' && Number.isFinite(raw)) out.value = formatNumber(raw);
+    else out.problem = 'invalid';
+  }
+  const limit = limitOf(issue, out.problem);
+  if (limit !== null) out.limit = limit;
   return out;
+}
+
+/** The limit a bounds problem names, as the message writes it. */
+function limitOf(issue: z.core.$ZodIssue, problem: RecordIssueProblem): string | null {
+  switch (problem) {
+    case 'tooLong':
+    case 'tooMany':
+    case 'tooLarge':
+      return issue.code === 'too_big' ? formatNumber(Number(issue.maximum)) : null;
+    case 'tooSmall':
+      return issue.code === 'too_small' ? formatNumber(Number(issue.minimum)) : null;
+    case 'notFiscalYear':
+      return `${BOUNDS.fiscalYearMin}〜${BOUNDS.fiscalYearMax}`;
+    case 'notId':
+      return formatNumber(BOUNDS.idChars);
+    default:
+      return null;
+  }
+}
+
+/** The plan period of the strategy: within BOUNDS (at most 30 fiscal years, end not before start). */
+function periodIssue(records: WorkbookRecords, envelope: Readonly<JsonObject>): RecordIssue | null {
+  const { startYear, endYear } = records.strategy;
+  const problem = planPeriodProblem(startYear, endYear);
+  if (problem === null) return null;
+  const namer = new RecordNamer(isObject(envelope['records']) ? (envelope['records'] as JsonObject) : null);
+  const where = t('bundle.place.field', { where: namer.path('strategies', records.strategy), field: t('bundle.field.strategies.period') });
+  const path = 'records.strategy.endYear';
+  if (problem === 'order') return { problem: 'periodOrder', where, path };
+  if (problem === 'tooLong') return { problem: 'periodTooLong', where, path, limit: formatNumber(BOUNDS.planYearsMax) };
+  // Each year is bounded by the schema already; kept for completeness.
+  return { problem: 'notFiscalYear', where, path, limit: `${BOUNDS.fiscalYearMin}〜${BOUNDS.fiscalYearMax}` };
 }
 
 function problemOf(issue: z.core.$ZodIssue, raw: unknown, measurement: boolean): RecordIssueProblem {
@@ -324,11 +380,19 @@ function problemOf(issue: z.core.$ZodIssue, raw: unknown, measurement: boolean):
     case 'invalid_value':
       return 'notChoice';
     case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array' ? 'empty' : 'outOfRange';
+      if (issue.origin === 'string' || issue.origin === 'array') return 'empty';
+      if (issue.origin === 'number' && Number(issue.minimum) === BOUNDS.fiscalYearMin) return 'notFiscalYear';
+      return issue.origin === 'number' ? 'tooSmall' : 'outOfRange';
     case 'too_big':
-      return 'outOfRange';
+      if (issue.origin === 'string') return 'tooLong';
+      if (issue.origin === 'array') return 'tooMany';
+      if (issue.origin === 'number' && Number(issue.maximum) === BOUNDS.fiscalYearMax) return 'notFiscalYear';
+      return issue.origin === 'number' ? 'tooLarge' : 'outOfRange';
     case 'invalid_format':
-      return issue.format === 'datetime' ? 'notDateTime' : 'invalid';
+      if (issue.format === 'datetime') return 'notDateTime';
+      if (issue.format === 'regex' && issue.pattern === String(RANK_COLOR_RE)) return 'notColor';
+      if (issue.format === 'regex') return 'notId';
+      return 'invalid';
     default:
       return 'invalid';
   }

@@ -3,22 +3,24 @@
  * that the app's first load does not need zod. The entity schemas (entities/*.schema.ts) spread it.
  */
 import { z } from 'zod';
+import { BOUNDS } from './bounds';
+import { counter, recordId, shortText } from './bounds.schema';
 
 /** When and by whom one field was last changed. */
 export const fieldStampSchema = z.object({
-  at: z.string(),
-  by: z.string(),
+  at: z.string().max(40),
+  by: shortText(),
 });
 
 export const recordMetaShape = {
-  id: z.string().min(1),
-  strategyId: z.string().min(1),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  rev: z.number().int().nonnegative(),
+  id: recordId(),
+  strategyId: recordId(),
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+  updatedBy: shortText(),
+  rev: counter(),
   stamps: z.record(z.string(), fieldStampSchema),
-  deletedAt: z.string().nullable(),
+  deletedAt: z.string().max(40).nullable(),
   /** Groups records deleted together (a goal and everything under it) so undo restores them all. */
-  deletedBatch: z.string().nullable(),
+  deletedBatch: z.string().max(BOUNDS.idChars).nullable(),
 };

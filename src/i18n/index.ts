@@ -133,3 +133,33 @@ export function fyHead(year: number): [string, string] {
 export function fyRange(from: number, to: number, style: FiscalYearStyle = 'wareki'): string {
   return t('fmt.range', { from: fy(from, style), to: fy(to, style) });
 }
+
+/** The BCP 47 tag numbers and dates are written with in a language. */
+export function intlLocale(locale: Locale = getLocale()): string {
+  return locale === 'en' ? 'en-US' : 'ja-JP';
+}
+
+/** A number with the current language's digit grouping: 1,234.5 in both languages today. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale: Locale = getLocale()): string {
+  return value.toLocaleString(intlLocale(locale), options);
+}
+
+/**
+ * An ISO time as the device's local date and time in the current language: 2026年4月1日 9:05,
+ * April 1, 2026, 9:05 AM. An unreadable time is returned as it is.
+ */
+export function formatDateTime(iso: string, locale: Locale = getLocale()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (locale === 'ja') {
+    return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}`;
+  }
+  return d.toLocaleString(intlLocale(locale), { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+}
+
+/** A size in bytes as KB (below 1 MB, at least 1) or MB with one decimal. */
+export function formatBytes(bytes: number, locale: Locale = getLocale()): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), undefined, locale)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale)} MB`;
+  return `${formatNumber(bytes / 1024 / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale)} GB`;
+}

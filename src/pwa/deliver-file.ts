@@ -30,10 +30,10 @@ export function canSaveWithDialog(): boolean {
   return typeof (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker === 'function';
 }
 
-/** Opens the share sheet; resolves false when the person closed it without sharing. */
-export async function shareFile(f: OutgoingFile): Promise<boolean> {
+/** Opens the share sheet (with `text`, e.g. a mail's words, when given); resolves false when the person closed it without sharing. */
+export async function shareFile(f: OutgoingFile, text?: string): Promise<boolean> {
   try {
-    await navigator.share({ files: [toFile(f)], title: f.fileName });
+    await navigator.share({ files: [toFile(f)], title: f.fileName, ...(text ? { text } : {}) });
     return true;
   } catch {
     return false;

@@ -7,12 +7,16 @@
  *               in the background for a while (InvalidStateError "The database connection is
  *               closing", UnknownError "Connection to Indexed Database server lost"), and Dexie
  *               reports a closed database as DatabaseClosedError. Reopening and retrying once helps.
+ *   outdated    another version of the app writes to the database now (src/storage/write-gate.ts):
+ *               this page never writes again; the write waits in the DraftJournal for the reload.
+ *   held        this page is a newer version waiting for the person to accept the update: it
+ *               writes nothing until then; the write waits in the DraftJournal.
  *   other       anything else (a bug, a record deleted in another tab): reported, not retried.
  *
  * Dexie wraps the browser's error (AbortError with `inner`, BulkError with `failures`), so the
  * whole chain is looked at.
  */
-export type StorageFailureKind = 'quota' | 'connection' | 'other';
+export type StorageFailureKind = 'quota' | 'connection' | 'outdated' | 'held' | 'other';
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const CONNECTION_NAMES = new Set(['DatabaseClosedError', 'InvalidStateError', 'OpenFailedError']);
@@ -44,6 +48,8 @@ function chain(error: unknown): ErrorLike[] {
 
 export function classifyStorageError(error: unknown): StorageFailureKind {
   const errors = chain(error);
+  if (errors.some((e) => e.name === 'OutdatedVersionError')) return 'outdated';
+  if (errors.some((e) => e.name === 'HeldVersionError')) return 'held';
   for (const e of errors) {
     const name = typeof e.name === 'string' ? e.name : '';
     const message = typeof e.message === 'string' ? e.message : '';

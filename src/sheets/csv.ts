@@ -103,23 +103,133 @@ export function parseCsv(text: string, separator: string = guessSeparator(text.r
 /** How a file's bytes were read. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 
+/** A line of a file whose bytes are in another encoding than the rest. */
+export interface MixedLine {
+  /** Line number in the file (1 = first line). */
+  line: number;
+  encoding: 'utf-8' | 'shift_jis';
+  /** The line, decoded in its own encoding. */
+  text: string;
+}
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** Lines in the other encoding (a file that mixes UTF-8 and Shift_JIS); empty normally. */
+  mixedLines: MixedLine[];
+  /** A UTF-8 byte-order mark in front of bytes that are not UTF-8 (it was a hint, not proof). */
+  bomIgnored: boolean;
+}
+
+/** Whether bytes [from, to) are well-formed UTF-8 (no overlongs, no surrogates). */
+function validUtf8(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80);
+    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800);
+    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000);
+    else return false;
+    if (i + n >= to) return false;
+    let cp = c & (n === 1 ? 0x1f : n === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k]!;
+      if ((x & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (x & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+/** Whether bytes [from, to) are well-formed Shift_JIS / CP932 (lead and trail byte ranges). */
+function validSjis(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const c = b[i]!;
+    if (c < 0x80 || (c >= 0xa1 && c <= 0xdf)) {
+      i++;
+      continue;
+    }
+    if ((c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc)) {
+      if (i + 1 >= to) return false;
+      const t = b[i + 1]!;
+      if (t < 0x40 || t === 0x7f || t > 0xfc) return false;
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function ascii(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i]! >= 0x80) return false;
+  return true;
+}
+
 /**
- * Decodes a text file of unknown encoding: a byte-order mark decides (UTF-8, UTF-16 LE/BE);
- * otherwise the bytes are tried as strict UTF-8 and, when that fails, read as Shift_JIS (the
- * WHATWG decoder for 'shift_jis' is CP932 / Windows-31J, with the NEC and IBM extensions Excel
- * writes: ①, ㈱, 髙 …). Plain ASCII is valid UTF-8 and reads the same either way.
+ * Decodes a text file of unknown encoding, from its bytes. A UTF-16 byte-order mark decides. A
+ * UTF-8 byte-order mark is a hint, not proof (a Shift_JIS file saved behind one by a tool reads as
+ * replacement characters otherwise). Each line is checked: well-formed UTF-8, well-formed
+ * Shift_JIS (CP932: the WHATWG decoder for 'shift_jis' has the NEC and IBM extensions Excel
+ * writes: ①, ㈱, 髙), or neither; a line that is both is UTF-8. The file's encoding is the one its lines agree on; lines
+ * that can only be the other one are decoded in their own encoding and listed (a UTF-8 file with a
+ * line pasted in from a Shift_JIS one), so the screen can say so and show them. Plain ASCII is
+ * valid either way and reads the same.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', mixedLines: [], bomIgnored: false };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', mixedLines: [], bomIgnored: false };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  // Fast path: the whole file is UTF-8.
+  if (validUtf8(body, 0, body.length)) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', mixedLines: [], bomIgnored: false };
+
+  // Line by line (0x0A never occurs inside a Shift_JIS or UTF-8 character).
+  type Kind = 'ascii' | 'utf-8' | 'shift_jis' | 'neither';
+  const lines: { from: number; to: number; kind: Kind }[] = [];
+  let utf8Only = 0;
+  let sjisOnly = 0;
+  for (let from = 0; from <= body.length; ) {
+    let to = body.indexOf(0x0a, from);
+    if (to < 0) to = body.length;
+    let kind: Kind;
+    if (ascii(body, from, to)) kind = 'ascii';
+    else {
+      const u = validUtf8(body, from, to);
+      const j = validSjis(body, from, to);
+      // Japanese UTF-8 is often well-formed Shift_JIS by chance (E4 BB B6 is a kanji and a
+      // half-width kana), while Shift_JIS text is almost never well-formed UTF-8: a line that is
+      // both is UTF-8.
+      kind = u ? 'utf-8' : j ? 'shift_jis' : 'neither';
+    }
+    if (kind === 'utf-8') utf8Only++;
+    else if (kind === 'shift_jis') sjisOnly++;
+    lines.push({ from, to, kind });
+    if (to === body.length) break;
+    from = to + 1;
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' };
+  const main: 'utf-8' | 'shift_jis' = utf8Only > sjisOnly ? 'utf-8' : 'shift_jis';
+  const utf8 = new TextDecoder('utf-8');
+  const sjis = new TextDecoder('shift_jis');
+  if (main === 'shift_jis' && utf8Only === 0) {
+    return { text: sjis.decode(body), encoding: 'shift_jis', mixedLines: [], bomIgnored: bom };
   }
+  const mixedLines: MixedLine[] = [];
+  const parts: string[] = [];
+  lines.forEach((l, i) => {
+    const own = l.kind === 'utf-8' || l.kind === 'shift_jis' ? l.kind : main;
+    const text = (own === 'utf-8' ? utf8 : sjis).decode(body.subarray(l.from, l.to));
+    if (own !== main) mixedLines.push({ line: i + 1, encoding: own, text: text.replace(/\r$/, '') });
+    parts.push(text);
+  });
+  return { text: parts.join('\n'), encoding: main, mixedLines, bomIgnored: bom && main !== 'utf-8' };
 }
 
 /** Whether the bytes are a ZIP archive (an .xlsx file is one): "PK\x03\x04". */

@@ -13,3 +13,7 @@ export * from './plan';
 export * from './messages';
 export * from './load';
 export * from './xlsx';
+export * from './xlsx-read';
+export * from './session';
+export * from './crosstab';
+export * from './layout';

@@ -2,7 +2,7 @@
  * Opening a file handed to the import: an .xlsx workbook (recognised by its ZIP signature, not its
  * name) or delimited text in whatever encoding a spreadsheet program wrote (see csv.ts).
  */
-import { decodeText, isZip, parseCsv, type TextEncodingName } from './csv';
+import { decodeText, isZip, parseCsv, type MixedLine, type TextEncodingName } from './csv';
 import { readXlsx, XlsxTooLargeError } from './xlsx';
 import type { RawCell } from './values';
 
@@ -12,12 +12,18 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export interface LoadedSheet {
   name: string;
   rows: RawCell[][];
+  /** Merged ranges of an .xlsx sheet (0-based, inclusive). */
+  merges?: { r0: number; c0: number; r1: number; c1: number }[];
 }
 
 export interface LoadedFile {
   fileName: string;
   encoding: TextEncodingName | 'xlsx';
   sheets: LoadedSheet[];
+  /** Lines of a text file in the other encoding (UTF-8 and Shift_JIS mixed). */
+  mixedLines?: MixedLine[];
+  /** A UTF-8 byte-order mark in front of Shift_JIS bytes. */
+  bomIgnored?: boolean;
 }
 
 export type LoadResult = { ok: true; file: LoadedFile } | { ok: false; reason: 'tooLarge' | 'notSpreadsheet' | 'unreadable'; detail: string };
@@ -38,8 +44,8 @@ export async function loadSpreadsheet(fileName: string, bytes: Uint8Array): Prom
   // Binary files (an old .xls, a PDF) hold NUL bytes; text files do not (UTF-16 is told by its BOM).
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && bytes.subarray(0, 4096).includes(0)) return { ok: false, reason: 'notSpreadsheet', detail: '' };
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, mixedLines, bomIgnored } = decodeText(bytes);
   const rows = parseCsv(text);
   const name = fileName.replace(/\.[^.]+$/, '') || fileName;
-  return { ok: true, file: { fileName, encoding, sheets: [{ name, rows }] } };
+  return { ok: true, file: { fileName, encoding, sheets: [{ name, rows }], mixedLines, bomIgnored } };
 }

@@ -1,7 +1,7 @@
 /** The Japanese wording of the import's row errors and preview lines (catalog: src/i18n/ja/sheets.ts). */
 import { addMessages, t, type MessageKey } from '../i18n';
 import { sheets as sheetMessages } from '../i18n/ja/sheets';
-import type { ChangeField, RowIssue } from './plan';
+import type { ChangeField, RowIssue, ScaleWarning } from './plan';
 import type { FieldKind } from './headers';
 
 // The Japanese messages of the spreadsheets come with them (not in the app's first load).
@@ -29,3 +29,9 @@ export function issueMessage(issue: RowIssue): string {
 
 export const fieldLabel = (kind: FieldKind): string => t(`sheets.field.${kind}` as MessageKey);
 export const changeFieldLabel = (field: ChangeField): string => t(`sheets.changeField.${field}` as MessageKey);
+
+/** A value off by ×100 / ×1,000 as a sentence: 「12行目: 「実績」の「0.875」（…）は、この KPI のほかの値（87.5% など）の約100分の1です…」. */
+export function warningMessage(w: ScaleWarning): string {
+  const params = { row: w.row, column: w.column, input: w.input, subject: w.subject, typical: w.typical, factor: w.factor.toLocaleString('ja-JP') };
+  return t(w.larger ? 'sheets.warning.larger' : 'sheets.warning.smaller', params);
+}

@@ -29,7 +29,8 @@ import { projectYearDefaults, type ProjectYear } from '../domain/entities/projec
 import type { Measurement } from '../domain/entities/measurement';
 import { nextOrder, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import { formatMeasurement, formatNumber, normalizeWidth, type MeasurementParseError } from '../domain/numbers';
-import { fy as fiscalYearText } from '../i18n';
+// The worker plans imports (no i18n there: its locale lives on the page); fiscal years read as 和暦.
+import { formatFiscalYear } from '../domain/eras';
 import { indexYears, resolveYearTarget } from '../domain/achievement';
 import type { NumberedTitle, ReadSheet, RowValue, SheetRow, ValueKind } from './read';
 import {
@@ -38,6 +39,7 @@ import {
   looksLikeMilestone,
   mergeNumber,
   readDirection,
+  cellString,
   readValue,
   readYear,
   splitDepartments,
@@ -103,9 +105,28 @@ export interface ImportPlan {
   /** Number of values (fields of existing records, yearly values) set or changed. */
   changedValues: number;
   issues: RowIssue[];
+  /** Values off by a factor of 100 or 1,000 from their KPI's others. */
+  warnings: ScaleWarning[];
+  /**
+   * The KPIs the import gives a value, with their 基準値, 目標値 and each year's 目標 and 実績 (the
+   * first {@link PREVIEW_KPIS}; `previewTotal` counts them all).
+   */
+  preview: PreviewKpi[];
+  previewTotal: number;
+  /** How many records are added and how many values set or changed (`changes` keeps the first {@link KEPT_CHANGES} of each). */
+  changeTotals: { add: number; change: number };
+  /** The fiscal years the preview's columns show. */
+  previewYears: number[];
   rowsRead: number;
   rowsSkipped: number;
 }
+
+/** The preview shows this many KPIs' values and lines of each kind (a 100,000-row sheet would make a list nobody reads). */
+export const PREVIEW_KPIS = 200;
+export const KEPT_CHANGES = 500;
+
+/** Called while a plan is made: rows done of all. */
+export type PlanProgress = (done: number, total: number) => void;
 
 export interface NewStrategyFields {
   municipality: string;
@@ -117,6 +138,9 @@ export interface NewStrategyFields {
 export type PlanTarget = { mode: 'update'; records: WorkbookRecords } | { mode: 'create'; strategy: NewStrategyFields; defaultGoalTitle: string };
 
 const canon = (s: string) => normalizeWidth(s).replace(/[\s　]+/g, '').toLowerCase();
+const EMPTY: ReadonlySet<string> = new Set();
+/** The parent of a KPI for lookups: its project, or its goal for a goal's 数値目標. */
+const kpiParent = (goalId: string, projectId: string | null) => (projectId ? `p:${projectId}` : `g:${goalId}`);
 const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
 
 /** A value read from a cell: the measurement, and whether it came from a number cell. */
@@ -125,6 +149,61 @@ interface ReadValue {
   numeric: boolean;
   year: number | null;
   kind: ValueKind;
+  column: string;
+  input: string;
+}
+
+/** Where an imported value landed: a KPI's 基準値 / 目標値, or a year's 目標 / 実績. */
+export type LandedField = 'baseline' | 'finalTarget' | 'yearTarget' | 'actual';
+
+interface Landed {
+  field: LandedField;
+  fy: number | null;
+  m: Measurement;
+  row: number;
+  column: string;
+  input: string;
+}
+
+/**
+ * A value that is off from its KPI's other values by a factor of about 100 or 1,000 (a percent
+ * cell typed as 0.875 among 87.5s, 千円 among 円): shown on the cell in the preview, not refused.
+ */
+export interface ScaleWarning {
+  row: number;
+  column: string;
+  input: string;
+  /** 「2 商工活動支援事業 / 相談件数」 */
+  subject: string;
+  /** 100 or 1000: how far off. */
+  factor: 100 | 1000;
+  /** Whether the value is that much larger (true) or smaller than the others. */
+  larger: boolean;
+  /** The KPI's other values, as the preview shows them: 「87.5%」. */
+  typical: string;
+}
+
+/** One cell of the preview's value table. */
+export interface PreviewCell {
+  /** The value after the import, as the KPI page shows it. */
+  text: string;
+  /** The value before, when the import changes it ('' = empty before). */
+  before: string | null;
+  /** Row and column of the sheet it came from; null when the import did not touch it. */
+  row: number | null;
+  column: string;
+  warning: ScaleWarning | null;
+}
+
+/** One KPI of the preview's value table: where the values land, and what they are. */
+export interface PreviewKpi {
+  kpiId: string;
+  subject: string;
+  unit: string;
+  isNew: boolean;
+  baseline: PreviewCell | null;
+  finalTarget: PreviewCell | null;
+  years: { fy: number; target: PreviewCell | null; actual: PreviewCell | null }[];
 }
 
 /** The working copy of the strategy: records as they will be after the import. */
@@ -136,10 +215,19 @@ class Work {
   readonly created = new Set<string>();
   readonly touched = new Set<string>();
   readonly rowOf = new Map<string, number>();
+  /** Values the sheet gave each KPI, in sheet order. */
+  readonly landed = new Map<string, Landed[]>();
   readonly #byKind = new Map<RecordKind, Map<string, RecordOfKind[RecordKind]>>();
   /** Yearly records by `${kpiId|projectId}:${fiscalYear}`, and each KPI's yearly records. */
   readonly #yearly = new Map<string, string>();
   readonly #kpiYearsOf = new Map<string, Set<string>>();
+  /**
+   * Lookups kept up to date as records are created and patched, so that each row is matched in
+   * constant time (scanning and sorting every project per row made 10,000 rows take half a minute).
+   */
+  readonly #index = new Map<string, Set<string>>();
+  /** The next free `order` under a parent: `g:` goals, `p:<goal>` projects, `k:<parent>` KPIs. */
+  readonly #nextOrder = new Map<string, number>();
 
   constructor(strategy: Strategy, records: WorkbookRecords | null, ctx: RecordContext) {
     this.strategy = strategy;
@@ -160,7 +248,48 @@ class Work {
     }
   }
 
+  /** The index keys of a record (its parent, number and name, canonicalised). */
+  static keys(kind: RecordKind, r: RecordOfKind[RecordKind]): string[] {
+    if (kind === 'projects') {
+      const p = r as Project;
+      return [`pg:${p.goalId}`, `pn:${canon(p.name)}`, `pno:${p.goalId}:${canon(p.number)}`];
+    }
+    if (kind === 'kpis') {
+      const k = r as Kpi;
+      const parent = kpiParent(k.goalId, k.projectId);
+      return [`kp:${parent}`, `kn:${parent}:${canon(k.name)}`];
+    }
+    return [];
+  }
+
+  /** Ids under an index key. */
+  ids(key: string): ReadonlySet<string> {
+    return this.#index.get(key) ?? EMPTY;
+  }
+
+  /** Of the ids under a key, the records in display order. */
+  ordered<K extends RecordKind>(key: string): RecordOfKind[K][] {
+    const list = [...this.ids(key)].map((id) => this.get<K>(id));
+    return list.sort((a, b) => ((a as { order: number }).order ?? 0) - ((b as { order: number }).order ?? 0));
+  }
+
+  nextOrder(parent: string): number {
+    return this.#nextOrder.get(parent) ?? 0;
+  }
+
   #set<K extends RecordKind>(kind: K, record: RecordOfKind[K]) {
+    const prev = this.current.get(record.id)?.record;
+    if (prev) for (const key of Work.keys(kind, prev)) this.#index.get(key)?.delete(record.id);
+    for (const key of Work.keys(kind, record)) {
+      let set = this.#index.get(key);
+      if (!set) this.#index.set(key, (set = new Set()));
+      set.add(record.id);
+    }
+    if ('order' in record && typeof record.order === 'number') {
+      const parent =
+        kind === 'goals' ? 'g:' : kind === 'projects' ? `p:${(record as Project).goalId}` : kind === 'kpis' ? `k:${kpiParent((record as Kpi).goalId, (record as Kpi).projectId)}` : null;
+      if (parent !== null) this.#nextOrder.set(parent, Math.max(this.#nextOrder.get(parent) ?? 0, record.order + 1));
+    }
     this.current.set(record.id, { kind, record });
     let m = this.#byKind.get(kind);
     if (!m) this.#byKind.set(kind, (m = new Map()));
@@ -237,21 +366,25 @@ function findGoal(w: Work, g: NumberedTitle): Goal | undefined {
 }
 
 function findProject(w: Work, goal: Goal | undefined, row: SheetRow): Project | undefined {
-  const all = w.all('projects');
-  const candidates = goal ? all.filter((p) => p.goalId === goal.id) : all;
   if (goal && row.projectNumber !== '') {
-    const byNumber = candidates.filter((p) => canon(p.number) === canon(row.projectNumber));
-    if (byNumber.length === 1) return byNumber[0];
+    const byNumber = w.ids(`pno:${goal.id}:${canon(row.projectNumber)}`);
+    if (byNumber.size === 1) return w.get<'projects'>([...byNumber][0]!);
   }
-  if (row.projectName !== '') return candidates.find((p) => canon(p.name) === canon(row.projectName));
-  return undefined;
+  if (row.projectName === '') return undefined;
+  const named = w.ordered<'projects'>(`pn:${canon(row.projectName)}`);
+  return goal ? named.find((p) => p.goalId === goal.id) : named[0];
 }
 
-function kpisUnder(w: Work, goal: Goal | undefined, project: Project | undefined): Kpi[] {
-  const all = w.all('kpis');
-  if (project) return all.filter((k) => k.projectId === project.id);
-  if (goal) return all.filter((k) => k.projectId === null && k.goalId === goal.id);
-  return [];
+/** The KPIs of a project, or a goal's own 数値目標 (no project); with a name, only those so named. */
+function kpisUnder(w: Work, goal: Goal | undefined, project: Project | undefined, name?: string): Kpi[] {
+  const parent = project ? kpiParent(project.goalId, project.id) : goal ? kpiParent(goal.id, null) : null;
+  if (parent === null) return [];
+  return w.ordered<'kpis'>(name === undefined ? `kp:${parent}` : `kn:${parent}:${canon(name)}`);
+}
+
+function kpiCountUnder(w: Work, goal: Goal | undefined, project: Project | undefined): number {
+  const parent = project ? kpiParent(project.goalId, project.id) : goal ? kpiParent(goal.id, null) : null;
+  return parent === null ? 0 : w.ids(`kp:${parent}`).size;
 }
 
 /** Whether a measurement says no more than a number (約 and 以上 aside). */
@@ -272,7 +405,7 @@ function valueOf(v: ReadValue, existing: Measurement | null | undefined): Measur
 }
 
 /** Builds the plan for a sheet read against a strategy. */
-export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordContext): ImportPlan {
+export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordContext, progress?: PlanProgress): ImportPlan {
   const strategy =
     target.mode === 'update'
       ? target.records.strategy
@@ -283,7 +416,9 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
   const yearTargets: { kpiId: string; fy: number; value: ReadValue; row: number }[] = [];
   let defaultGoal: Goal | null = null;
 
+  let rowsDone = 0;
   for (const row of sheet.rows) {
+    if (progress && ++rowsDone % 2000 === 0) progress(rowsDone, sheet.rows.length);
     const rowIssues: RowIssue[] = [];
     const issue = (code: IssueCode, column: string, input: string, error?: MeasurementParseError) =>
       rowIssues.push({ row: row.row, code, column, input, ...(error ? { error } : {}) });
@@ -307,12 +442,12 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     if (!goalKnown) {
       issue('noGoal', '', row.projectName || row.projectNumber || row.kpiName);
     }
-    const siblingKpis = kpisUnder(w, existingProject ? undefined : existingGoal, existingProject);
-    let existingKpi = row.kpiName !== '' ? siblingKpis.find((k) => canon(k.name) === canon(row.kpiName)) : undefined;
+    const kpiScope = existingProject ? undefined : existingGoal;
+    let existingKpi = row.kpiName !== '' ? kpisUnder(w, kpiScope, existingProject, row.kpiName)[0] : undefined;
     const kpiValues = row.values;
     if (row.kpiName === '' && (kpiValues.length > 0 || row.texts.some((x) => x.kind !== 'progress'))) {
       // Values without a KPI name belong to the project's only KPI.
-      if (existingProject && siblingKpis.length === 1) existingKpi = siblingKpis[0];
+      if (existingProject && kpiCountUnder(w, undefined, existingProject) === 1) existingKpi = kpisUnder(w, undefined, existingProject)[0];
       else issue('noKpi', '', row.projectName || row.projectNumber);
     }
 
@@ -355,7 +490,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     for (const v of kpiValues) {
       const r = readValue(v.cell, unit, kind);
       if (!r.ok) issue('value', v.column, String(v.cell ?? ''), r.error);
-      else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind });
+      else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind, column: v.column, input: cellString(v.cell) });
     }
 
     if (rowIssues.length > 0) {
@@ -368,7 +503,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     const r = row.row;
     let goal: Goal | undefined = existingGoal;
     if (!goal && goalRef) {
-      goal = w.create('goals', { ...goalDefaults(nextOrder(w.all('goals'))), number: goalRef.number || String(w.all('goals').length + 1), title: goalRef.title }, r);
+      goal = w.create('goals', { ...goalDefaults(w.nextOrder('g:')), number: goalRef.number || String(w.all('goals').length + 1), title: goalRef.title }, r);
     }
     if (!goal && existingProject) goal = w.get<'goals'>(existingProject.goalId);
     if (!goal && target.mode === 'create') {
@@ -397,7 +532,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
         project = w.create(
           'projects',
           {
-            ...projectDefaults(goal.id, measureId ?? null, nextOrder(w.all('projects').filter((p) => p.goalId === goal!.id))),
+            ...projectDefaults(goal.id, measureId ?? null, w.nextOrder(`p:${goal.id}`)),
             number: row.projectNumber,
             name: row.projectName || row.projectNumber,
             summary: row.projectSummary,
@@ -445,12 +580,18 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     const note = row.texts.find((x) => x.kind === 'kpiNote');
     if (note) patch.note = note.text;
     if (!kpi) {
-      const siblings = kpisUnder(w, project ? undefined : goal, project);
-      kpi = w.create('kpis', { ...kpiDefaults(goal.id, project?.id ?? null, nextOrder(siblings)), name: row.kpiName, kind, ...patch }, r);
+      kpi = w.create('kpis', { ...kpiDefaults(goal.id, project?.id ?? null, w.nextOrder(`k:${kpiParent(goal.id, project?.id ?? null)}`)), name: row.kpiName, kind, ...patch }, r);
     } else {
       kpi = w.patch('kpis', kpi.id, patch, r);
     }
     const kpiId = kpi.id;
+    let landed = w.landed.get(kpiId);
+    if (!landed) w.landed.set(kpiId, (landed = []));
+    for (const v of values) {
+      if (!v.m) continue;
+      const fy = v.kind === 'baseline' ? (by ?? v.year) : v.kind === 'finalTarget' ? (ty ?? v.year) : v.year;
+      landed.push({ field: v.kind, fy, m: v.m, row: r, column: v.column, input: v.input });
+    }
 
     // Yearly values: actuals and 未達理由 now; targets once every KPI field is known.
     const upsertYear = (fy: number, p: Partial<KpiYear>) => {
@@ -489,6 +630,24 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
   return finish(w, target.mode, issues, sheet.rows.length, skipped);
 }
 
+/** The factor (100 or 1,000) by which a is off from b, if it is (within a third either way). */
+function scaleFactor(a: number, b: number): { factor: 100 | 1000; larger: boolean } | null {
+  if (a === 0 || b === 0) return null;
+  const ratio = Math.abs(a) / Math.abs(b);
+  for (const factor of [100, 1000] as const) {
+    if (ratio >= factor * 0.7 && ratio <= factor * 1.4) return { factor, larger: true };
+    if (ratio <= 1 / (factor * 0.7) && ratio >= 1 / (factor * 1.4)) return { factor, larger: false };
+  }
+  return null;
+}
+
+/** The median of numbers (for a KPI's "usual" size). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 function yearOf(v: RowValue, rowYear: number | null): number | null {
   if (v.kind === 'baseline' || v.kind === 'finalTarget') return v.year;
   return v.year ?? rowYear;
@@ -497,13 +656,19 @@ function yearOf(v: RowValue, rowYear: number | null): number | null {
 // ---------------------------------------------------------------------------------------------
 // The preview
 
-const wareki = (y: number | null | undefined) => (y == null ? '' : fiscalYearText(y, 'wareki'));
+const wareki = (y: number | null | undefined) => (y == null ? '' : formatFiscalYear(y, 'wareki'));
 const numbered = (n: string, t: string) => [n, t].filter((s) => s !== '').join(' ');
 
 function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead: number, rowsSkipped: number): ImportPlan {
   const written: WrittenRecords = { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };
   if (mode === 'create') written.strategies.push(w.strategy);
-  const changes: PlanChange[] = [];
+  const kept: PlanChange[] = [];
+  const changeTotals = { add: 0, change: 0 };
+  const changes = {
+    push(c: PlanChange) {
+      if (changeTotals[c.kind]++ < KEPT_CHANGES) kept.push(c);
+    },
+  };
   const added = { goals: 0, measures: 0, projects: 0, kpis: 0 };
   let changedValues = 0;
 
@@ -621,8 +786,99 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
         break;
     }
   }
-  changes.sort((a, b) => a.row - b.row);
-  return { mode, strategy: w.strategy, written, changes, added, changedValues, issues, rowsRead, rowsSkipped };
+  kept.sort((a, b) => a.row - b.row);
+
+  // ---- values as they land: the preview's table, and values off by ×100 / ×1,000 -------------
+  const warnings: ScaleWarning[] = [];
+  const preview: PreviewKpi[] = [];
+  const years = new Set<number>();
+  let previewTotal = 0;
+  for (const [kpiId, landed] of w.landed) {
+    const k = w.get<'kpis'>(kpiId);
+    const subject = kpiSubject(k);
+    const unit = k.unit;
+    // The KPI's values after the import, each with where it came from (null: already stored).
+    const all: { value: number; from: Landed | null }[] = [];
+    const fromSheet = new Set<string>();
+    for (const l of landed) fromSheet.add(`${l.field}:${l.fy ?? ''}`);
+    for (const l of landed) if (l.m.value !== null && Number.isFinite(l.m.value)) all.push({ value: l.m.value, from: l });
+    const stored = w.original.get(kpiId) as Kpi | undefined;
+    if (stored?.baseline?.value != null && !fromSheet.has(`baseline:${stored.baselineYear ?? ''}`) && !landed.some((l) => l.field === 'baseline')) all.push({ value: stored.baseline.value, from: null });
+    if (stored?.target?.value != null && !landed.some((l) => l.field === 'finalTarget')) all.push({ value: stored.target.value, from: null });
+    for (const y of w.kpiYearsOf(kpiId)) {
+      const before = w.original.get(y.id) as KpiYear | undefined;
+      if (before?.actual?.value != null && !fromSheet.has(`actual:${y.fiscalYear}`)) all.push({ value: before.actual.value, from: null });
+      if (before?.target?.value != null && !fromSheet.has(`yearTarget:${y.fiscalYear}`)) all.push({ value: before.target.value, from: null });
+    }
+    const warningOf = new Map<Landed, ScaleWarning>();
+    const nonZero = all.filter((x) => x.value !== 0);
+    for (const x of nonZero) {
+      if (!x.from) continue;
+      const others = nonZero.filter((o) => o !== x).map((o) => Math.abs(o.value));
+      if (others.length === 0) continue;
+      const usual = median(others);
+      const off = scaleFactor(x.value, usual);
+      // Only when the others agree among themselves (no other value is off the same way).
+      if (!off || others.some((o) => scaleFactor(o, usual) !== null)) continue;
+      const typicalOther = nonZero.find((o) => o !== x && scaleFactor(o.value, usual) === null)!;
+      const warning: ScaleWarning = {
+        row: x.from.row,
+        column: x.from.column,
+        input: x.from.input,
+        subject,
+        factor: off.factor,
+        larger: off.larger,
+        typical: formatMeasurement({ value: typicalOther.value }, unit),
+      };
+      warnings.push(warning);
+      warningOf.set(x.from, warning);
+    }
+
+    if (previewTotal++ >= PREVIEW_KPIS) continue;
+    const last = (field: LandedField, fy: number | null) => {
+      let found: Landed | undefined;
+      for (const l of landed) if (l.field === field && (fy === null || l.fy === fy)) found = l;
+      return found;
+    };
+    const cell = (field: LandedField, fy: number | null, now: Measurement | null | undefined, then: Measurement | null | undefined, hasBefore: boolean): PreviewCell | null => {
+      const l = last(field, fy);
+      const text = measure(now, unit);
+      if (!l && text === '') return null;
+      const beforeText = hasBefore ? measure(then, unit) : '';
+      return {
+        text: text === '' && l ? formatMeasurement(l.m, unit) : text,
+        before: l && hasBefore && beforeText !== text ? beforeText : null,
+        row: l?.row ?? null,
+        column: l?.column ?? '',
+        warning: l ? (warningOf.get(l) ?? null) : null,
+      };
+    };
+    const fys = new Set<number>();
+    for (const l of landed) if ((l.field === 'actual' || l.field === 'yearTarget') && l.fy !== null) fys.add(l.fy);
+    for (const y of fys) years.add(y);
+    preview.push({
+      kpiId,
+      subject,
+      unit,
+      isNew: w.created.has(kpiId),
+      baseline: cell('baseline', null, k.baseline, stored?.baseline, !!stored),
+      finalTarget: cell('finalTarget', null, k.target, stored?.target, !!stored),
+      years: [...fys]
+        .sort((a, b) => a - b)
+        .map((fy) => {
+          const y = w.kpiYear(kpiId, fy);
+          const before = y ? (w.original.get(y.id) as KpiYear | undefined) : undefined;
+          return {
+            fy,
+            target: cell('yearTarget', fy, y?.target, before?.target, !!before),
+            actual: cell('actual', fy, y?.actual, before?.actual, !!before),
+          };
+        }),
+    });
+  }
+  warnings.sort((a, b) => a.row - b.row);
+  const previewYears = [...years].sort((a, b) => a - b);
+  return { mode, strategy: w.strategy, written, changes: kept, changeTotals, added, changedValues, issues, warnings, preview, previewTotal, previewYears, rowsRead, rowsSkipped };
 }
 
 /** The records of a new strategy, as {@link WorkbookRepository.addWorkbook} takes them. */

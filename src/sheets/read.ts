@@ -246,6 +246,8 @@ export function guessStrategy(sheet: ReadSheet, mapping: readonly ColumnMapping[
     for (const r of sheet.rows) {
       const y = r.fiscalYear ? readYear(r.fiscalYear.cell) : null;
       if (y !== null) years.add(y);
+      // A cross-tab's rows carry their year on each value.
+      for (const v of r.values) if (v.year !== null && v.kind !== 'baseline') years.add(v.year);
     }
     if (years.size > 0) {
       guess.startYear = Math.min(...years);

@@ -8,16 +8,15 @@
  * spreadsheet writers on the registry zip large sheets in a Web Worker made from a blob: URL,
  * which the app's Content-Security-Policy (worker-src 'self') forbids, and the export would hang.
  *
- * Reading: read-excel-file reads the cells of every sheet (numbers as numbers, text as text,
- * shared and inline strings, dates). It parses the XML with its own small parser into plain
- * arrays, so a crafted file cannot reach object prototypes (SheetJS 0.18.5, the registry's "xlsx"
- * package, has a known prototype-pollution flaw when reading untrusted files and is not used).
- * The file is first unpacked here with fflate's unzipSync — refusing archives that would unpack to
- * more than {@link MAX_UNPACKED_BYTES} — and handed over as an uncompressed archive, so that
- * read-excel-file never needs a Worker either.
+ * Reading: the archive is unpacked with fflate's unzipSync — refusing archives that would unpack
+ * to more than {@link MAX_UNPACKED_BYTES} — and its XML parts are read by xlsx-read.ts, which
+ * reads every number cell through its number format (87.5% is 0.875 with a percent format; a
+ * 「千円」 custom format; a date serial). Nothing from the file becomes an object key, so a crafted
+ * file cannot reach object prototypes (SheetJS 0.18.5, the registry's "xlsx" package, has a known
+ * prototype-pollution flaw when reading untrusted files and is not used).
  */
 import type { SheetTable } from './table';
-import type { RawCell } from './values';
+import { readXlsxParts, type XlsxSheet } from './xlsx-read';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -166,10 +165,7 @@ export async function writeXlsx(tables: readonly SheetTable[]): Promise<Blob> {
   return new Blob([zipped.slice().buffer as ArrayBuffer], { type: XLSX_TYPE });
 }
 
-export interface ReadWorkbookSheet {
-  name: string;
-  rows: RawCell[][];
-}
+export type ReadWorkbookSheet = XlsxSheet;
 
 export class XlsxTooLargeError extends Error {
   constructor() {
@@ -178,9 +174,9 @@ export class XlsxTooLargeError extends Error {
   }
 }
 
-/** Reads every sheet of an .xlsx file into rows of cells. Dates come back as yyyy-mm-dd text. */
+/** Reads every sheet of an .xlsx file into rows of cells, as shown through their number formats (xlsx-read.ts). */
 export async function readXlsx(data: ArrayBuffer): Promise<ReadWorkbookSheet[]> {
-  const [{ unzipSync, zipSync }, { default: readXlsxFile }] = await Promise.all([import('fflate'), import('read-excel-file/universal')]);
+  const { unzipSync, strFromU8 } = await import('fflate');
   let unpacked = 0;
   const entries = unzipSync(new Uint8Array(data), {
     filter: (f) => {
@@ -190,17 +186,11 @@ export async function readXlsx(data: ArrayBuffer): Promise<ReadWorkbookSheet[]> 
       return /\.(xml|rels)$/i.test(f.name);
     },
   });
-  const stored = zipSync(entries, { level: 0 });
-  const sheets = await readXlsxFile(stored.slice().buffer as ArrayBuffer);
-  return sheets.map((s) => ({
-    name: s.sheet,
-    rows: s.data.map((row) =>
-      row.map((c): RawCell => {
-        if (c === null || c === undefined) return null;
-        if (typeof c === 'string' || typeof c === 'number' || typeof c === 'boolean') return c;
-        if (c instanceof Date) return c.toISOString().slice(0, 10);
-        return String(c);
-      }),
-    ),
-  }));
+  const byLowerName = new Map<string, Uint8Array>();
+  for (const [name, bytes] of Object.entries(entries)) byLowerName.set(name.replace(/^\//, '').toLowerCase(), bytes);
+  const part = (path: string) => {
+    const bytes = byLowerName.get(path.toLowerCase());
+    return bytes ? strFromU8(bytes) : undefined;
+  };
+  return readXlsxParts(part);
 }

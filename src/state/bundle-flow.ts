@@ -11,12 +11,14 @@ import {
   encryptBundle,
   isEncryptedBundle,
   mergeBase,
+  newDecisions,
   parseBundle,
   passwordProtectedFileName,
   planMerge,
   serializeBundle,
   type BundleError,
   type BundleScope,
+  type EditRules,
   type MergePlan,
   type ParsedBundle,
   type Side,
@@ -25,6 +27,7 @@ import { utf8Length } from '../bundle/canonical';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { Progress, SyncRepository } from '../storage/sync-repository';
+import type { SyncLogRow } from '../storage/db';
 
 export interface ExportedFile {
   fileName: string;
@@ -39,7 +42,18 @@ export type ReadOutcome =
   | { kind: 'error'; error: BundleError }
   | { kind: 'needsPassword'; wrongPassword: boolean }
   | { kind: 'new'; bundle: ParsedBundle }
-  | { kind: 'merge'; bundle: ParsedBundle; local: WorkbookRecords; plan: MergePlan; alreadyTaken: boolean };
+  | { kind: 'merge'; bundle: ParsedBundle; local: WorkbookRecords; plan: MergePlan; rules: EditRules | undefined; alreadyTaken: boolean };
+
+/**
+ * The workbook changed after the preview (another tab, or a save in between) so that the file now
+ * needs decisions the person has not made (`keys`: the conflicts to decide again). Nothing was written.
+ */
+export class StalePreviewError extends Error {
+  constructor(readonly keys: string[]) {
+    super(`${keys.length} conflicts to decide again`);
+    this.name = 'StalePreviewError';
+  }
+}
 
 export interface BundleFlowDeps {
   workbooks: WorkbookRepository;
@@ -47,6 +61,15 @@ export interface BundleFlowDeps {
   clock: { now: () => string; newId: () => string };
   editor: () => string;
   appVersion: string;
+}
+
+/** 「関市_第2期総合戦略_商工課_2026-05-20.json」 with `tag` before the date: 「…_商工課_返送_2026-05-20.json」. */
+export function taggedFileName(fileName: string, tag: string): string {
+  const clean = tag.replace(/[\\/:*?"<>|_\s]/g, '');
+  if (!clean) return fileName;
+  const m = /^(.*?)(_?\d{4}-\d{2}-\d{2})?\.json$/.exec(fileName);
+  if (!m) return fileName;
+  return `${m[1]}_${clean}${m[2] ?? ''}.json`;
 }
 
 export class BundleFlow {
@@ -57,11 +80,19 @@ export class BundleFlow {
 
   /** The scope a copy exports with: a department's copy always sends its own departments back. */
   async exportScope(strategyId: string): Promise<BundleScope | null> {
-    return (await this.#d.sync.copyOf(strategyId)).createdFromScope;
+    return (await this.#d.sync.findCopy(strategyId))?.createdFromScope ?? null;
   }
 
-  /** Writes a bundle of the strategy (or of some departments), remembering what it held. */
-  async exportFile(strategyId: string, scope: BundleScope, password: string | null): Promise<ExportedFile> {
+  /** What this device sent and took in for a strategy (planning's 返送状況, the department's year). */
+  async log(strategyId: string): Promise<SyncLogRow[]> {
+    return this.#d.sync.log(strategyId);
+  }
+
+  /**
+   * Writes a bundle of the strategy (or of some departments), remembering what it held. `tag`
+   * goes into the file name before the date (a department's return: 「…_商工課_返送_2026-05-20.json」).
+   */
+  async exportFile(strategyId: string, scope: BundleScope, password: string | null, tag = ''): Promise<ExportedFile> {
     const records = await this.#d.workbooks.loadWorkbook(strategyId);
     if (!records) throw new Error('strategy not found');
     const copy = await this.#d.sync.copyOf(strategyId);
@@ -75,13 +106,14 @@ export class BundleFlow {
       scope,
       basedOn: basedOnFor(scope, history),
     });
+    const fileName = tag ? taggedFileName(out.fileName, tag) : out.fileName;
     // What the file held, kept as the canonical bytes its checksum was computed over.
-    await this.#d.sync.recordSent(out.envelope, strategyId, out.fileName, out.canonical);
+    await this.#d.sync.recordSent(out.envelope, strategyId, fileName, out.canonical);
     if (password) {
       const text = await encryptBundle(out.json, password);
-      return { fileName: passwordProtectedFileName(out.fileName), text, size: utf8Length(text), type: 'application/json' };
+      return { fileName: passwordProtectedFileName(fileName), text, size: utf8Length(text), type: 'application/json' };
     }
-    return { fileName: out.fileName, text: out.json, size: out.byteLength, type: 'application/json' };
+    return { fileName, text: out.json, size: out.byteLength, type: 'application/json' };
   }
 
   /** Reads a file's text: refused, needing a password, a new strategy, or a merge into one here. */
@@ -102,29 +134,50 @@ export class BundleFlow {
     const strategyId = bundle.records.strategy.id;
     const local = await this.#d.workbooks.loadWorkbook(strategyId);
     if (!local) return { kind: 'new', bundle };
-    const copy = await this.#d.sync.copyOf(strategyId);
+    // Reads only: a preview writes nothing (the copy row is made by the first export).
+    const copy = await this.#d.sync.findCopy(strategyId);
     const history = await this.#d.sync.history(strategyId);
     const base = mergeBase(bundle.meta, history);
     const snapshot = bundle.meta.basedOn ? await this.#d.sync.sentSnapshot(bundle.meta.basedOn.exportId) : null;
     // A department's file coming back to the copy that owns the strategy may change only the
     // department's share; between copies of the same kind everything is taken.
-    const rules = bundle.meta.scope.kind === 'department' && copy.createdFromScope === null ? editableBy(bundle.meta.scope) : undefined;
+    const rules = bundle.meta.scope.kind === 'department' && !copy?.createdFromScope ? editableBy(bundle.meta.scope) : undefined;
     const plan = planMerge(local, bundle.records, { ...base, snapshot }, { rules });
     const alreadyTaken = !!(await this.#d.sync.knownFile(bundle.meta.exportId));
-    return { kind: 'merge', bundle, local, plan, alreadyTaken };
+    return { kind: 'merge', bundle, local, plan, rules, alreadyTaken };
   }
 
   async addNew(bundle: ParsedBundle, fileName: string, onProgress?: Progress): Promise<void> {
     await this.#d.sync.importNew(bundle.records, bundle.meta, fileName, onProgress);
   }
 
-  /** Applies a merge with the person's choices; returns the snapshot id that undoes it. */
+  /**
+   * Applies a merge with the person's choices; returns the snapshot id that undoes it. The merge is
+   * made again inside the write's transaction, against the records and file log as stored then
+   * (not the preview's copy): a field changed since the preview (another tab, a save) is merged
+   * field by field like any other; if that raises a conflict the person has not decided,
+   * StalePreviewError is thrown and nothing is written.
+   */
   async merge(outcome: Extract<ReadOutcome, { kind: 'merge' }>, choices: Record<string, Side>, fileName: string, onProgress?: Progress): Promise<string> {
-    const applied = applyMergePlan(outcome.local, outcome.plan, choices, { now: this.#d.clock.now(), editor: this.#d.editor() });
-    return this.#d.sync.applyMerge(outcome.local.strategy.id, applied.written, outcome.bundle.meta, fileName, onProgress);
+    const { bundle, plan, rules } = outcome;
+    const ctx = { now: this.#d.clock.now(), editor: this.#d.editor() };
+    return this.#d.sync.applyMerge(
+      outcome.local.strategy.id,
+      bundle.meta,
+      fileName,
+      (current, history) => {
+        // The base snapshot is what this device sent: it does not change; the time points may.
+        const fresh = planMerge(current, bundle.records, { ...mergeBase(bundle.meta, history), snapshot: plan.base.snapshot ?? null }, { rules });
+        const open = newDecisions(plan, fresh, choices);
+        if (open.length > 0) throw new StalePreviewError(open);
+        return applyMergePlan(current, fresh, choices, ctx).written;
+      },
+      onProgress,
+    );
   }
 
+  /** Undoes an import exactly: records, the received-files log and the import's snapshot (SyncRepository.undoImport). */
   async undoImport(snapshotId: string): Promise<void> {
-    await this.#d.sync.restoreSnapshot(snapshotId);
+    await this.#d.sync.undoImport(snapshotId);
   }
 }

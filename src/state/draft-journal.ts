@@ -6,6 +6,10 @@
  * removed once IndexedDB has committed it. If the tab is closed or crashes in between, the next
  * start replays what is left. IndexedDB stays the only real store; the journal holds at most a
  * few pending field values.
+ *
+ * Every tab of the app shares the one localStorage entry: each change reads it again and changes
+ * only its own key, so that one tab never drops what another keeps there (an older tab that may
+ * no longer write keeps its typing here until the new version writes it).
  */
 import type { WriteOp } from './write-ops';
 
@@ -36,10 +40,14 @@ export class DraftJournal {
     }
   }
 
-  #write() {
+  /** Changes one key of the shared entry (as it is now, with other tabs' keys). */
+  #write(key: string, op: WriteOp | null) {
     try {
-      if (Object.keys(this.#entries).length === 0) this.#storage?.removeItem(STORAGE_KEY);
-      else this.#storage?.setItem(STORAGE_KEY, JSON.stringify(this.#entries));
+      const shared = this.#read();
+      if (op) shared[key] = op;
+      else delete shared[key];
+      if (Object.keys(shared).length === 0) this.#storage?.removeItem(STORAGE_KEY);
+      else this.#storage?.setItem(STORAGE_KEY, JSON.stringify(shared));
     } catch {
       // A full or blocked localStorage only loses the safety net, never the write itself.
     }
@@ -47,18 +55,20 @@ export class DraftJournal {
 
   record(key: string, op: WriteOp): void {
     this.#entries[key] = op;
-    this.#write();
+    this.#write(key, op);
   }
 
   /** Removes the entry if it still holds `op` (a newer keystroke may have replaced it). */
   settle(key: string, op: WriteOp): void {
     if (this.#entries[key] === op) {
       delete this.#entries[key];
-      this.#write();
+      // Another tab's newer edit of the same field stays.
+      const shared = this.#read()[key];
+      if (!shared || JSON.stringify(shared) === JSON.stringify(op)) this.#write(key, null);
     }
   }
 
-  /** Writes left over from an earlier session. */
+  /** Writes left over from an earlier session, and edits of this page not yet written. */
   pending(): [string, WriteOp][] {
     return Object.entries(this.#entries);
   }

@@ -14,8 +14,11 @@
  *   #/import                         read a bundle file (new strategy or merge)
  *   #/s/<sid>/reports?kind=…&fy=…     printable reports (A4), see features/reports
  *   #/s/<sid>/sheets                 spreadsheet export and import (CSV / xlsx)
+ *   #/s/<sid>/todo?fy=…               a department copy's 入力してほしい項目 and 返送
  *   #/settings                       settings and storage status
  */
+import type { StartMarker } from './start-marker';
+
 export interface DashboardFilters {
   fy: number | null;
   goal: string | null;
@@ -33,6 +36,7 @@ export type Route =
   | { name: 'export'; sid: string }
   | { name: 'reports'; sid: string; params: Record<string, string> }
   | { name: 'sheets'; sid: string }
+  | { name: 'todo'; sid: string; fy: number | null }
   | { name: 'strategy'; sid: string }
   | { name: 'goal'; sid: string; id: string }
   | { name: 'measure'; sid: string; id: string }
@@ -59,6 +63,7 @@ export function parseRoute(hash: string): Route {
     if (kind === 'export') return { name: 'export', sid };
     if (kind === 'reports') return { name: 'reports', sid, params: Object.fromEntries(params.entries()) };
     if (kind === 'sheets') return { name: 'sheets', sid };
+    if (kind === 'todo') return { name: 'todo', sid, fy: yearParam(params.get('fy')) };
     if (kind === 'meeting')
       return { name: 'meeting', sid, fy: yearParam(params.get('fy')), at: params.get('at'), behind: params.get('behind') === '1' };
     if (kind === 'dashboard')
@@ -99,6 +104,8 @@ export function routeHash(route: Route): string {
       return `#/s/${route.sid}/reports${query(route.params)}`;
     case 'sheets':
       return `#/s/${route.sid}/sheets`;
+    case 'todo':
+      return `#/s/${route.sid}/todo${query({ fy: route.fy })}`;
     case 'strategy':
       return `#/s/${route.sid}`;
     case 'goal':
@@ -117,12 +124,27 @@ export function routeHash(route: Route): string {
 
 export class Router {
   route = $state<Route>({ name: 'home' });
+  /**
+   * The screen (address) that started last time and never finished rendering: the app opened the
+   * strategy list instead (see ./start-marker.ts). Null when the last screen finished, or once the
+   * note about it is dismissed.
+   */
+  unfinished = $state<string | null>(null);
+  readonly marker: StartMarker | null;
 
-  constructor() {
+  constructor(marker: StartMarker | null = null) {
+    this.marker = marker;
     if (typeof window === 'undefined') return;
-    this.route = parseRoute(window.location.hash);
+    const unfinished = marker?.unfinished() ?? null;
+    if (unfinished !== null) {
+      this.unfinished = unfinished;
+      marker?.clear();
+      // Whatever the address says, start on the list: the screen that broke may be any of the others.
+      if (parseRoute(window.location.hash).name !== 'home') history.replaceState(null, '', '#/');
+    }
+    this.#set(parseRoute(window.location.hash));
     window.addEventListener('hashchange', () => {
-      this.route = parseRoute(window.location.hash);
+      this.#set(parseRoute(window.location.hash));
     });
   }
 
@@ -130,6 +152,12 @@ export class Router {
     const hash = routeHash(route);
     if (replace) history.replaceState(null, '', hash);
     else if (window.location.hash !== hash) history.pushState(null, '', hash);
+    this.#set(route);
+  }
+
+  /** Every screen change writes the start marker before the screen renders. */
+  #set(route: Route): void {
+    this.marker?.starting(routeHash(route));
     this.route = route;
   }
 }

@@ -389,7 +389,12 @@ export class WorkbookStore {
     this.settings[key] = value;
     // Remembering the open screen or a display preference is bookkeeping, not an edit: it does not
     // touch the save indicator.
-    if (key === 'lastRoute' || key === 'meetingFontScale' || key === 'highContrast') await this.#deps.settings.set(key, value);
+    // A page that may not write (another version writes now) keeps it for itself.
+    if (key === 'lastRoute' || key === 'meetingFontScale' || key === 'highContrast')
+      await this.#deps.settings.set(key, value).catch((e: unknown) => {
+        const kind = classifyStorageError(e);
+        if (kind !== 'held' && kind !== 'outdated') throw e;
+      });
     else await this.#track(() => this.#deps.settings.set(key, value));
   }
 }

@@ -9,7 +9,9 @@
  * migration paths: this one is about how a browser keeps data, the other about files people mail.
  */
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
-import { decodeStamps, encodeStamps } from './stamp-codec';
+import { decodeStamps, encodeStamps, type StampRepair } from './stamp-codec';
+import { StampRepairs } from './stamp-repairs';
+import { OPENED_BY_KEY, OutdatedVersionError, isOpenedBy, writeGateOf, type WriteGate } from './write-gate';
 import type { Strategy } from '../domain/entities/strategy';
 import type { Goal } from '../domain/entities/goal';
 import type { Measure } from '../domain/entities/measure';
@@ -45,6 +47,8 @@ export interface SyncLogRow {
   fileName: string;
   /** When this device sent or took it in. */
   loggedAt: string;
+  /** Who wrote the file (its exportedBy); rows logged before this was kept have none. */
+  exportedBy?: string;
   /**
    * Version 2 kept the records of a sent file here; version 3 keeps them in `sentSnapshots` (so
    * that reading the log does not read every file ever sent) and moved them there.
@@ -90,6 +94,22 @@ export interface SnapshotRow extends SnapshotContent {
   reason: 'import' | 'auto' | 'beforeRestore';
   /** What it is for, in the user's words (e.g. the imported file's name). */
   label: string;
+  /** For a bundle import: exactly what it wrote, so that undoing it writes back exactly what was there. */
+  undo?: ImportUndo;
+}
+
+/** What a bundle import changed: the stored rows before it, and the rows it added. */
+export interface ImportUndo {
+  /** The received file's export id (its row in syncLog). */
+  exportId: string;
+  /** syncLog's row of that id before the import (a file read again), or null. */
+  logBefore: SyncLogRow | null;
+  /** Per record table: the rows the import replaced, as they were. */
+  before: Record<string, unknown[]>;
+  /** Per record table: the ids the import added. */
+  added: Record<string, string[]>;
+  /** Per record table: id and revision of every row as the import wrote it. */
+  written: Record<string, { id: string; rev: number }[]>;
 }
 
 export const DB_NAME = 'senryaku-workbook';
@@ -148,9 +168,10 @@ const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_KINDS);
 /**
  * Middleware: records are written with compact field stamps and read back with them expanded
  * (stamp-codec.ts), whichever way they are read. Not a schema change: nothing indexed changes, and
- * rows written before are read as they are.
+ * rows written before are read as they are. Stamps in any other shape are repaired on read and the
+ * repair is noted (stamp-repairs.ts).
  */
-const compactStamps: Middleware<DBCore> = {
+const compactStamps = (onRepair: (kind: string, repair: StampRepair) => void): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'compactStamps',
   create(down) {
@@ -159,25 +180,77 @@ const compactStamps: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         if (!RECORD_TABLE_NAMES.has(name)) return table;
+        // Stamps in an unexpected shape are repaired as they are read (stamp-codec.ts).
+        const report = (repair: StampRepair) => onRepair(name, repair);
+        const decode = <T>(row: T): T => decodeStamps(row, report);
         return {
           ...table,
           mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map(encodeStamps) } : req),
-          get: (req) => table.get(req).then(decodeStamps),
-          getMany: (req) => table.getMany(req).then((rows) => rows.map(decodeStamps)),
+          get: (req) => table.get(req).then(decode),
+          getMany: (req) => table.getMany(req).then((rows) => rows.map(decode)),
           query: (req) =>
             table.query(req).then((res) => {
-              if (req.values) for (const row of res.result) decodeStamps(row);
+              if (!req.values) return res;
+              // Rows from Dexie's cache are frozen: those are decoded into copies.
+              if (res.result.some((row) => Object.isFrozen(row))) return { ...res, result: res.result.map(decode) };
+              for (const row of res.result) decode(row);
               return res;
             }),
           openCursor: (req) =>
             table.openCursor(req).then((cursor) =>
-              cursor && req.values !== false ? Object.create(cursor, { value: { get: () => decodeStamps(cursor.value) } }) : cursor,
+              cursor && req.values !== false ? Object.create(cursor, { value: { get: () => decode(cursor.value) } }) : cursor,
             ),
         };
       },
     };
   },
-};
+});
+
+/**
+ * Middleware: a page that may not write (write-gate.ts) cannot start a read-write transaction,
+ * and in every read-write transaction the database is first checked to be still this build's:
+ * a newer build that took it over stops this one at its next write, in the same transaction.
+ */
+const gateWrites = (gate: WriteGate): Middleware<DBCore> => ({
+  stack: 'dbcore',
+  name: 'writeGate',
+  create(down) {
+    const checks = new WeakMap<object, Promise<void>>();
+    const settings = () => down.table('settings');
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        if (mode !== 'readwrite') return down.transaction(stores, mode, options);
+        gate.assertWriter();
+        return down.transaction(gate.build && !stores.includes('settings') ? [...stores, 'settings'] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate(req) {
+            if (!gate.build) return table.mutate(req);
+            // Taking the database over is the one write not checked against the row it writes.
+            if (name === 'settings' && req.type === 'put' && req.values.every((v) => (v as { key?: unknown })?.key === OPENED_BY_KEY)) return table.mutate(req);
+            let check = checks.get(req.trans);
+            if (!check) {
+              check = settings()
+                .get({ trans: req.trans, key: OPENED_BY_KEY })
+                .then((row: { value?: unknown } | undefined) => {
+                  if (isOpenedBy(row?.value) && row.value.build !== gate.build) {
+                    gate.outdate();
+                    throw new OutdatedVersionError(`the database was taken over by build ${row.value.build}`);
+                  }
+                });
+              checks.set(req.trans, check);
+            }
+            return check.then(() => table.mutate(req));
+          },
+        };
+      },
+    };
+  },
+});
 
 export class WorkbookDb extends Dexie {
   strategies!: EntityTable<Strategy, 'id'>;
@@ -194,13 +267,64 @@ export class WorkbookDb extends Dexie {
   copies!: EntityTable<CopyRow, 'strategyId'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   sentSnapshots!: EntityTable<SentSnapshotRow, 'id'>;
+  /** Records whose stamps were repaired on read: written back and logged (stamp-repairs.ts). */
+  readonly stampRepairs: StampRepairs;
 
-  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /**
+   * `gate`: the write gate of the page (write-gate.ts); every connection of a page to the same
+   * database shares one, which is the default.
+   */
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], gate: WriteGate = writeGateOf(name)) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade(moveSentSnapshots);
-    this.use(compactStamps);
+    this.stampRepairs = new StampRepairs(this);
+    this.use(compactStamps((kind, repair) => this.stampRepairs.note(kind, repair)));
+    this.gate = gate;
+    this.use(gateWrites(gate));
+    // A newer version asks to upgrade the schema: this connection closes for good (never reopened
+    // behind the person's back), and this page never writes again.
+    this.on('versionchange', (ev: IDBVersionChangeEvent) => {
+      if (ev.newVersion === null) return undefined; // deleted: Dexie's own handling
+      this.gate.outdate();
+      this.close({ disableAutoOpen: true });
+      return false;
+    });
+    // The accepted version takes the database over at open (write-gate.ts).
+    this.on('ready', (vip) => this.#takeOver(vip as WorkbookDb), true);
+  }
+
+  /** The write gate this connection shares with every other of the page (write-gate.ts). */
+  readonly gate: WriteGate;
+
+  async #takeOver(vip: WorkbookDb): Promise<void> {
+    const gate = this.gate;
+    if (!gate.build || gate.state !== 'writer') return;
+    const row = await vip.settings.get(OPENED_BY_KEY);
+    if (isOpenedBy(row?.value) && row.value.build === gate.build && row.value.schema === this.verno) return;
+    await vip.settings.put({ key: OPENED_BY_KEY, value: gate.openedBy(this.verno, new Date().toISOString()) });
+    this.onTakenOver?.();
+  }
+
+  /** Called after this page took the database over from another build (the app tells its other tabs). */
+  onTakenOver: (() => void) | null = null;
+
+  /**
+   * Opens the database once this page's role is known (write-gate.ts): an outdated page never
+   * opens it again, and a held page never upgrades its schema (it waits for the accepted update,
+   * which reloads it).
+   */
+  override open() {
+    const gate = this.gate;
+    if (gate.state === 'outdated') return Dexie.Promise.reject(new OutdatedVersionError()) as ReturnType<Dexie['open']>;
+    if (!gate.decide) return super.open();
+    return Dexie.Promise.resolve(gate.role())
+      .then(async (role) => {
+        if (role === 'outdated') throw new OutdatedVersionError();
+        if (role === 'held' && (await installedVersion(this.name)) < this.verno) await new Promise<never>(() => {});
+      })
+      .then(() => super.open()) as ReturnType<Dexie['open']>;
   }
 
   /** The tables that hold records of a strategy, by kind. */
@@ -217,4 +341,21 @@ export class WorkbookDb extends Dexie {
       this.opinions,
     ];
   }
+}
+
+/** The schema version database `name` has now (0: none), without opening or upgrading it. */
+async function installedVersion(name: string): Promise<number> {
+  const list = await indexedDB.databases?.().catch(() => null);
+  const found = list?.find((d) => d.name === name);
+  if (list) return found?.version ? found.version / 10 : 0;
+  return new Promise((resolve) => {
+    const req = indexedDB.open(name);
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onsuccess = () => {
+      const v = req.result.version;
+      req.result.close();
+      resolve(v / 10);
+    };
+    req.onerror = () => resolve(0);
+  });
 }

@@ -10,7 +10,7 @@
 import { CHILD_KINDS, type ChildKind, type WorkbookRecords } from '../domain/workbook';
 import type { ProjectYear } from '../domain/entities/project-year';
 import { packSnapshot, type PackedSnapshot } from './snapshot-payload';
-import { decodeStamps } from './stamp-codec';
+import { decodeStamps, type StampRepair } from './stamp-codec';
 
 /** What a read covers: everything, everything but the yearly project records, or only those. */
 export type ReadPart = 'all' | 'first' | 'rest';
@@ -25,15 +25,23 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** Reads `part` of strategy `strategyId` from an open database connection. */
-export async function readWorkbookPart(db: IDBDatabase, strategyId: string, part: ReadPart): Promise<ReadResult> {
+/** A record whose stamps the read repaired (stamp-codec.ts), and its table. */
+export interface ReadRepair extends StampRepair {
+  kind: string;
+}
+
+/**
+ * Reads `part` of strategy `strategyId` from an open database connection. Records whose stamps
+ * are in an unexpected shape are read repaired, and `onRepair` is told.
+ */
+export async function readWorkbookPart(db: IDBDatabase, strategyId: string, part: ReadPart, onRepair?: (repair: ReadRepair) => void): Promise<ReadResult> {
   const kinds: readonly ChildKind[] = part === 'rest' ? ['projectYears'] : CHILD_KINDS.filter((k) => part === 'all' || k !== 'projectYears');
   const tx = db.transaction(part === 'rest' ? [...kinds] : ['strategies', ...kinds], 'readonly');
   // Records keep their field stamps compactly (stamp-codec.ts): expanded as Dexie's reads do.
-  const byStrategy = (kind: string) =>
-    request(tx.objectStore(kind).index('strategyId').getAll(IDBKeyRange.only(strategyId))).then((rows) => rows.map(decodeStamps));
+  const decode = (kind: string) => (row: unknown) => decodeStamps(row, onRepair && ((r) => onRepair({ kind, ...r })));
+  const byStrategy = (kind: string) => request(tx.objectStore(kind).index('strategyId').getAll(IDBKeyRange.only(strategyId))).then((rows) => rows.map(decode(kind)));
   if (part === 'rest') return (await byStrategy('projectYears')) as ProjectYear[];
-  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)).then(decodeStamps), ...kinds.map(byStrategy)]);
+  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)).then(decode('strategies')), ...kinds.map(byStrategy)]);
   if (!strategy) return undefined;
   const records: Record<string, unknown> = { strategy };
   for (const kind of CHILD_KINDS) records[kind] = kinds.includes(kind) ? lists[kinds.indexOf(kind)] : [];
@@ -72,8 +80,8 @@ export interface ReadRequest {
  * failed.
  */
 export type ReadResponse =
-  | { id: number; ok: true; text: string }
-  | { id: number; ok: true; packed: PackedSnapshot | null }
+  | { id: number; ok: true; text: string; repaired?: ReadRepair[] }
+  | { id: number; ok: true; packed: PackedSnapshot | null; repaired?: ReadRepair[] }
   | { id: number; ok: false; error: string };
 
 let connection: { name: string; db: Promise<IDBDatabase> } | null = null;
@@ -92,15 +100,20 @@ export async function answerRead({ id, dbName, strategyId, part }: ReadRequest):
   try {
     const read = part === 'pack' ? 'all' : part;
     let result: ReadResult;
+    let repaired: ReadRepair[] = [];
+    const onRepair = (r: ReadRepair) => void repaired.push(r);
     try {
-      result = await readWorkbookPart(await database(dbName), strategyId, read);
+      result = await readWorkbookPart(await database(dbName), strategyId, read, onRepair);
     } catch {
       // The connection was closed (a schema upgrade): open the database again, once.
       connection = null;
-      result = await readWorkbookPart(await database(dbName), strategyId, read);
+      repaired = [];
+      result = await readWorkbookPart(await database(dbName), strategyId, read, onRepair);
     }
-    if (part === 'pack') return { id, ok: true, packed: result ? packSnapshot(result as WorkbookRecords) : null };
-    return { id, ok: true, text: JSON.stringify(result ?? null) };
+    // Records read repaired are named, so that the page writes them back and logs them.
+    const extra = repaired.length > 0 ? { repaired } : {};
+    if (part === 'pack') return { id, ok: true, packed: result ? packSnapshot(result as WorkbookRecords) : null, ...extra };
+    return { id, ok: true, text: JSON.stringify(result ?? null), ...extra };
   } catch (error) {
     connection = null;
     return { id, ok: false, error: String(error) };

@@ -8,12 +8,20 @@ import type { Table } from 'dexie';
 import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
 import { sentRecords } from '../bundle/sent';
 import { CHILD_KINDS, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
-import type { CopyRow, SyncLogRow, WorkbookDb } from './db';
+import type { CopyRow, ImportUndo, SyncLogRow, WorkbookDb } from './db';
 import { packSnapshot, unpackSnapshot } from './snapshot-payload';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
 
 
 export type Progress = (done: number, total: number) => void;
+
+/** An import's undo found records changed after the import (listed as `kind/id`): nothing was written. */
+export class UndoConflictError extends Error {
+  constructor(readonly records: string[]) {
+    super(`${records.length} records changed after the import`);
+    this.name = 'UndoConflictError';
+  }
+}
 
 export class SyncRepository {
   readonly #db: WorkbookDb;
@@ -26,6 +34,11 @@ export class SyncRepository {
     this.#workbooks = workbooks;
     this.#newId = clock.newId;
     this.#now = clock.now;
+  }
+
+  /** This device's copy of a strategy, if it has one yet (reads only: a preview writes nothing). */
+  async findCopy(strategyId: string): Promise<CopyRow | undefined> {
+    return this.#db.copies.get(strategyId);
   }
 
   /** This device's copy of a strategy (made on first use). */
@@ -74,6 +87,7 @@ export class SyncRepository {
         copyId: meta.copyId,
         fileName,
         loggedAt: this.#now(),
+        exportedBy: meta.exportedBy,
       });
     });
   }
@@ -88,7 +102,14 @@ export class SyncRepository {
       copyId: meta.copyId,
       fileName,
       loggedAt: this.#now(),
+      exportedBy: meta.exportedBy,
     };
+  }
+
+  /** Every file of a strategy this device sent or took in (for 返送状況), oldest first. */
+  async log(strategyId: string): Promise<SyncLogRow[]> {
+    const rows = await this.#db.syncLog.where('strategyId').equals(strategyId).toArray();
+    return rows.sort((a, b) => a.loggedAt.localeCompare(b.loggedAt));
   }
 
   /** Has this device already taken in (or sent) the file with this export id? */
@@ -116,14 +137,19 @@ export class SyncRepository {
   }
 
   /**
-   * Writes a merge: snapshots the current workbook first (for 「取り込みを元に戻す」), then puts the
-   * changed records and logs the file, all in one transaction. Returns the snapshot's id.
+   * Writes a merge in one transaction: reads the workbook and the file log as stored now, lets
+   * `merge` work out the records to write from them (it may throw, e.g. StalePreviewError, and then
+   * nothing is written), snapshots the workbook first (for 「取り込みを元に戻す」 and the settings'
+   * list of snapshots), puts the records and logs the file. Returns the snapshot's id, which
+   * {@link undoImport} takes.
+   *
+   * `merge` runs inside the transaction, so it must not wait for anything but this database.
    */
   async applyMerge(
     strategyId: string,
-    written: { [K in RecordKind]: RecordOfKind[K][] },
     meta: BundleMeta,
     fileName: string,
+    merge: (current: WorkbookRecords, history: SyncHistory) => { [K in RecordKind]: RecordOfKind[K][] },
     onProgress?: Progress,
   ): Promise<string> {
     const db = this.#db;
@@ -131,7 +157,16 @@ export class SyncRepository {
     await db.transaction('rw', [...db.recordTables, db.syncLog, db.snapshots], async () => {
       const current = await this.#workbooks.loadWorkbook(strategyId);
       if (!current) throw new RecordNotFoundError('strategies', strategyId);
-      await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, ...packSnapshot(current) });
+      const written = merge(current, await this.history(strategyId));
+      const undo: ImportUndo = { exportId: meta.exportId, logBefore: (await db.syncLog.get(meta.exportId)) ?? null, before: {}, added: {}, written: {} };
+      for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) {
+        if (list.length === 0) continue;
+        const stored = new Map((kind === 'strategies' ? [current.strategy] : (current[kind] as { id: string }[])).map((r) => [r.id, r]));
+        undo.before[kind] = list.flatMap((r) => (stored.has(r.id) ? [stored.get(r.id)] : []));
+        undo.added[kind] = list.filter((r) => !stored.has(r.id)).map((r) => r.id);
+        undo.written[kind] = list.map((r) => ({ id: r.id, rev: r.rev }));
+      }
+      await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, undo, ...packSnapshot(current) });
       const total = Object.values(written).reduce((n, list) => n + list.length, 0);
       const puts = new PipelinedPuts(total, onProgress);
       for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) await puts.put(db.table(kind), list);
@@ -139,6 +174,44 @@ export class SyncRepository {
       await db.syncLog.put(this.#received(meta, strategyId, fileName));
     });
     return snapshotId;
+  }
+
+  /**
+   * Undoes a bundle import exactly, in one transaction: the rows it replaced are put back as they
+   * were, the rows it added are removed, the file's entry in the received-files log is put back as
+   * it was before (so the file counts as never taken in, and the next export names the same base as
+   * before the import), and the import's snapshot goes. The database is then as before the import.
+   *
+   * If a record the import wrote was changed since (another tab), nothing is written and
+   * UndoConflictError says so: the import's snapshot stays in the settings' list of snapshots.
+   * An import snapshot of an older version (without `undo`) is restored whole.
+   */
+  async undoImport(snapshotId: string): Promise<void> {
+    const db = this.#db;
+    const row = await db.snapshots.get(snapshotId);
+    if (!row) throw new Error(`snapshot ${snapshotId} not found`);
+    if (!row.undo) {
+      await this.restoreSnapshot(snapshotId);
+      return;
+    }
+    await db.transaction('rw', [...db.recordTables, db.syncLog, db.snapshots], async () => {
+      const snap = await db.snapshots.get(snapshotId);
+      const undo = snap?.undo;
+      if (!snap || !undo) throw new Error(`snapshot ${snapshotId} not found`);
+      const changed: string[] = [];
+      for (const [kind, list] of Object.entries(undo.written)) {
+        const stored = (await db.table(kind).bulkGet(list.map((r) => r.id))) as ({ rev: number } | undefined)[];
+        list.forEach((r, i) => {
+          if (stored[i]?.rev !== r.rev) changed.push(`${kind}/${r.id}`);
+        });
+      }
+      if (changed.length > 0) throw new UndoConflictError(changed);
+      for (const [kind, ids] of Object.entries(undo.added)) if (ids.length) await db.table(kind).bulkDelete(ids);
+      for (const [kind, rows] of Object.entries(undo.before)) if (rows.length) await db.table(kind).bulkPut(rows);
+      if (undo.logBefore) await db.syncLog.put(undo.logBefore);
+      else await db.syncLog.delete(undo.exportId);
+      await db.snapshots.delete(snapshotId);
+    });
   }
 
   /**

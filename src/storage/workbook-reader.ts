@@ -5,7 +5,7 @@
  * do — no Worker in this browser, the worker failed to load, the database not there yet — is
  * read on the page through Dexie instead, with the same result.
  */
-import type { ReadPart, ReadRequest, ReadResponse, ReadResult } from './read-workbook';
+import type { ReadPart, ReadRepair, ReadRequest, ReadResponse, ReadResult } from './read-workbook';
 import type { PackedSnapshot } from './snapshot-payload';
 
 export type { ReadPart, ReadResult };
@@ -31,9 +31,13 @@ export class WorkerReader implements WorkbookReader {
   #next = 0;
   readonly #pending = new Map<number, Pending>();
 
-  constructor(dbName: string, create: () => Worker) {
+  readonly #onRepair: ((repair: ReadRepair) => void) | undefined;
+
+  /** `onRepair`: told of every record the worker read repaired (the page writes it back). */
+  constructor(dbName: string, create: () => Worker, onRepair?: (repair: ReadRepair) => void) {
     this.#dbName = dbName;
     this.#create = create;
+    this.#onRepair = onRepair;
   }
 
   async read(strategyId: string, part: ReadPart): Promise<ReadResult | null> {
@@ -67,6 +71,7 @@ export class WorkerReader implements WorkbookReader {
         const pending = this.#pending.get(e.data.id);
         if (!pending) return;
         this.#pending.delete(e.data.id);
+        if (e.data.ok && e.data.repaired) for (const r of e.data.repaired) this.#onRepair?.(r);
         pending.resolve(e.data);
       };
       // The worker could not load or crashed: every read from now on is done on the page.

@@ -74,3 +74,34 @@ export async function writeBenchBundle(name: string, dir: string): Promise<Bench
     edit: { kpiId: kpi.id, fiscalYear: view.years.at(-2) ?? view.years[0]!, index },
   };
 }
+
+/**
+ * For the preview benchmark (test/bench/preview-large.mjs): the 関市 sample as a file (`base`,
+ * imported first), and the same strategy from another copy whose first project lists 200,000
+ * partners (`large`, about 3 MB): a file with one very long list, previewed against the sample.
+ */
+export async function writeLargeListBundles(dir: string): Promise<{ base: string; large: string; bytes: number; items: number }> {
+  const { SEKI_SAMPLE } = await import('../../src/domain/sample/seki');
+  const records = buildWorkbook(SEKI_SAMPLE, benchContext());
+  const meta = (id: string, copy: string) => ({
+    exportId: `00000000-0000-4000-8000-${id}`,
+    exportedAt: '2026-04-01T00:00:00.000Z',
+    exportedBy: '企画課',
+    appVersion: 'bench',
+    copyId: `00000000-0000-4000-8000-${copy}`,
+    scope: { kind: 'strategy' } as const,
+    basedOn: null,
+  });
+  const base = await serializeBundle(records, meta('bench0000011', 'bench0000012'));
+  const items = 200_000;
+  const partners = Array.from({ length: items }, (_, i) => `連携市町${i}`);
+  const large = await serializeBundle(
+    { ...records, projects: records.projects.map((p, i) => (i === 0 ? { ...p, partners } : p)) },
+    meta('bench0000013', 'bench0000014'),
+  );
+  const basePath = join(dir, 'preview-base.json');
+  const largePath = join(dir, 'preview-large.json');
+  writeFileSync(basePath, base.json);
+  writeFileSync(largePath, large.json);
+  return { base: basePath, large: largePath, bytes: Buffer.byteLength(large.json), items };
+}

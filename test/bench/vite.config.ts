@@ -24,7 +24,7 @@ export default defineConfig({
     sourcemap: false,
     copyPublicDir: false,
     rolldownOptions: {
-      input: { achievement: here('./achievement.ts'), 'make-bundles': here('./make-bundles.ts') },
+      input: { achievement: here('./achievement.ts'), 'make-bundles': here('./make-bundles.ts'), sheets: here('./sheets.ts') },
       output: { entryFileNames: '[name].mjs', format: 'es' },
     },
   },

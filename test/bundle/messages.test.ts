@@ -11,6 +11,8 @@ import type { RecordKind } from '../../src/domain/workbook';
 const EVERY_KIND: { [K in BundleErrorKind]: Extract<BundleError, { kind: K }> } = {
   tooLarge: { kind: 'tooLarge', size: 300_000_000, limit: 268_435_456 },
   notJson: { kind: 'notJson' },
+  numberTooLarge: { kind: 'numberTooLarge' },
+  tooManyRecords: { kind: 'tooManyRecords', what: '基本目標', count: 1_001, limit: 1_000 },
   truncated: { kind: 'truncated' },
   tooDeep: { kind: 'tooDeep', limit: 32 },
   forbiddenKey: { kind: 'forbiddenKey', key: '__proto__', path: 'records.goals[0].__proto__' },

@@ -70,7 +70,7 @@ describe('migrateEnvelope', () => {
     };
     const failed = await parseBundle(text, { migrations: [failing] });
     expect(failed.ok === false && failed.error).toEqual({ kind: 'migrationFailed', migration: 'v0→v1: 壊れた変換', detail: 'records.kpis がありません' });
-    if (!failed.ok) expect(bundleErrorMessage(failed.error)).toContain('古い形式のファイルを新しい形式に変換できませんでした（v0→v1: 壊れた変換）');
+    if (!failed.ok) expect(bundleErrorMessage(failed.error)).toContain('古い形式のファイルを新しい形式に変換できませんでした。');
   });
 
   it('checks its checksum by the rule of the file’s own version, before migrating', async () => {

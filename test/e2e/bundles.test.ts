@@ -89,9 +89,10 @@ describe('department round trip', () => {
     await department.getByTestId('year-tab-2020').click();
     const progress = department.getByTestId('py-progress');
     await progress.fill('担当課による更新：相談件数は増加。');
-    // Outside the department's share: planning will not take this.
-    await department.getByTestId('project-name').fill('商工活動支援事業（名称を変更）');
-    await department.getByTestId('project-name').blur();
+    // Outside the department's share (planning would not take it): read-only, with the reason.
+    expect(await department.getByTestId('project-name').isDisabled()).toBe(true);
+    expect(await department.getByTestId('locked').first().textContent()).toContain('企画課が管理する項目');
+    expect(await department.getByTestId('project-summary').isDisabled()).toBe(false);
     await expect.poll(() => department.getByTestId('save-indicator').textContent()).toContain('保存済み');
     await department.getByTestId('nav-export').click();
     await department.getByTestId('export-fixed-scope').waitFor();
@@ -120,8 +121,8 @@ describe('department round trip', () => {
     expect(await conflict.textContent()).toContain('担当課による更新：相談件数は増加。');
     expect(await conflict.textContent()).toContain('商工課 佐藤');
     expect(await conflict.textContent()).toContain('企画課 山田');
-    // The renamed project is outside the department's share: reported, not taken.
-    expect(await planning.getByTestId('ignored').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('名称を変更')]));
+    // The preview names who sent it, from which department.
+    expect(await planning.getByTestId('import-sender').textContent()).toContain('商工課 佐藤（商工課）');
     expect(await planning.getByTestId('import-apply').isDisabled()).toBe(true);
     await planning.getByTestId('all-theirs').click();
     await planning.getByTestId('import-apply').click();
@@ -145,9 +146,8 @@ describe('department round trip', () => {
   });
 
   test('undo right after an import puts everything back', async () => {
-    // A fresh merge to undo: the department corrects its actual once more (its copy still shows
-    // the name it gave the project; planning never took that).
-    await openProject(department, '名称を変更');
+    // A fresh merge to undo: the department corrects its actual once more.
+    await openProject(department, PROJECT);
     await department.getByTestId('cell-actual-2021').fill('1,960件');
     await department.getByTestId('cell-actual-2021').press('Enter');
     await expect.poll(() => department.getByTestId('save-indicator').textContent()).toContain('保存済み');

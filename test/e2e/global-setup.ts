@@ -23,7 +23,8 @@ declare module 'vitest' {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function build(outDir: string): void {
+/** Builds the app into `outDir` in a separate process (also used by the WebKit lane's setup). */
+export function build(outDir: string): void {
   console.log(`[e2e] vite build --outDir ${outDir}`);
   // A separate process, so the build sees a production environment rather than the test runner's.
   const env = { ...process.env };

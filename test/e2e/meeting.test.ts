@@ -67,7 +67,8 @@ describe('meeting mode on a tablet', () => {
       await swipe(page, 'right');
       await expect.poll(() => position(page)).toBe('2 / 14');
 
-      // Behind only: projects with a KPI that missed, and their goals.
+      // Behind only: projects with a KPI that missed, and their goals (in 「表示・操作」).
+      await page.getByTestId('meeting-tools').tap();
       await page.getByTestId('meeting-behind').tap();
       // Goals 1 and 2 with projects 1-1, 1-3, 1-4, 2-1, 2-2 missed in FY2020; the current slide (1-1) stays.
       await expect.poll(() => position(page)).toBe('2 / 7');

@@ -13,6 +13,7 @@ import { reports as jaReports } from '../../src/i18n/ja/reports';
 import { sheets as jaSheets } from '../../src/i18n/ja/sheets';
 import { safety as jaSafety } from '../../src/i18n/ja/safety';
 import { ui as jaUi } from '../../src/i18n/ja/ui';
+import { tablet as jaTablet } from '../../src/i18n/ja/tablet';
 import { app as enApp } from '../../src/i18n/en/app';
 import { parse as enParse } from '../../src/i18n/en/parse';
 import { bundle as enBundle } from '../../src/i18n/en/bundle';
@@ -22,6 +23,7 @@ import { reports as enReports } from '../../src/i18n/en/reports';
 import { sheets as enSheets } from '../../src/i18n/en/sheets';
 import { safety as enSafety } from '../../src/i18n/en/safety';
 import { ui as enUi } from '../../src/i18n/en/ui';
+import { tablet as enTablet } from '../../src/i18n/en/tablet';
 import { JA } from '../../src/domain/achievement/explain';
 import { EN } from '../../src/domain/achievement/explain-en';
 import { VERIFICATION_JA } from '../../src/domain/verification/catalog';
@@ -37,6 +39,7 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
   ['sheets', jaSheets, enSheets],
   ['safety', jaSafety, enSafety],
   ['ui', jaUi, enUi],
+  ['tablet', jaTablet, enTablet],
 ];
 
 /** Keys of `a` that `b` lacks. */

@@ -100,7 +100,8 @@ describe('automatic snapshots', () => {
     const sync = new SyncRepository(s.db, s.repo, s.clock);
     s.clock.advance(30 * MIN);
     const goal = { ...records.goals[0]!, title: '取り込んだ目標' };
-    await sync.applyMerge(records.strategy.id, { strategies: [], goals: [goal], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] }, meta({ kind: 'strategy' }, 'e1', s.clock.now()), 'in.json');
+    const written = { strategies: [], goals: [goal], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };
+    await sync.applyMerge(records.strategy.id, meta({ kind: 'strategy' }, 'e1', s.clock.now()), 'in.json', () => written);
     await s.safety.settled();
     const list = await listSnapshots(s.db, records.strategy.id);
     expect(list.map((x) => x.reason)).toEqual(['import', 'auto']);

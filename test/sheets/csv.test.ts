@@ -65,24 +65,24 @@ describe('parseCsv', () => {
 });
 
 describe('decodeText', () => {
-  test('a UTF-8 BOM decides', () => {
+  test('a UTF-8 BOM in front of UTF-8', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('実績')]);
-    expect(decodeText(bytes)).toEqual({ text: '実績', encoding: 'utf-8' });
+    expect(decodeText(bytes)).toMatchObject({ text: '実績', encoding: 'utf-8', mixedLines: [], bomIgnored: false });
   });
 
   test('UTF-8 without a BOM is read as UTF-8', () => {
-    expect(decodeText(new TextEncoder().encode('令和2年度 (実績値)'))).toEqual({ text: '令和2年度 (実績値)', encoding: 'utf-8' });
+    expect(decodeText(new TextEncoder().encode('令和2年度 (実績値)'))).toMatchObject({ text: '令和2年度 (実績値)', encoding: 'utf-8' });
   });
 
   test('UTF-16 with a BOM (Excel 「Unicode テキスト」)', () => {
     const bytes = new Uint8Array([0xff, 0xfe, 0x9f, 0x5b, 0x3e, 0x7e]); // 実績 in UTF-16LE
-    expect(decodeText(bytes)).toEqual({ text: '実績', encoding: 'utf-16le' });
+    expect(decodeText(bytes)).toMatchObject({ text: '実績', encoding: 'utf-16le' });
   });
 
   test('bytes that are not UTF-8 are read as Shift_JIS / CP932, extensions included', () => {
     // 実績 ① ㈱ 髙 in CP932 (① ㈱ are NEC specials, 髙 an IBM extension: Excel on Windows writes them).
     const bytes = new Uint8Array([0x8e, 0xc0, 0x90, 0xd1, 0x20, 0x87, 0x40, 0x20, 0x87, 0x8a, 0x20, 0xfb, 0xfc]);
-    expect(decodeText(bytes)).toEqual({ text: '実績 ① ㈱ 髙', encoding: 'shift_jis' });
+    expect(decodeText(bytes)).toMatchObject({ text: '実績 ① ㈱ 髙', encoding: 'shift_jis', mixedLines: [] });
   });
 
   test('a CSV LibreOffice saved in Shift_JIS reads as the UTF-8 original', () => {
@@ -105,6 +105,44 @@ describe('decodeText', () => {
     expect(same(parseCsv(a.text))).toEqual(same(parseCsv(b.text)));
     expect(a.text).toContain('関市ビジネスサポートセンターへの相談件数');
     expect(a.text).toContain('"1,636件"');
+  });
+});
+
+describe('encoding from the bytes (issue 14)', () => {
+  const sjisOf = (s: string) => {
+    // The few characters these tests need, in CP932 (the browser has no Shift_JIS encoder).
+    const table: Record<string, number[]> = { 実: [0x8e, 0xc0], 績: [0x90, 0xd1], 件: [0x8c, 0x8f], 目: [0x96, 0xda], 標: [0x95, 0x57] };
+    return [...s].flatMap((c) => table[c] ?? [c.charCodeAt(0)]);
+  };
+  const utf8 = (s: string) => [...new TextEncoder().encode(s)];
+
+  test('a UTF-8 file with one Shift_JIS line: read as UTF-8, the line decoded as Shift_JIS and reported', () => {
+    const bytes = new Uint8Array([...utf8('KPI,目標,実績\r\n相談件数,10件,12件\r\n'), ...sjisOf('相,10件,12件').slice(0, 0), ...sjisOf('xx,目標,実績件'), ...utf8('\r\n移住,3件,4件\r\n')]);
+    const d = decodeText(bytes);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.mixedLines).toEqual([{ line: 3, encoding: 'shift_jis', text: 'xx,目標,実績件' }]);
+    expect(parseCsv(d.text)).toEqual([
+      ['KPI', '目標', '実績'],
+      ['相談件数', '10件', '12件'],
+      ['xx', '目標', '実績件'],
+      ['移住', '3件', '4件'],
+    ]);
+    expect(d.text).not.toContain('\uFFFD');
+  });
+
+  test('a Shift_JIS file behind a UTF-8 BOM: the BOM is a hint, the bytes decide', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...sjisOf('KPI,目標,実績\r\nA,1件,2件\r\n')]);
+    const d = decodeText(bytes);
+    expect(d).toMatchObject({ encoding: 'shift_jis', bomIgnored: true, mixedLines: [] });
+    expect(parseCsv(d.text)[0]).toEqual(['KPI', '目標', '実績']);
+  });
+
+  test('a Shift_JIS file with one UTF-8 line: read as Shift_JIS, the UTF-8 line reported', () => {
+    const bytes = new Uint8Array([...sjisOf('KPI,目標\n'), ...sjisOf('A,1件\n'), ...sjisOf('B,2件\n'), ...utf8('C,3件\n')]);
+    const d = decodeText(bytes);
+    expect(d.encoding).toBe('shift_jis');
+    expect(d.mixedLines).toEqual([{ line: 4, encoding: 'utf-8', text: 'C,3件' }]);
+    expect(parseCsv(d.text).map((r) => r[1])).toEqual(['目標', '1件', '2件', '3件']);
   });
 });
 

@@ -101,7 +101,8 @@ test('the progress table as .xlsx keeps the published heads and Japanese text', 
     'KPI達成・未達成の状況 (令和2年度)',
   ]);
   expect(first!.slice(0, 3)).toEqual(['1 産業の振興と人材を育成するまち', '1', '企業競争力強化支援事業（関市ビジネスプラス展の開催）']);
-  expect(first![7]).toBe(93);
+  // A number cell shows its unit through its format (#,##0"件"): read as shown.
+  expect(first![7]).toBe('93件');
 });
 
 test('a file that is neither CSV nor .xlsx is refused', async () => {

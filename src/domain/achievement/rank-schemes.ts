@@ -23,6 +23,7 @@ import type {
   targetRankSchemeSchema,
 } from './rank-schemes.schema';
 import { JA } from './explain';
+import { isRankColor } from './rank-colors';
 
 /** Which ratio a `ratio` scheme ranks by. */
 export const RANK_BASES = ['attainment', 'progress', 'interim'] as const;
@@ -231,7 +232,6 @@ export interface RankSchemeProblem {
   message: string;
 }
 
-const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * The problems of a scheme of the right shape (a custom one being edited): every one found; an
@@ -266,7 +266,7 @@ export function rankSchemeProblems(scheme: RankScheme): RankSchemeProblem[] {
     if (symbol === '') add('symbolEmpty', at);
     else if (seenSymbols.has(symbol)) add('symbolDuplicate', at);
     seenSymbols.add(symbol);
-    if (!COLOR_RE.test(l.color)) add('colorInvalid', at);
+    if (!isRankColor(l.color)) add('colorInvalid', at);
   };
   levels.forEach((l, i) => checkLevel(l, i));
   checkLevel(scheme.unevaluable, 'unevaluable');

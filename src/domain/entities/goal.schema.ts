@@ -4,15 +4,17 @@
  * import it.
  */
 import { z } from 'zod';
+import { BOUNDS } from '../bounds';
+import { longText, order, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 
 export const goalSchema = z.object({
   ...recordMetaShape,
   /** Number as printed: "1", "2", "プラス1", "横断的な目標2". */
-  number: z.string(),
-  title: z.string(),
+  number: shortText(),
+  title: shortText(),
   /** 目指す方向性 / 基本的方向: one bullet per entry. */
-  directions: z.array(z.string()),
+  directions: z.array(longText()).max(BOUNDS.listItems),
   /** Display order among the strategy's goals. */
-  order: z.number(),
+  order: order(),
 });

@@ -4,30 +4,31 @@
  * import it.
  */
 import { z } from 'zod';
+import { fiscalYear, longText, order, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { measurementSchema } from './measurement.schema';
 import { KPI_DIRECTIONS, KPI_FRAMEWORKS, KPI_KINDS } from './kpi';
 
 export const kpiSchema = z.object({
   ...recordMetaShape,
-  goalId: z.string(),
-  projectId: z.string().nullable(),
-  name: z.string(),
+  goalId: recordId(),
+  projectId: recordId().nullable(),
+  name: shortText(),
   /** Unit as printed: 件, 人, 千人, %, 円 … */
-  unit: z.string(),
+  unit: shortText(),
   kind: z.enum(KPI_KINDS),
   direction: z.enum(KPI_DIRECTIONS),
   /** 累計: targets and actuals accumulate from `cumulativeFrom` (or the baseline year). */
   cumulative: z.boolean(),
-  cumulativeFrom: z.number().int().nullable(),
+  cumulativeFrom: fiscalYear().nullable(),
   framework: z.enum(KPI_FRAMEWORKS),
   /** 基準値 / 策定時 / 現状値 and its fiscal year. */
   baseline: measurementSchema.nullable(),
-  baselineYear: z.number().int().nullable(),
+  baselineYear: fiscalYear().nullable(),
   /** 目標値 (final target) and its fiscal year. */
   target: measurementSchema.nullable(),
-  targetYear: z.number().int().nullable(),
+  targetYear: fiscalYear().nullable(),
   /** Source of the statistic, definition, remarks. */
-  note: z.string(),
-  order: z.number(),
+  note: longText(),
+  order: order(),
 });

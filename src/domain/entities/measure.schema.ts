@@ -4,18 +4,19 @@
  * import it.
  */
 import { z } from 'zod';
+import { longText, order, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 
 export const measureSchema = z.object({
   ...recordMetaShape,
-  goalId: z.string(),
+  goalId: recordId(),
   /** Parent measure for nested measures ("(1) 移住・定住の促進" under "1 移住・定住・地元回帰の促進"). */
-  parentId: z.string().nullable(),
+  parentId: recordId().nullable(),
   /** Number as printed: "1", "(1)", "イ". */
-  number: z.string(),
-  title: z.string(),
+  number: shortText(),
+  title: shortText(),
   /** 分類 (seed 003's classification lines). */
-  category: z.string(),
-  description: z.string(),
-  order: z.number(),
+  category: shortText(),
+  description: longText(),
+  order: order(),
 });

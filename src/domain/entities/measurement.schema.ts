@@ -4,19 +4,20 @@
  * import it.
  */
 import { z } from 'zod';
+import { amount, longText, shortText } from '../bounds.schema';
 import { VALUE_STATUSES } from './measurement';
 
 export const valueStatusSchema = z.enum(VALUE_STATUSES);
 
 export const measurementSchema = z.object({
   /** The number in the KPI's own unit (for a 千人 KPI, 3,534 means 3,534,000 people). */
-  value: z.number().finite().nullable(),
+  value: amount().nullable(),
   /** Text of a milestone value (策定, 設立 …). */
-  text: z.string().optional(),
+  text: shortText().optional(),
   /** For milestones: whether the milestone is reached. */
   done: z.boolean().optional(),
   /** Remark printed beside the number (コロナのため中止). */
-  remark: z.string().optional(),
+  remark: longText().optional(),
   /** 約: the number is an approximation. */
   approximate: z.boolean().optional(),
   /** 速報値: provisional figure, to be replaced by the final one. */
@@ -24,5 +25,5 @@ export const measurementSchema = z.object({
   /** Why there is no value (集計中, 未実施, 県全体で評価 …). */
   status: valueStatusSchema.optional(),
   /** Statistic period when it differs from the fiscal year (e.g. 令和2年, 平成27〜28年度). */
-  statPeriod: z.string().optional(),
+  statPeriod: shortText().optional(),
 });

@@ -4,17 +4,18 @@
  * import it.
  */
 import { z } from 'zod';
+import { fiscalYear, longText, shortText, textList } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 
 export const meetingSchema = z.object({
   ...recordMetaShape,
   /** 会議名, e.g. 令和3年度 第1回 総合戦略推進会議 */
-  name: z.string(),
+  name: shortText(),
   /** Date held, ISO yyyy-mm-dd ('' while not fixed). */
-  date: z.string(),
+  date: z.string().max(40),
   /** The fiscal year under review. */
-  fiscalYear: z.number().int(),
+  fiscalYear: fiscalYear(),
   /** 出席委員: one name per entry. */
-  members: z.array(z.string()),
-  note: z.string(),
+  members: textList(),
+  note: longText(),
 });

@@ -4,18 +4,19 @@
  * import it.
  */
 import { z } from 'zod';
+import { fiscalYear, longText, order, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 
 export const opinionSchema = z.object({
   ...recordMetaShape,
-  meetingId: z.string().nullable(),
+  meetingId: recordId().nullable(),
   /** What the opinion is about: a project or a basic goal. */
   subjectKind: z.enum(['project', 'goal']),
-  subjectId: z.string(),
+  subjectId: recordId(),
   /** The fiscal year reviewed (copied from the meeting so a report of the year finds it). */
-  fiscalYear: z.number().int(),
+  fiscalYear: fiscalYear(),
   /** 発言者 (committee member). */
-  member: z.string(),
-  text: z.string(),
-  order: z.number(),
+  member: shortText(),
+  text: longText(),
+  order: order(),
 });

@@ -4,21 +4,22 @@
  * import it.
  */
 import { z } from 'zod';
+import { amount, fiscalYear, longText, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { EFFECTIVENESS, IMPACTS, MONEY_UNITS, POLICIES, REVISION_NEEDS } from './project-year';
 
-const money = z.number().finite().nullable();
+const money = amount().nullable();
 
 export const projectYearSchema = z.object({
   ...recordMetaShape,
-  projectId: z.string(),
-  fiscalYear: z.number().int(),
+  projectId: recordId(),
+  fiscalYear: fiscalYear(),
   /** 事業計画 for the year (seed 001's yearly plan lines). */
-  plan: z.string(),
+  plan: longText(),
   /** 実施内容 / 進捗状況・課題等 */
-  progress: z.string(),
+  progress: longText(),
   /** 担当課のコメント */
-  departmentComment: z.string(),
+  departmentComment: longText(),
   moneyUnit: z.enum(MONEY_UNITS),
   /** 予算 */
   budget: money,
@@ -32,22 +33,22 @@ export const projectYearSchema = z.object({
   /** 事業費 */
   projectCost: money,
   /** 交付金の名称 (地方創生推進交付金 …) and 交付金充当額 */
-  grantName: z.string(),
+  grantName: shortText(),
   grantAmount: money,
   effectiveness: z.enum(EFFECTIVENESS).nullable(),
-  effectivenessReason: z.string(),
+  effectivenessReason: longText(),
   /** 事業効果: the 交付金 form's four levels, and the free text of seed 003. */
   impact: z.enum(IMPACTS).nullable(),
-  impactText: z.string(),
+  impactText: longText(),
   policy: z.enum(POLICIES).nullable(),
-  policyReason: z.string(),
+  policyReason: longText(),
   revision: z.enum(REVISION_NEEDS).nullable(),
-  revisionReason: z.string(),
+  revisionReason: longText(),
   /** 検証結果まとめ */
-  summary: z.string(),
+  summary: longText(),
   /**
    * The drafted 検証結果まとめ the officer last accepted into `summary` ('' = none). Lets the app tell
    * a person's own text (never overwritten) from an accepted draft it may offer to update.
    */
-  summaryDraft: z.string().default(''),
+  summaryDraft: longText().default(''),
 });

@@ -4,6 +4,7 @@
  * import it.
  */
 import { z } from 'zod';
+import { fiscalYear, longText, order, recordId, shortText, textList } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { PROJECT_CATEGORIES } from './project';
 
@@ -11,30 +12,30 @@ export const projectCategorySchema = z.enum(PROJECT_CATEGORIES);
 
 export const projectSchema = z.object({
   ...recordMetaShape,
-  goalId: z.string(),
+  goalId: recordId(),
   /** The measure (施策) it belongs to, or null when it hangs directly under the goal. */
-  measureId: z.string().nullable(),
+  measureId: recordId().nullable(),
   /** Number as printed: "1-03", "A", "3". */
-  number: z.string(),
-  name: z.string(),
+  number: shortText(),
+  name: shortText(),
   /** 事業内容 / 事業概要 */
-  summary: z.string(),
+  summary: longText(),
   /** 担当課 / 所管課: one or several. */
-  departments: z.array(z.string()),
+  departments: textList(),
   category: projectCategorySchema.nullable(),
   /** 事業主体 (室蘭市) and its その他( … ). */
-  implementer: z.string(),
-  implementerOther: z.string(),
+  implementer: shortText(),
+  implementerOther: shortText(),
   /** 事業期間 in fiscal years. */
-  periodStart: z.number().int().nullable(),
-  periodEnd: z.number().int().nullable(),
+  periodStart: fiscalYear().nullable(),
+  periodEnd: fiscalYear().nullable(),
   /** 連携自治体 for wide-area projects. */
-  partners: z.array(z.string()),
+  partners: textList(),
   /** Cross-references to the national strategy (国の総合戦略) items. */
-  nationalRefs: z.array(z.string()),
+  nationalRefs: textList(),
   /** SDGs goals 1–17. */
-  sdgs: z.array(z.number().int().min(1).max(17)),
+  sdgs: z.array(z.number().int().min(1).max(17)).max(17),
   /** Note on KPIs, e.g. 「県及び県内市町全体での評価のため省略」. */
-  kpiNote: z.string(),
-  order: z.number(),
+  kpiNote: longText(),
+  order: order(),
 });

@@ -29,3 +29,34 @@ export function projectDefaults(goalId: string, measureId: string | null, order:
     order,
   };
 }
+
+/**
+ * The number a new project gets among `siblings` (their numbers, in outline order), as new 基本目標
+ * and 施策 are numbered: the last number with digits at its end, counted on with its padding kept
+ * (「1-03」→「1-04」, 「4」→「5」, 「A-9」→「A-10」); `first` when no sibling has one.
+ */
+export function nextProjectNumber(siblings: readonly string[], first = '1'): string {
+  for (let i = siblings.length - 1; i >= 0; i--) {
+    const m = /^(.*?)(\d+)$/.exec(siblings[i]!.trim());
+    if (!m) continue;
+    const digits = m[2]!;
+    const next = String(Number(digits) + 1).padStart(digits.length, '0');
+    return `${m[1]}${next}`;
+  }
+  return first;
+}
+
+/**
+ * The fiscal year a project's 年度別の記録 opens on: the evaluation year, moved into the project's
+ * own period when the project starts later or ended earlier, and into the plan's years.
+ */
+export function projectYearToOpen(project: Pick<Project, 'periodStart' | 'periodEnd'>, years: readonly number[], evaluationYear: number): number {
+  let y = evaluationYear;
+  if (project.periodEnd !== null && y > project.periodEnd) y = project.periodEnd;
+  if (project.periodStart !== null && y < project.periodStart) y = project.periodStart;
+  const first = years[0];
+  const last = years.at(-1);
+  if (first !== undefined && y < first) y = first;
+  if (last !== undefined && y > last) y = last;
+  return y;
+}

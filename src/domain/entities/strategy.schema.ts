@@ -4,6 +4,7 @@
  * import it.
  */
 import { z } from 'zod';
+import { fiscalYear, longText, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { rankSchemeSchema } from '../achievement/rank-schemes.schema';
 import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS } from './strategy';
@@ -11,16 +12,16 @@ import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS } from './strategy';
 export const strategySchema = z.object({
   ...recordMetaShape,
   /** 自治体名, e.g. 関市 */
-  municipality: z.string(),
+  municipality: shortText(),
   /** 戦略名, e.g. 第2期関市まち・ひと・しごと創生総合戦略 */
-  name: z.string(),
+  name: shortText(),
   /** First and last fiscal year of the period (令和2〜4年度 = 2020..2022). */
-  startYear: z.number().int(),
-  endYear: z.number().int(),
+  startYear: fiscalYear(),
+  endYear: fiscalYear(),
   /** Free note (source document, 策定日 …). */
-  note: z.string(),
+  note: longText(),
   /** The strategy this one was copied from (第1期 → 第2期), if any. */
-  copiedFrom: z.string().nullable(),
+  copiedFrom: recordId().nullable(),
   /** 評価区分: how KPIs are ranked (a preset or a custom scheme); null = the default A/B/C/D. */
   rankScheme: rankSchemeSchema.nullable().default(null),
   /** 年度目標がない年度の判定 (strategy.ts, INTERIM_JUDGEMENTS); files of format 1 get 'adoptedOnly'. */

@@ -4,7 +4,7 @@
  * is first shown, so the app's first load stays small.
  */
 import type { KpiEvaluation } from '../../domain/achievement';
-import { fy } from '../../i18n';
+import { formatNumber, fy } from '../../i18n';
 
 export interface ChartPoint {
   year: number;
@@ -55,7 +55,9 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
     },
     symbol: {
       domain: [labels.baseline, labels.target, labels.interpolated, labels.actual, labels.final],
-      range: ['square', 'circle', 'circle', 'diamond', 'star'],
+      // 按分目標 (interpolated) has its own marker, a triangle, so it never reads as an adopted target.
+      range: ['square', 'circle', 'triangle', 'diamond', 'star'],
+      // Legend text ≥ 12 px: the page sets it (Plot's own is 10 px).
       legend: true,
     },
     marks: [
@@ -75,7 +77,7 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           r: 6,
           fill: (p: ChartPoint) => name(p.series),
           symbol: (p: ChartPoint) => name(p.series),
-          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${formatNumber(p.value)}${labels.unit}`,
         },
       ),
       // Interpolated targets: hollow circles, so they read as computed, not entered.
@@ -85,10 +87,11 @@ export async function renderKpiChart(points: ChartPoint[], labels: ChartLabels, 
           x: 'year',
           y: 'value',
           r: 6,
+          symbol: 'triangle',
           fill: 'white',
           stroke: '#1f4e79',
           strokeWidth: 2,
-          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${p.value.toLocaleString('ja-JP')}${labels.unit}`,
+          title: (p: ChartPoint) => `${fy(p.year, 'wareki')} ${name(p.series)}: ${formatNumber(p.value)}${labels.unit}`,
         },
       ),
     ],

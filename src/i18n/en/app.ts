@@ -13,6 +13,9 @@ export const app: Record<keyof typeof ja, string> = {
   'app.strategySwitch': 'Strategy shown',
   'app.notFound': 'What this screen shows could not be found (it was deleted, or its data is on another device).',
   'app.backToList': 'Back to the strategy list',
+  'app.unfinished':
+    'Last time a screen stopped before it finished showing, so the app started on the strategy list. Your data is still there. If the same strategy stops again, check its settings such as the plan period, or restore a snapshot from Settings.',
+  'app.unfinishedDismiss': 'OK',
   'app.offline': 'Offline',
   'app.departmentCopy':
     'This data was made from a department file ({departments}). Only these changes go back to the planning division: actuals, reasons for shortfall and status notes of the KPIs of the department’s projects; the yearly records (work done, budget, evaluation …); and the projects’ summary, implementing body, period and partner municipalities. Other changes are not carried back.',
@@ -88,6 +91,8 @@ export const app: Record<keyof typeof ja, string> = {
   'strategy.summary': 'Basic goals {goals} · Projects {projects} · KPIs {kpis}',
   'strategy.untitled': '(untitled strategy)',
   'strategy.periodError': 'The last fiscal year must not be before the first.',
+  'period.tooLong': 'A plan period may span at most {max} fiscal years.',
+  'period.yearRange': 'Enter fiscal years from {min} to {max}.',
 
   'nav.strategy': 'Strategy details',
   'nav.goal': 'Basic goal {number}',
@@ -298,7 +303,7 @@ export const app: Record<keyof typeof ja, string> = {
   'dash.provisional': 'provisional',
   'dash.projection': 'Outlook for the final year',
   'dash.chart': 'Trend',
-  'dash.chartNote': 'Hollow circles are interpolated targets (years without a yearly target).',
+  'dash.chartNote': 'Hollow triangles are interpolated targets (years without a yearly target, spread from the values around them).',
   'dash.chartTable': 'Targets, actuals and ranks by fiscal year',
   'dash.chartFailed': 'The chart could not be shown. The figures are in the table below.',
 
@@ -335,4 +340,19 @@ export const app: Record<keyof typeof ja, string> = {
   'common.add': 'Add',
   'common.back': 'Back',
   'common.none': '—',
+
+  // Updates and stored data (src/pwa, src/storage/write-gate.ts, stamp-repairs.ts).
+  'updates.repaired.title': 'Repaired records',
+  'updates.repaired.lead':
+    'Records whose change history (when and by whom each field was changed) was stored in an unexpected shape were repaired when read. The values entered are unchanged. Fields whose history was unknown now carry the record’s last change.',
+  'updates.repaired.loading': 'Loading…',
+  'updates.repaired.none': 'No records were repaired.',
+  'updates.repaired.allKept': 'The whole history was recovered.',
+  'updates.repaired.replaced': 'History unknown for: {fields}',
+  'updates.repaired.more': '{count} more',
+  'updates.outdated': 'This tab runs an older version, so saving has stopped. What you were typing is kept on this device. Reload to save it with the new version.',
+  'updates.reload': 'Reload',
+  'updates.held':
+    'This page is the new version. An earlier version is still open in another tab, so nothing is saved until you update. “Update” brings every tab to the new version.',
+  'updates.updating': 'Updating to the new version…',
 };

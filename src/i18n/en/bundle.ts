@@ -15,12 +15,18 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.error.tooDeep':
     'The file is nested too deeply to read (limit: {limit} levels). It was not exported by this app, or it is damaged. Nothing was imported.',
   'bundle.error.forbiddenKey':
-    'The file contains the item name "{key}", which is not allowed ({path}). It may not have been exported by this app. Nothing was imported.',
+    'The file contains the item name "{key}", which is not allowed. It may not have been exported by this app. Nothing was imported.',
   'bundle.error.notBundle':
     'This is not a data file of the Regional Strategy Workbook. Nothing was imported. Choose a file made with "Export to a file" in this app.',
   'bundle.error.encrypted': 'This file is protected by a password. Enter the password the sender gave you.',
   'bundle.error.newerVersion':
     'This file was made by a newer version of the app (file format version {fileVersion}; this app reads up to version {appFormatVersion}). Update the app. Nothing was imported.',
+  'bundle.error.unreadableVersion':
+    'The file does not state its format version correctly, so it cannot be read. Nothing was imported. Ask the sender to export it again with this app.',
+  'bundle.error.numberTooLarge':
+    'The file contains a number too large to be a number. It was not exported by this app, or it is damaged. Nothing was imported.',
+  'bundle.error.tooManyRecords':
+    'The file has too many {what} to read ({count}; up to {limit} can be read). Nothing was imported.',
   'bundle.error.unsupportedVersion':
     'The format of this file (version {fileVersion}) cannot be read. Nothing was imported. Ask the sender to export it again with the latest app.',
   'bundle.error.checksumMissing':
@@ -28,7 +34,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.error.checksumMismatch':
     'The content of the file differs from what was exported. It was probably cut off by an email program, or altered. Nothing was imported. Ask the sender to send it again (a ZIP archive is safer).',
   'bundle.error.migrationFailed':
-    'The file in an older format could not be converted to the current one ({migration}). Nothing was imported. ({detail})',
+    'The file in an older format could not be converted to the current one; it may be damaged. Nothing was imported. Ask the sender to export it again with the latest app.',
   'bundle.error.invalidEnvelope':
     'The item "{field}" in the file header is not valid. Nothing was imported.',
   'bundle.error.invalidRecords': 'The file was not imported: its content has {total} errors.',
@@ -37,7 +43,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.error.wrongPassword': 'Wrong password. Nothing was changed. Please enter it again.',
   'bundle.error.invalidEncryption':
     'The password-protected file is damaged or was not made by this app. Nothing was imported. Ask the sender to send it again.',
-  'bundle.error.unexpected': 'The file could not be read. Nothing was imported. ({detail})',
+  'bundle.error.unexpected': 'The file could not be read. Nothing was imported. Check that it was exported by this app and choose it again.',
   'bundle.error.more': '{count} more',
 
   // --- One problem in a record ---
@@ -52,6 +58,15 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.issue.notDateTime': '{where}: cannot be read as a date and time',
   'bundle.issue.empty': '{where}: empty',
   'bundle.issue.invalid': '{where}: not in the expected form',
+  'bundle.issue.tooLong': '{where}: too long (up to {limit} characters)',
+  'bundle.issue.tooMany': '{where}: too many entries (up to {limit})',
+  'bundle.issue.tooLarge': '{where}: too large (up to {limit})',
+  'bundle.issue.tooSmall': '{where}: too small (at least {limit})',
+  'bundle.issue.notFiscalYear': '{where}: must be a fiscal year within {limit}',
+  'bundle.issue.notColor': '{where}: give a colour like "#1a7f37" (6 or 3 digits) or one of the named colours (green, blue, amber, red, grey)',
+  'bundle.issue.notId': '{where}: contains characters an ID may not have (letters, digits, "-" and "_", up to {limit})',
+  'bundle.issue.periodTooLong': '{where}: too long (up to {limit} fiscal years)',
+  'bundle.issue.periodOrder': '{where}: the last fiscal year is before the first',
 
   // --- Broken references ---
   'bundle.ref.missingParent': '{where}: the {target} it belongs to is not in the file',
@@ -224,7 +239,30 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.envelope.scope': 'Scope (scope)',
   'bundle.field.envelope.basedOn': 'Based on export (basedOn)',
   'bundle.field.envelope.records': 'Records (records)',
-  'bundle.field.envelope.strategy': 'Strategy details (records.strategy)',
+  'bundle.field.envelope.strategy': 'Strategy details',
+  'bundle.field.envelope.goals': 'list of basic goals',
+  'bundle.field.envelope.measures': 'list of measures',
+  'bundle.field.envelope.projects': 'list of projects',
+  'bundle.field.envelope.kpis': 'list of KPIs',
+  'bundle.field.envelope.kpiYears': 'list of KPI yearly records',
+  'bundle.field.envelope.projectYears': 'list of project yearly records',
+  'bundle.field.envelope.meetings': 'list of meetings',
+  'bundle.field.envelope.opinions': 'list of committee opinions',
+  'bundle.field.envelope.other': 'other items',
+  'bundle.field.part.levels': 'level',
+  'bundle.field.part.unevaluable': 'level when no rank can be given',
+  'bundle.field.part.key': 'key',
+  'bundle.field.part.label': 'name',
+  'bundle.field.part.symbol': 'symbol',
+  'bundle.field.part.color': 'colour',
+  'bundle.field.part.min': 'lower bound',
+  'bundle.field.part.id': 'ID',
+  'bundle.field.part.name': 'name',
+  'bundle.field.part.kind': 'kind',
+  'bundle.field.part.basis': 'basis',
+  'bundle.field.part.bandPercent': 'band around the baseline',
+  'bundle.field.part.other': 'content',
+  'bundle.field.strategies.period': 'plan period',
 
   // --- Scope and file names ---
   'bundle.scope.strategy': 'the whole strategy',
@@ -270,6 +308,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.value.no': 'No',
   'bundle.value.deleted': 'Deleted',
   'bundle.value.live': 'Not deleted',
+  'bundle.value.more': ' … and {n} more',
   'bundle.value.listJoin': ', ',
   'bundle.value.subjectKind.project': 'Project',
   'bundle.value.subjectKind.goal': 'Basic goal',

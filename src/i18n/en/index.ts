@@ -8,6 +8,7 @@ import { reports } from './reports';
 import { sheets } from './sheets';
 import { safety } from './safety';
 import { ui } from './ui';
+import { tablet } from './tablet';
 
 export { domain } from './domain';
 
@@ -25,4 +26,5 @@ export const en: Record<keyof JaCatalog, string> = {
   ...sheets,
   ...safety,
   ...ui,
+  ...tablet,
 };

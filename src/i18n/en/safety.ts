@@ -5,18 +5,41 @@ export const safety: Record<keyof typeof ja, string> = {
   // What the save indicator's detail line says (save.errorDetail wraps it).
   'safety.saveError.quota': 'The device is out of storage space. Details: {detail}',
   'safety.saveError.connection': 'The connection to the database was lost. Details: {detail}',
+  'safety.saveError.outdated': 'This tab runs an older version and does not save. What you typed is kept on this device and saved after a reload.',
+  'safety.saveError.held': 'This page is the new version and saves once the update is accepted. What you typed is kept on this device.',
   'safety.saveError.other': 'A problem occurred while saving. Details: {detail}',
 
   // The report under the header when saving failed.
   'safety.problem.quotaTitle': 'The device is out of storage space',
   'safety.problem.quotaBody':
-    'Nothing you entered is lost. It is kept on this device for now and is saved as soon as there is space. Free up space by deleting old snapshots under "Automatic snapshots" in Settings, or unneeded photos and apps on the device, then press "Save again".',
+    'Nothing you entered is lost. It is kept on this device for now and is saved as soon as there is space. Free up space in one of the ways below, then press "Save again".',
   'safety.problem.connectionTitle': 'The connection to the database was lost',
   'safety.problem.connectionBody':
     'A tablet may close the connection when the app has not been used for a while. Nothing you entered is lost. Press "Save again", or reopen the app.',
   'safety.problem.unsaved': 'Entries not saved yet: {count}',
   'safety.problem.retry': 'Save again',
   'safety.problem.retryFailed': 'Still cannot save. Free up space and try again.',
+  'storageFull.usage': 'The app now uses {usage} (the most it may use here is about {quota}).',
+  'storageFull.quotaUnknown': 'unknown',
+  'storageFull.usageUnknown': 'This device does not tell how much storage is used.',
+  'storageFull.snapshots': 'Automatic snapshots take {count} of it, about {size}.',
+  'storageFull.step.snapshots': 'Delete old automatic snapshots (the newest of each strategy is kept). This is the easiest way and does not change any strategy.',
+  'storageFull.deleteSnapshots': 'Delete {count} old snapshots (about {size})',
+  'storageFull.noOldSnapshots': 'There are no old snapshots to delete.',
+  'storageFull.snapshotsDeleted': 'Deleted {count} old snapshots (about {size}).',
+  'storageFull.step.export': 'If that is not enough, export a strategy you will not use for a while (a backup) and remove it from this device.',
+  'storageFull.step.remove':
+    '"Remove from this device" deletes the strategy with its snapshots and frees the room. Importing the exported file brings it back. Deleting unneeded photos or apps on the device also frees room.',
+  'storageFull.lastExport': 'Last exported: {at}',
+  'storageFull.neverExported': 'Never exported',
+  'storageFull.export': 'Export a backup',
+  'storageFull.remove': 'Remove from this device',
+  'storageFull.removeQuestion': 'Remove "{name}" and its snapshots from this device? Without an exported file it cannot be brought back.',
+  'storageFull.removeConfirm': 'Remove',
+  'storageFull.strategyRemoved': 'Removed "{name}" from this device.',
+  'storageFull.failed': 'Could not free room ({detail}).',
+  'storageFull.title': 'The device storage is full',
+  'storageFull.importFailed': 'The file could not be imported: the device storage is full. The data is as it was before the import. Free some room below, then import it again.',
   'safety.problem.openSettings': 'Open Settings',
 
   // The backup reminder banner.

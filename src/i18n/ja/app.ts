@@ -11,6 +11,9 @@ export const app = {
   'app.strategySwitch': '表示する戦略',
   'app.notFound': 'この画面の対象が見つかりません（削除されたか、別の端末のデータです）。',
   'app.backToList': '戦略一覧へ戻る',
+  'app.unfinished':
+    '前回は画面の表示が終わらないまま止まったため、戦略の一覧から始めました。データはそのまま残っています。同じ戦略でまた止まるときは、その戦略の計画期間などの設定を確かめるか、設定画面のスナップショットから戻してください。',
+  'app.unfinishedDismiss': 'わかりました',
   'app.offline': 'オフライン',
   'app.departmentCopy':
     'このデータは担当課（{departments}）用のファイルから作られました。企画課に戻るのは、担当事業のKPIの実績・未達理由・達成状況、年度別の記録（実施内容・予算・評価など）、事業の概要・事業主体・期間・連携自治体です。それ以外の変更は反映されません。',
@@ -86,6 +89,8 @@ export const app = {
   'strategy.summary': '基本目標 {goals}・事業 {projects}・KPI {kpis}',
   'strategy.untitled': '（名称未設定の戦略）',
   'strategy.periodError': '終了年度は開始年度以降にしてください。',
+  'period.tooLong': '計画期間は{max}年度分までにしてください。',
+  'period.yearRange': '年度は{min}〜{max}年度の範囲で入力してください。',
 
   'nav.strategy': '戦略の基本情報',
   'nav.goal': '基本目標{number}',
@@ -296,7 +301,7 @@ export const app = {
   'dash.provisional': '速報値',
   'dash.projection': '最終年度の見込み',
   'dash.chart': '推移',
-  'dash.chartNote': '白抜きの丸は按分目標（年度目標が設定されていない年度）です。',
+  'dash.chartNote': '白抜きの三角は按分目標（年度目標が設定されていない年度に、前後の値から年度で按分した目標）です。',
   'dash.chartTable': '年度別の目標・実績・ランク',
   'dash.chartFailed': 'グラフを表示できませんでした。下の表で数値を確認できます。',
 
@@ -333,4 +338,19 @@ export const app = {
   'common.add': '追加',
   'common.back': '戻る',
   'common.none': '—',
+
+  // Updates and stored data (src/pwa, src/storage/write-gate.ts, stamp-repairs.ts).
+  'updates.repaired.title': '修復した記録',
+  'updates.repaired.lead':
+    '項目ごとの変更履歴（更新日時・更新者）が想定外の形で保存されていた記録を、読み込むときに修復しました。入力された値はそのままです。履歴が分からなかった項目は、その記録の最終更新の日時・更新者にしています。',
+  'updates.repaired.loading': '読み込み中…',
+  'updates.repaired.none': '修復した記録はありません。',
+  'updates.repaired.allKept': '履歴はすべて復元できました。',
+  'updates.repaired.replaced': '履歴が分からなかった項目：{fields}',
+  'updates.repaired.more': 'ほか {count} 件',
+  'updates.outdated': 'このタブは古いバージョンのため、保存を止めました。入力中の内容はこの端末に控えてあります。再読み込みすると、新しいバージョンで保存します。',
+  'updates.reload': '再読み込みする',
+  'updates.held':
+    'このページは新しいバージョンです。ほかのタブで前のバージョンが開いているため、更新するまで保存しません。「更新する」を押すと、すべてのタブが新しいバージョンになります。',
+  'updates.updating': '新しいバージョンに更新しています…',
 } as const;

@@ -15,12 +15,18 @@ export const bundle = {
   'bundle.error.tooDeep':
     'ファイルの入れ子が深すぎるため読み込めません（{limit}段まで）。このアプリで書き出したファイルではないか、壊れています。何も取り込んでいません。',
   'bundle.error.forbiddenKey':
-    'ファイルに使えない項目名「{key}」が含まれているため読み込みません（{path}）。このアプリで書き出したファイルではない可能性があります。何も取り込んでいません。',
+    'ファイルに使えない項目名「{key}」が含まれているため読み込みません。このアプリで書き出したファイルではない可能性があります。何も取り込んでいません。',
   'bundle.error.notBundle':
     'このファイルは総合戦略ワークブックのデータファイルではありません。何も取り込んでいません。このアプリの「書き出し」で作ったファイルを選んでください。',
   'bundle.error.encrypted': 'このファイルはパスワードで保護されています。送り主から伝えられたパスワードを入力してください。',
   'bundle.error.newerVersion':
     'このファイルは新しいバージョンのアプリで作られています（ファイル形式 第{fileVersion}版。このアプリが読めるのは第{appFormatVersion}版まで）。アプリを更新してください。何も取り込んでいません。',
+  'bundle.error.unreadableVersion':
+    'このファイルには形式の版が正しく書かれていないため、読み込めません。何も取り込んでいません。送り主に、このアプリで書き出し直してもらってください。',
+  'bundle.error.numberTooLarge':
+    'ファイルに、数として扱えないほど大きな数が含まれているため読み込めません。このアプリで書き出したファイルではないか、壊れています。何も取り込んでいません。',
+  'bundle.error.tooManyRecords':
+    'ファイルの{what}が多すぎるため読み込めません（{count}件。読み込めるのは{limit}件までです）。何も取り込んでいません。',
   'bundle.error.unsupportedVersion':
     'このファイルの形式（第{fileVersion}版）は読み込めません。何も取り込んでいません。送り主に、最新のアプリで書き出し直してもらってください。',
   'bundle.error.checksumMissing':
@@ -28,7 +34,7 @@ export const bundle = {
   'bundle.error.checksumMismatch':
     'ファイルの中身が、書き出したときと一致しません。メールソフトなどで途中が切れたか、書き換えられたと考えられます。何も取り込んでいません。送り主にもう一度送ってもらってください（ZIPに圧縮して送ると安全です）。',
   'bundle.error.migrationFailed':
-    '古い形式のファイルを新しい形式に変換できませんでした（{migration}）。何も取り込んでいません。（{detail}）',
+    '古い形式のファイルを新しい形式に変換できませんでした。ファイルが壊れている可能性があります。何も取り込んでいません。送り主に、最新のアプリで書き出し直してもらってください。',
   'bundle.error.invalidEnvelope':
     'ファイルの見出し部分の「{field}」が正しくありません。何も取り込んでいません。',
   'bundle.error.invalidRecords': 'ファイルの内容に誤りが{total}件あるため、取り込みませんでした。',
@@ -37,7 +43,7 @@ export const bundle = {
   'bundle.error.wrongPassword': 'パスワードが違います。何も変更していません。もう一度入力してください。',
   'bundle.error.invalidEncryption':
     'パスワード付きファイルが壊れているか、このアプリのものではありません。何も取り込んでいません。送り主にもう一度送ってもらってください。',
-  'bundle.error.unexpected': 'ファイルを読み込めませんでした。何も取り込んでいません。（{detail}）',
+  'bundle.error.unexpected': 'ファイルを読み込めませんでした。何も取り込んでいません。このアプリで書き出したファイルか確かめて、もう一度選んでください。',
   'bundle.error.more': 'ほか{count}件',
 
   // --- One problem in a record: {where} is 「基本目標2 > 事業1 > KPI『…』の令和3年度の実績値」 ---
@@ -49,6 +55,15 @@ export const bundle = {
   'bundle.issue.notList': '{where}が一覧（配列）になっていません',
   'bundle.issue.notChoice': '{where}の「{value}」は選べる値ではありません',
   'bundle.issue.outOfRange': '{where}が範囲外です',
+  'bundle.issue.tooLong': '{where}が長すぎます（{limit}文字まで）',
+  'bundle.issue.tooMany': '{where}の数が多すぎます（{limit}件まで）',
+  'bundle.issue.tooLarge': '{where}が大きすぎます（{limit}まで）',
+  'bundle.issue.tooSmall': '{where}が小さすぎます（{limit}以上にしてください）',
+  'bundle.issue.notFiscalYear': '{where}は{limit}年度の範囲にしてください',
+  'bundle.issue.notColor': '{where}は「#1a7f37」のような6けた（または3けた）の色の番号か、決まった色の名前（green・blue・amber・red・grey）にしてください',
+  'bundle.issue.notId': '{where}に使えない文字があります（IDは半角の英数字と「-」「_」で{limit}文字まで）',
+  'bundle.issue.periodTooLong': '{where}が長すぎます（{limit}年度分まで）',
+  'bundle.issue.periodOrder': '{where}の終了年度が開始年度より前になっています',
   'bundle.issue.notDateTime': '{where}が日時として読めません',
   'bundle.issue.empty': '{where}が空です',
   'bundle.issue.invalid': '{where}の形式が正しくありません',
@@ -224,7 +239,30 @@ export const bundle = {
   'bundle.field.envelope.scope': '範囲（scope）',
   'bundle.field.envelope.basedOn': '元にした書き出し（basedOn）',
   'bundle.field.envelope.records': '記録（records）',
-  'bundle.field.envelope.strategy': '戦略の基本情報（records.strategy）',
+  'bundle.field.envelope.strategy': '戦略の基本情報',
+  'bundle.field.envelope.goals': '基本目標の一覧',
+  'bundle.field.envelope.measures': '施策の一覧',
+  'bundle.field.envelope.projects': '事業の一覧',
+  'bundle.field.envelope.kpis': 'KPIの一覧',
+  'bundle.field.envelope.kpiYears': 'KPIの年度別の記録の一覧',
+  'bundle.field.envelope.projectYears': '事業の年度別の記録の一覧',
+  'bundle.field.envelope.meetings': '会議の一覧',
+  'bundle.field.envelope.opinions': '委員意見の一覧',
+  'bundle.field.envelope.other': 'その他の項目',
+  'bundle.field.part.levels': '段階',
+  'bundle.field.part.unevaluable': '評価できないときの段階',
+  'bundle.field.part.key': 'キー',
+  'bundle.field.part.label': '名前',
+  'bundle.field.part.symbol': '記号',
+  'bundle.field.part.color': '色',
+  'bundle.field.part.min': '下限',
+  'bundle.field.part.id': 'ID',
+  'bundle.field.part.name': '名称',
+  'bundle.field.part.kind': '種類',
+  'bundle.field.part.basis': '評価の基準',
+  'bundle.field.part.bandPercent': '基準値の幅',
+  'bundle.field.part.other': '内容',
+  'bundle.field.strategies.period': '計画期間',
 
   // --- Scope and file names ---
   'bundle.scope.strategy': '戦略全体',
@@ -270,6 +308,7 @@ export const bundle = {
   'bundle.value.no': 'いいえ',
   'bundle.value.deleted': '削除済み',
   'bundle.value.live': '削除されていない',
+  'bundle.value.more': '…ほか{n}件',
   'bundle.value.listJoin': '、',
   'bundle.value.subjectKind.project': '事業',
   'bundle.value.subjectKind.goal': '基本目標',

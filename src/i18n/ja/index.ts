@@ -7,6 +7,7 @@ import type { reports } from './reports';
 import type { sheets } from './sheets';
 import { safety } from './safety';
 import { ui } from './ui';
+import { tablet } from './tablet';
 
 /**
  * The Japanese messages loaded with the app. The messages of the reports (./reports.ts) and of the
@@ -22,6 +23,7 @@ export const ja = {
   ...files,
   ...safety,
   ...ui,
+  ...tablet,
 } as const;
 
 /** The whole Japanese catalog: every user-visible string of the app. */

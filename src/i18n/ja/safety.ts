@@ -3,12 +3,14 @@ export const safety = {
   // What the save indicator's detail line says (save.errorDetail wraps it).
   'safety.saveError.quota': '端末の保存容量が不足しています。詳細: {detail}',
   'safety.saveError.connection': 'データベースとの接続が切れました。詳細: {detail}',
+  'safety.saveError.outdated': 'このタブは古いバージョンのため保存していません。入力中の内容はこの端末に控えてあり、再読み込みすると保存されます。',
+  'safety.saveError.held': 'このページは新しいバージョンで、更新を確定するまで保存しません。入力中の内容はこの端末に控えてあります。',
   'safety.saveError.other': '保存中に問題が起きました。詳細: {detail}',
 
   // The report under the header when saving failed.
   'safety.problem.quotaTitle': '端末の保存容量が足りません',
   'safety.problem.quotaBody':
-    '入力した内容は消えていません。この端末に一時保存してあり、容量が空けば保存されます。設定の「自動スナップショット」で古いスナップショットを削除するか、端末の不要な写真やアプリを削除して容量を空けてから、「もう一度保存する」を押してください。',
+    '入力した内容は消えていません。この端末に一時保存してあり、容量が空けば保存されます。下の方法で容量を空けてから、「もう一度保存する」を押してください。',
   'safety.problem.connectionTitle': 'データベースとの接続が切れました',
   'safety.problem.connectionBody':
     'アプリをしばらく使わずにいると、タブレットが接続を切ることがあります。入力した内容は消えていません。「もう一度保存する」を押すか、アプリを開き直してください。',
@@ -16,6 +18,29 @@ export const safety = {
   'safety.problem.retry': 'もう一度保存する',
   'safety.problem.retryFailed': 'まだ保存できません。容量を空けてから、もう一度お試しください。',
   'safety.problem.openSettings': '設定を開く',
+
+  // What to do when the device is full (StorageFullHelp).
+  'storageFull.usage': 'このアプリはいま {usage} を使っています（このアプリが使える上限の目安は {quota}）。',
+  'storageFull.quotaUnknown': '不明',
+  'storageFull.usageUnknown': 'この端末では使用量を調べられません。',
+  'storageFull.snapshots': 'そのうち自動スナップショットは{count}件・約{size}です。',
+  'storageFull.step.snapshots': '古い自動スナップショットを削除します（各戦略の最新の1件は残します）。いちばん手軽で、戦略のデータは変わりません。',
+  'storageFull.deleteSnapshots': '古いスナップショット{count}件（約{size}）を削除する',
+  'storageFull.noOldSnapshots': '削除できる古いスナップショットはありません。',
+  'storageFull.snapshotsDeleted': '古いスナップショットを{count}件（約{size}）削除しました。',
+  'storageFull.step.export': 'それでも足りないときは、しばらく使わない戦略をファイルに書き出して（バックアップ）、この端末から削除します。',
+  'storageFull.step.remove':
+    '「この端末から削除」は、戦略をスナップショットごと消して容量を空けます。書き出したファイルを「ファイルを取り込む」で読めば元に戻せます。端末の不要な写真やアプリを削除して空けることもできます。',
+  'storageFull.lastExport': '最後の書き出し: {at}',
+  'storageFull.neverExported': 'まだ書き出していません',
+  'storageFull.export': 'バックアップを書き出す',
+  'storageFull.remove': 'この端末から削除',
+  'storageFull.removeQuestion': '「{name}」をスナップショットごとこの端末から削除します。書き出したファイルがなければ元に戻せません。削除しますか？',
+  'storageFull.removeConfirm': '削除する',
+  'storageFull.strategyRemoved': '「{name}」をこの端末から削除しました。',
+  'storageFull.failed': '容量を空けられませんでした。（{detail}）',
+  'storageFull.title': '端末の保存容量がいっぱいです',
+  'storageFull.importFailed': 'ファイルを取り込めませんでした。端末の保存容量が足りません。データは取り込み前のままです。下の方法で容量を空けてから、もう一度取り込んでください。',
 
   // The backup reminder banner.
   'safety.backup.label': 'バックアップのおすすめ',

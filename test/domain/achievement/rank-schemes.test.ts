@@ -185,10 +185,9 @@ describe('validateRankScheme', () => {
       ['labelDuplicate', 1],
       ['symbolDuplicate', 1],
     ]);
-    expect(codes(custom([{ min: 100, key: 'unevaluable', color: 'green' }, { min: null }]))).toEqual([
-      ['keyReserved', 0],
-      ['colorInvalid', 0],
-    ]);
+    // A palette name is a colour; anything else that could reach a style is refused with the shape.
+    expect(codes(custom([{ min: 100, key: 'unevaluable', color: 'green' }, { min: null }]))).toEqual([['keyReserved', 0]]);
+    expect(codes(custom([{ min: 100, color: 'green;background:url(x)' }, { min: null }]))).toEqual([['invalidShape', undefined]]);
   });
 
   it('refuses a single level and an empty name', () => {
@@ -199,7 +198,8 @@ describe('validateRankScheme', () => {
 
   it('checks the band of a baseline scheme', () => {
     const s = { ...presetRankScheme('nagayo'), bandPercent: -5 };
-    expect(codes(s)).toEqual([['bandInvalid', undefined]]);
+    // A negative band is outside the schema's bounds, so the shape is refused before the band rule.
+    expect(codes(s)).toEqual([['invalidShape', undefined]]);
   });
 
   it('reports data that is not a scheme at all, with where', () => {

@@ -1,0 +1,92 @@
+/**
+ * Where the page starts after a route change: a new screen starts at the top; going back or
+ * forward (browser buttons, the Android back gesture) returns to where the person was on that
+ * entry. The browser's own restoration is turned off because the screens are drawn after the
+ * address changes (and some load their code first), so it would scroll a page that is not there yet.
+ *
+ * The scroll position of each history entry is kept in that entry's `history.state` (a new entry,
+ * from a link or `Router.go`, has none, so it starts at the top). "Same screen" is decided by
+ * {@link screenKey}: a project's year tab or the dashboard's filters keep the place.
+ */
+import type { Route } from '../state/router.svelte';
+
+/** The screen a route shows, without what only changes a part of it (year tabs, filters, slides). */
+export function screenKey(route: Route): string {
+  return 'id' in route ? `${route.name}/${route.sid}/${route.id}` : 'sid' in route ? `${route.name}/${route.sid}` : route.name;
+}
+
+interface Saved {
+  scrollY?: unknown;
+}
+
+const SAVE_DELAY_MS = 150;
+const RESTORE_FOR_MS = 2000;
+
+export class ScrollMemory {
+  #key: string | null = null;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #restoring = false;
+  #dispose: () => void;
+
+  constructor() {
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+    const onScroll = () => {
+      if (this.#restoring) return;
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+    };
+    // A tap on a link leaves this entry now: its place is saved before the address changes.
+    const onLeave = () => {
+      if (!this.#restoring) this.save();
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    document.addEventListener('click', onLeave, true);
+    window.addEventListener('pagehide', onLeave);
+    this.#dispose = () => {
+      window.removeEventListener('scroll', onScroll);
+      document.removeEventListener('click', onLeave, true);
+      window.removeEventListener('pagehide', onLeave);
+      clearTimeout(this.#saveTimer);
+    };
+  }
+
+  /** Writes the current scroll position into the current history entry. */
+  save(): void {
+    const state = (history.state ?? {}) as Record<string, unknown>;
+    if (state['scrollY'] === window.scrollY) return;
+    history.replaceState({ ...state, scrollY: window.scrollY }, '');
+  }
+
+  /** Called after every route change: a new screen goes to the top, a revisited entry to its place. */
+  arrived(route: Route): void {
+    const key = screenKey(route);
+    if (key === this.#key) return;
+    const first = this.#key === null;
+    this.#key = key;
+    clearTimeout(this.#saveTimer);
+    const saved = (history.state as Saved | null)?.scrollY;
+    if (typeof saved === 'number' && saved > 0) this.#restore(saved);
+    else if (!first) window.scrollTo(0, 0);
+  }
+
+  /** Scrolls to `y` once the page is tall enough (the screen may still be drawing), for a while. */
+  #restore(y: number): void {
+    this.#restoring = true;
+    const until = performance.now() + RESTORE_FOR_MS;
+    const key = this.#key;
+    const step = () => {
+      if (this.#key !== key) return void (this.#restoring = false);
+      window.scrollTo(0, y);
+      if (Math.abs(window.scrollY - y) < 2 || performance.now() > until) {
+        this.#restoring = false;
+        return;
+      }
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }
+
+  dispose(): void {
+    this.#dispose();
+  }
+}

@@ -1,0 +1,174 @@
+// Importing a town's own Excel tables, as a clerk does it in the app (Chromium, the built app, real
+// IndexedDB, the spreadsheet worker): an .xlsx whose cells carry Excel number formats (percent,
+// 千円, ÷1,000, 約, 以上) becomes a strategy with the values Excel shows — the percent test fails
+// when the format is ignored (0.875 % instead of 87.5 %); a value off by ×1,000 is marked in the
+// preview; next year's table adds that year's values and can be undone; a CSV that mixes UTF-8 and
+// Shift_JIS is read line by line and the screen lists the odd lines; a big CSV shows its progress
+// and can be cancelled.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { rowPerKpiWorkbook } from '../support/xlsx-fixture';
+import { parseCsv } from '../../src/sheets/csv';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[] = [];
+let sid = '';
+let created = '';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newAppContext(browser);
+  ({ page, errors } = await openApp(context));
+  await page.getByTestId('editor-name').fill('企画課 山田');
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('nav-dashboard').waitFor();
+  sid = page.url().split('#/s/')[1]!.split('/')[0]!;
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+async function openSheets(strategyId: string) {
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/s/${strategyId}/sheets`);
+  await page.getByTestId('export-kpi-csv').waitFor();
+}
+
+/** The strategy's KPI表 as the app exports it (what is stored). */
+async function kpiTable(): Promise<string[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-kpi-csv').click()]);
+  const text = new TextDecoder().decode(Buffer.concat(await (async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
+    return chunks;
+  })()));
+  return parseCsv(text);
+}
+const cell = (rows: string[][], kpi: string, year: string, head: string) => {
+  const row = rows.find((r) => r.includes(kpi) && r.includes(year));
+  return row?.[rows[0]!.indexOf(head)];
+};
+
+describe('an .xlsx with cell formats, as a new strategy', () => {
+  test('the preview shows the values as Excel shows them, the ×1,000 one marked', async () => {
+    await openSheets(sid);
+    await page.getByTestId('sheet-file').setInputFiles({ name: '見本市_進捗状況.xlsx', mimeType: XLSX, buffer: Buffer.from(rowPerKpiWorkbook()) });
+    await page.getByTestId('sheet-preview').waitFor();
+    expect(await page.getByTestId('sheet-mode-create').isChecked()).toBe(true);
+    expect(await page.getByTestId('sheet-new-name').inputValue()).toBe('第2期見本市まち・ひと・しごと創生総合戦略');
+    await expect.poll(() => page.getByTestId('sheet-counts').textContent()).toContain('基本目標 2・施策 0・事業 4・KPI 4');
+    const rows = await page.getByTestId('sheet-value-row').allTextContents();
+    const rate = rows.find((r) => r.includes('就職率'))!;
+    expect(rate).toContain('85%');
+    expect(rate).toContain('87.5%');
+    expect(rate).toContain('93.5%');
+    expect(rate).toContain('90%');
+    expect(rate).not.toContain('0.875');
+    expect(rows.find((r) => r.includes('法人市民税収'))).toContain('3,620千円');
+    const flagged = page.locator('[data-testid="sheet-value"][data-flag="scale"]');
+    expect(await flagged.count()).toBe(1);
+    expect(await flagged.textContent()).toContain('816.325人');
+    const warnings = await page.getByTestId('sheet-warning').allTextContents();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('7行目');
+    expect(warnings[0]).toContain('約1,000分の1');
+    await screenshot(page, 'sheets-format-preview-1024', { fullPage: false });
+    await page.getByTestId('sheet-values').scrollIntoViewIfNeeded();
+    await screenshot(page, 'sheets-format-values-1024');
+  });
+
+  test('after 取り込む the stored values are 87.5 % and 3,620 千円, not 0.875 and 3,620,000', async () => {
+    await page.getByTestId('sheet-apply').click();
+    await page.getByTestId('sheet-done').waitFor();
+    created = (await page.getByTestId('sheet-open').getAttribute('href'))!.split('/')[2]!;
+    await openSheets(created);
+    const kpi = await kpiTable();
+    expect(cell(kpi, '就職率', '2020', '単位')).toBe('%');
+    expect(cell(kpi, '就職率', '2020', '基準値')).toBe('85');
+    expect(cell(kpi, '就職率', '2020', '実績')).toBe('87.5');
+    expect(cell(kpi, '就職率', '2021', '実績')).toBe('93.5');
+    expect(cell(kpi, '就職率', '2020', '目標値')).toBe('90');
+    expect(cell(kpi, '法人市民税収', '2020', '単位')).toBe('千円');
+    expect(cell(kpi, '法人市民税収', '2020', '実績')).toBe('3620');
+    expect(cell(kpi, '法人市民税収', '2020', '目標値')).toBe('4,000以上');
+    expect(cell(kpi, '観光客数', '2021', '実績')).toBe('816.325');
+    expect(cell(kpi, '移住相談件数', '2021', '実績')).toBe('0 (コロナのため中止)');
+  });
+});
+
+describe('next year’s table into the strategy with the earlier years', () => {
+  test('adds that year’s values; earlier years stay; undo takes them back', async () => {
+    await openSheets(created);
+    const csv = '\uFEFFNo.,主な事業等,KPI (重要業績評価指標),担当課,令和4年度 (実績値)\r\n1,就業支援事業,就職率,商工課,91.2%\r\n3,観光振興事業,観光客数,観光課,"901,223人"\r\n';
+    await page.getByTestId('sheet-file').setInputFiles({ name: '令和4年度.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('sheet-preview').waitFor();
+    expect(await page.getByTestId('sheet-mode-update').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('sheet-counts').textContent()).toContain('設定・変更する値: 2');
+    const changes = await page.getByTestId('sheet-change').allTextContents();
+    expect(changes.some((c) => c.includes('就職率') && c.includes('令和4年度') && c.includes('91.2%'))).toBe(true);
+    await page.getByTestId('sheet-apply').click();
+    await page.getByTestId('sheet-undo').waitFor();
+    const after = await kpiTable();
+    expect(cell(after, '就職率', '2022', '実績')).toBe('91.2');
+    expect(cell(after, '就職率', '2020', '実績')).toBe('87.5');
+    expect(cell(after, '観光客数', '2022', '実績')).toBe('901223');
+    await page.getByTestId('sheet-undo').click();
+    await expect.poll(() => page.getByTestId('sheet-done').textContent()).toContain('元に戻しました');
+    const undone = await kpiTable();
+    expect(cell(undone, '就職率', '2022', '実績')).toBe('');
+    expect(cell(undone, '就職率', '2020', '実績')).toBe('87.5');
+  });
+});
+
+describe('encodings and size', () => {
+  test('a UTF-8 CSV with one Shift_JIS line: read, and the line is shown', async () => {
+    await openSheets(sid);
+    const utf8 = (s: string) => [...new TextEncoder().encode(s)];
+    // 「目標」 in Shift_JIS (CP932).
+    const sjisLine = [...utf8('9,'), 0x96, 0xda, 0x95, 0x57, ...utf8(',就職率,商工課,1件\r\n')];
+    const bytes = Buffer.from([...utf8('No.,主な事業等,KPI,担当課,令和2年度 (実績値)\r\n1,就業支援事業,就職率,商工課,1件\r\n'), ...sjisLine]);
+    await page.getByTestId('sheet-file').setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: bytes });
+    await page.getByTestId('sheet-mixed-encoding').waitFor();
+    expect(await page.getByTestId('sheet-mixed-encoding').textContent()).toContain('UTF-8 と Shift_JIS が混ざっています');
+    expect(await page.getByTestId('sheet-mixed-line').allTextContents()).toEqual(['3行目: 9,目標,就職率,商工課,1件']);
+  });
+
+  test('a big CSV shows its progress and can be cancelled', async () => {
+    await openSheets(sid);
+    const lines = ['No.,主な事業等,KPI,担当課,単位,令和2年度 (実績値),令和3年度 (実績値)'];
+    for (let i = 1; i <= 60_000; i++) lines.push(`${i},事業${i},指標${i},企画課,件,${i}件,${i + 1}件`);
+    await page.getByTestId('sheet-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.getByTestId('sheet-planning').waitFor({ timeout: 60_000 });
+    // The page stays responsive while the worker plans.
+    const t0 = Date.now();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await page.getByTestId('sheet-cancel').click();
+    await page.getByTestId('sheet-plan-error').waitFor();
+    expect(await page.getByTestId('sheet-plan-error').textContent()).toContain('中止しました');
+    expect(await page.getByTestId('sheet-planning').count()).toBe(0);
+  });
+
+  test('portrait tablet with touch: the preview fits', async () => {
+    const tablet = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true, isMobile: true });
+    const { page: p } = await openApp(tablet);
+    await p.getByTestId('editor-name').fill('企画課 山田');
+    await p.getByTestId('open-sample').click();
+    await p.getByTestId('nav-dashboard').waitFor();
+    const own = p.url().split('#/s/')[1]!.split('/')[0]!;
+    await p.goto(`${p.url().replace(/#.*$/, '')}#/s/${own}/sheets`);
+    await p.getByTestId('sheet-file').waitFor({ state: 'attached' });
+    await p.getByTestId('sheet-file').setInputFiles({ name: '見本市_進捗状況.xlsx', mimeType: XLSX, buffer: Buffer.from(rowPerKpiWorkbook()) });
+    await p.getByTestId('sheet-values').waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await p.getByTestId('sheet-values').scrollIntoViewIfNeeded();
+    await screenshot(p, 'sheets-format-values-768');
+    await tablet.close();
+    expect(errors).toEqual([]);
+  });
+});

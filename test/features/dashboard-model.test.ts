@@ -1,0 +1,65 @@
+// The dashboard's model (src/features/dashboard/dashboard-model.ts) over the embedded 関市 sample:
+// every KPI of the outline gets one row, filters keep exactly what they name, and the tallies add up
+// to the rows they were made from.
+import { describe, expect, it } from 'vitest';
+import { buildDashboard, defaultYear } from '../../src/features/dashboard/dashboard-model';
+import { WorkbookView } from '../../src/domain/workbook';
+import { NO_FILTERS } from '../../src/state/router.svelte';
+import { sample } from '../bundle/helpers';
+
+const view = new WorkbookView(sample().records);
+const kpisInOutline = view.goals.flatMap((g) => [
+  ...view.goalKpis(g.id),
+  ...view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id)),
+]);
+
+describe('dashboard model', () => {
+  it('opens on the latest year of the plan with an actual entered', () => {
+    const year = defaultYear(view);
+    const hasActual = (y: number) => kpisInOutline.some((k) => view.kpiYear(k.id, y)?.actual);
+    expect(hasActual(year)).toBe(true);
+    for (const later of view.years.filter((y) => y > year)) expect(hasActual(later)).toBe(false);
+  });
+
+  it('has one row per KPI of the outline, in outline order, and tallies that add up', () => {
+    const model = buildDashboard(view, NO_FILTERS);
+    expect(model.rows.map((r) => r.kpi.id)).toEqual(kpisInOutline.map((k) => k.id));
+    expect(model.total.total).toBe(model.rows.length);
+    const byVerdict = Object.values(model.total.byVerdict).reduce((a, b) => a + b, 0);
+    expect(byVerdict).toBe(model.rows.length);
+    expect(model.goals.reduce((n, g) => n + g.tally.total, 0)).toBe(model.total.total);
+    expect(model.behind.every((r) => r.evaluation.verdict === 'notAchieved')).toBe(true);
+    expect(model.behind.length).toBe(model.total.byVerdict.notAchieved);
+    expect(model.missingReasons).toBe(model.behind.filter((r) => r.shortfallReason === '').length);
+  });
+
+  it('keeps only the chosen goal, department, verdict and rank', () => {
+    const all = buildDashboard(view, NO_FILTERS);
+    const goal = view.goals[1]!;
+    const byGoal = buildDashboard(view, { ...NO_FILTERS, goal: goal.id });
+    expect(byGoal.rows.length).toBeGreaterThan(0);
+    expect(byGoal.rows.every((r) => r.goal.id === goal.id)).toBe(true);
+    expect(byGoal.goals.map((g) => g.goal.id)).toEqual([goal.id]);
+    expect(byGoal.rows.length).toBe(all.rows.filter((r) => r.goal.id === goal.id).length);
+
+    const dept = all.rows.find((r) => r.project && r.project.departments.length > 0)!.project!.departments[0]!;
+    const byDept = buildDashboard(view, { ...NO_FILTERS, dept });
+    expect(byDept.rows.length).toBeGreaterThan(0);
+    expect(byDept.rows.every((r) => r.project?.departments.includes(dept))).toBe(true);
+
+    for (const verdict of new Set(all.rows.map((r) => r.evaluation.verdict))) {
+      const m = buildDashboard(view, { ...NO_FILTERS, verdict });
+      expect(m.rows.length).toBe(all.rows.filter((r) => r.evaluation.verdict === verdict).length);
+    }
+    const rank = all.rows[0]!.evaluation.rank.key;
+    const byRank = buildDashboard(view, { ...NO_FILTERS, rank });
+    expect(byRank.rows.every((r) => r.evaluation.rank.key === rank)).toBe(true);
+  });
+
+  it('evaluates the year asked for', () => {
+    const first = view.strategy.startYear;
+    const model = buildDashboard(view, { ...NO_FILTERS, fy: first });
+    expect(model.fiscalYear).toBe(first);
+    expect(model.rows.every((r) => r.evaluation.fiscalYear === first)).toBe(true);
+  });
+});

@@ -1,0 +1,127 @@
+// The app in WebKit: a fresh MiniBrowser session per test, the errors the page recorded, and the
+// steps a person takes (tap a cell, type, Enter) written once for the lane's tests.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { sessionCapabilities } from './processes';
+import { Keys, Session, until, type ElementRef } from './webdriver';
+
+export { Keys, Session, until, type ElementRef };
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const SCREENSHOT_DIR = join(repoRoot, 'screenshots');
+
+export function appURL(path = ''): string {
+  return new URL(path, inject('baseURL')).href;
+}
+
+/** Opens a new MiniBrowser (fresh in-memory profile) with the app loaded. Close it with `app.close()`. */
+export async function openApp(path = '', { width = 1024, height = 768 } = {}): Promise<App> {
+  const session = await Session.create(inject('webdriverURL'), sessionCapabilities());
+  const app = new App(session);
+  try {
+    await session.setTimeouts({ script: 30_000, pageLoad: 60_000, implicit: 0 });
+    await app.resize(width, height);
+    await session.navigate(appURL(path));
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return app;
+}
+
+export const sel = (testid: string) => `[data-testid="${testid}"]`;
+
+export class App {
+  constructor(readonly session: Session) {}
+
+  close(): Promise<void> {
+    return this.session.close();
+  }
+
+  /** Sizes the window so that the page's viewport is `width` × `height` CSS pixels. */
+  async resize(width: number, height: number): Promise<void> {
+    await this.session.setWindowRect({ width, height });
+    const inner = await this.session.execute<{ w: number; h: number }>('return { w: innerWidth, h: innerHeight };');
+    if (inner.w !== width || inner.h !== height) {
+      await this.session.setWindowRect({ width: width + (width - inner.w), height: height + (height - inner.h) });
+    }
+  }
+
+  /** Errors the page recorded since it was opened (kept across reloads in the tab). */
+  async errors(): Promise<string[]> {
+    return this.session.execute<string[]>(`return JSON.parse(sessionStorage.getItem('__laneErrors') || '[]');`);
+  }
+
+  find(testid: string, opts?: Parameters<Session['find']>[1]): Promise<ElementRef> {
+    return this.session.find(sel(testid), opts);
+  }
+
+  async tapTestId(testid: string, opts?: Parameters<Session['find']>[1]): Promise<ElementRef> {
+    const el = await this.find(testid, opts);
+    await this.session.tap(el);
+    return el;
+  }
+
+  async value(testid: string): Promise<string> {
+    return this.session.value(await this.find(testid));
+  }
+
+  async text(testid: string): Promise<string> {
+    return this.session.text(await this.find(testid));
+  }
+
+  /** Polls until the element's value is `expected`. */
+  async expectValue(testid: string, expected: string, timeout = 10_000): Promise<void> {
+    await until(() => this.value(testid), (v) => v === expected, `value of ${testid} to be ${JSON.stringify(expected)}`, timeout);
+  }
+
+  /** Polls until the page's visible text contains `text` (or matches it). */
+  async waitForText(text: string | RegExp, timeout = 15_000): Promise<string> {
+    return until(
+      () => this.session.pageText(),
+      (page) => (typeof text === 'string' ? page.includes(text) : text.test(page)),
+      `page text containing ${String(text)}`,
+      timeout,
+    );
+  }
+
+  /**
+   * Enters a value as a person on a tablet does: taps the cell, types `text` key by key (full-width
+   * digits, 万 and 千 come as typed characters), then Enter (or Tab, to leave the cell).
+   */
+  async typeInto(el: ElementRef, text: string, finish: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
+    await this.session.tap(el);
+    await this.session.type(text + Keys[finish]);
+  }
+
+  async saved(): Promise<void> {
+    await until(() => this.text('save-indicator'), (t) => t.includes('保存済み'), 'save indicator 保存済み');
+  }
+
+  /** Start screen: the editor's name, typed, then the sample strategy. */
+  async startWithSample(editor = '企画課 山田'): Promise<void> {
+    const name = await this.find('editor-name');
+    await this.session.tap(name);
+    await this.session.type(editor);
+    await this.session.click(await this.find('open-sample'));
+    await this.session.find('h1', { text: /第2期関市まち・ひと・しごと創生総合戦略/, timeout: 30_000 });
+  }
+
+  async openProject(name: RegExp): Promise<void> {
+    const toggle = await this.session.maybeFind(sel('nav-toggle'));
+    if (toggle && (await this.session.execute<boolean>('return arguments[0].getClientRects().length > 0;', toggle))) {
+      await this.session.click(toggle);
+    }
+    await this.session.click(await this.session.find(sel('nav-project'), { text: name }));
+    await this.session.find(sel('project-heading'), { text: name });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = join(SCREENSHOT_DIR, `webkit-${name}.png`);
+    writeFileSync(path, await this.session.screenshot());
+    return path;
+  }
+}
