@@ -154,6 +154,9 @@ export const EN: AchievementCatalog = {
     notAchieved: (target: string) => (target === '' ? 'Target not achieved' : `Target "${target}" not achieved`),
     early: (target: string, year: number) =>
       target === '' ? `Target (${fy(year)}) achieved ahead of schedule` : `Target "${target}" (${fy(year)}) achieved ahead of schedule`,
+    partial: (target: string) => (target === '' ? 'only partly done: not achieved' : `"${target}" only partly done: not achieved`),
+    unmarked: (text: string, proposal: boolean | undefined) =>
+      `Pending: "${text}" is not marked done or not done${proposal === undefined ? '' : ` (the wording suggests ${proposal ? 'done' : 'not done'})`}; choose done, not done or partly`,
   },
 
   sentence: { open: ' (', close: ')', separator: '; ' },

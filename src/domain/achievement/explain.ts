@@ -7,7 +7,7 @@
  * the numbers used, e.g. 「達成率 = 1,823 ÷ 1,620 = 112.5%（目標値以上で達成）」.
  */
 import { formatFiscalYear } from '../eras';
-import { formatNumber } from '../numbers';
+import { formatNumber, proposeMilestoneDone } from '../numbers';
 import { floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
@@ -157,6 +157,12 @@ export const JA = {
     notAchieved: (target: string) => (target === '' ? '目標は未達成' : `目標「${target}」は未達成`),
     early: (target: string, year: number) =>
       target === '' ? `目標（${fy(year)}）を前倒しで達成` : `目標「${target}」（${fy(year)}）を前倒しで達成`,
+    partial: (target: string) => (target === '' ? '一部のみ完了のため未達成' : `目標「${target}」は一部のみ完了のため未達成`),
+    /** A text without the person's mark: pending, with what the wording suggests. */
+    unmarked: (text: string, proposal: boolean | undefined) =>
+      `実績「${text}」は完了・未完了が選ばれていないため評価保留（${
+        proposal === undefined ? '' : `文言からは「${proposal ? '完了' : '未完了'}」と推測されます。`
+      }「完了」「未完了」「一部」のいずれかを選んでください）`,
   },
 
   /** How the qualifying clauses are put after the formula: 「…（a、b）」. */
@@ -193,6 +199,7 @@ export function formatValue(n: number): string {
  * is at least 80%.
  */
 export function formatPercent(ratio: number | Rational): string {
+  if (ratio === null || (typeof ratio !== 'number' && typeof ratio !== 'object')) return '';
   if (typeof ratio === 'number') {
     if (Number.isNaN(ratio)) return '';
     if (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300) return `${ratio > 0 ? '' : MINUS}∞%`;
@@ -260,7 +267,13 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   if (e.verdict === 'excluded') return withClauses(excludedText(e, c), flags, c);
   if (e.verdict === 'pending') {
     const reason = (e.reason ?? 'noActual') as PendingReason;
-    const text = reason === 'undetermined' ? c.pending.undetermined(measurementText(e.actualMeasurement)) : c.pending[reason];
+    const actualText = measurementText(e.actualMeasurement);
+    const text =
+      reason === 'undetermined' && e.kind === 'milestone' && actualText !== ''
+        ? c.milestone.unmarked(actualText, proposeMilestoneDone(actualText))
+        : reason === 'undetermined'
+          ? c.pending.undetermined(actualText)
+          : c.pending[reason];
     return withClauses(text, flags, c);
   }
   const achieved = e.verdict === 'achieved';
@@ -271,7 +284,9 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
       ? c.milestone.early(targetText, e.finalTarget.year)
       : achieved
         ? c.milestone.achieved(targetText)
-        : c.milestone.notAchieved(targetText);
+        : e.actualMeasurement?.partial
+          ? c.milestone.partial(targetText)
+          : c.milestone.notAchieved(targetText);
     return withClauses(head, flags, c);
   }
 
