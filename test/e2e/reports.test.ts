@@ -246,6 +246,7 @@ describe('reports', () => {
   test('1a. 進捗状況一覧 under 「採用された目標のみで判定」: 達成 only where an adopted target or the final target is met', async () => {
     await toStrategyPage();
     await page.getByTestId('interim-settings').waitFor();
+    await page.getByTestId('interim-settings').scrollIntoViewIfNeeded();
     await screenshot(page, 'interim-settings-1024x768');
     await page.getByTestId('interim-adoptedOnly').check();
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存');
