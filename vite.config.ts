@@ -17,11 +17,14 @@ const BUILD_ID = process.env.APP_BUILD_ID ?? `${pkg.version}+${Date.now().toStri
 const SW_BUILD_SCRIPT = `// Written by vite.config.ts at build time.
 const BUILD = ${JSON.stringify(BUILD_ID)};
 let accepted = false;
+const reloading = new Set();
 self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
   if (type === 'GET_BUILD' && event.ports && event.ports[0]) event.ports[0].postMessage({ build: BUILD });
   if (type === 'SKIP_WAITING' || type === 'ACCEPT_UPDATE') accepted = true;
   if (type === 'ACCEPT_UPDATE') self.skipWaiting();
+  // A tab of this app that reloads itself: not reloaded again below.
+  if (type === 'RELOADING' && event.source) reloading.add(event.source.id);
 });
 self.addEventListener('activate', (event) => {
   if (!accepted) return;
@@ -31,7 +34,7 @@ self.addEventListener('activate', (event) => {
         setTimeout(() => {
           self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((now) => {
             const ids = new Set(before.map((c) => c.id));
-            for (const c of now) if (ids.has(c.id) && c.navigate) c.navigate(c.url).catch(() => {});
+            for (const c of now) if (ids.has(c.id) && !reloading.has(c.id) && c.navigate) c.navigate(c.url).catch(() => {});
           });
         }, 4000);
       }),

@@ -6,6 +6,12 @@
 //   unit       vitest project 'unit'                        counts its tests
 //   build      vite build                                   counts as 1 test
 //   e2e        vitest project 'e2e' against the built dist/ counts its tests (needs the build)
+//   webkit     vitest project 'webkit': the core flows in WebKitGTK's MiniBrowser through WebDriver,
+//              on a virtual display, against the same build      counts its tests (docs/testing.md)
+//
+// WebKit (webkit2gtk-driver, xvfb) is installed like Chromium on Debian as root. Where it cannot be
+// (another system, not root), the webkit step says so and counts nothing, without failing; with
+// WEBKIT_REQUIRED=1 (CI sets it) a missing WebKit fails the run instead.
 //
 // Later steps run even when an earlier one fails, so one run reports everything. The last line is
 // `N passed, N failed`; the exit code is 1 if anything failed.
@@ -22,9 +28,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './support/chromium.mjs';
+import { findWebKit } from './support/webkit.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const STEPS = ['typecheck', 'unit', 'build', 'e2e'];
+const STEPS = ['typecheck', 'unit', 'build', 'e2e', 'webkit'];
 
 function parseArgs(argv) {
   const only = new Set();
@@ -200,6 +207,25 @@ async function main() {
         record('e2e', start, await vitestProject('e2e', tmp, passThrough, e2eEnv));
       }
     }
+
+    if (selected.includes('webkit')) {
+      banner('webkit');
+      const start = Date.now();
+      if (!findWebKit()) {
+        if (process.env.WEBKIT_REQUIRED === '1') {
+          record('webkit', start, { failed: 1, note: 'WebKit is missing and WEBKIT_REQUIRED=1' });
+        } else {
+          console.log('WebKit のテストは実行しませんでした（この環境にはインストールできません）。/ The WebKit lane did not run: WebKit is not installable here.');
+          record('webkit', start, { note: 'not run: WebKit is not installed (see above)', missing: true });
+        }
+      } else if (buildFailed) {
+        console.error('skipped: the build failed');
+        record('webkit', start, { failed: 1, note: 'skipped: the build failed' });
+      } else {
+        const webkitEnv = selected.includes('build') ? { ...env, E2E_DIST: builtApp } : env;
+        record('webkit', start, await vitestProject('webkit', tmp, passThrough, webkitEnv));
+      }
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -208,8 +234,8 @@ async function main() {
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
   banner('summary');
   for (const r of results) {
-    const counts = r.name === 'chromium' ? '' : `passed ${r.passed}, failed ${r.failed}`;
-    const mark = r.failed || r.missing ? '✗' : '✓';
+    const counts = r.name === 'chromium' || (r.missing && !r.failed) ? '' : `passed ${r.passed}, failed ${r.failed}`;
+    const mark = r.failed || (r.missing && r.name === 'chromium') ? '✗' : r.missing ? '–' : '✓';
     console.log(
       `${mark} ${r.name.padEnd(10)} ${counts.padEnd(24)} ${seconds(r.ms).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
     );

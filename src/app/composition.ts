@@ -3,14 +3,15 @@
  * browser's capabilities (clock, UUIDs, localStorage, storage persistence) into them.
  */
 import { WorkbookDb } from '../storage/db';
+import { probeBlobStorage } from '../storage/blob-storage';
 import { WorkbookRepository } from '../storage/workbook-repository';
 import { WorkerReader } from '../storage/workbook-reader';
 import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
-import { StartMarker } from '../state/start-marker';
-import { PwaState } from '../pwa/pwa.svelte';
+import { StartMarker, START_MARKER_KEY, type MarkerStorage } from '../state/start-marker';
+import { PwaState, consumeUpdateReload } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
 import { PendingFile } from '../state/pending-file.svelte';
@@ -29,6 +30,27 @@ export interface AppServices {
   router: Router;
   pwa: PwaState;
   storageStatus: StorageStatus;
+}
+
+/**
+ * The start marker's storage. After an update every tab reloads at once and they share the
+ * marker: the first look of a tab reloaded for an update ignores it (another tab's screen may be
+ * starting); later looks, and every other start, see it as it is.
+ */
+function markerStorage(storage: Storage | null): MarkerStorage | null {
+  if (!storage || !consumeUpdateReload()) return storage;
+  let first = true;
+  return {
+    getItem: (key) => {
+      if (key === START_MARKER_KEY && first) {
+        first = false;
+        return null;
+      }
+      return storage.getItem(key);
+    },
+    setItem: (key, value) => storage.setItem(key, value),
+    removeItem: (key) => storage.removeItem(key),
+  };
 }
 
 function safeLocalStorage(): Storage | null {
@@ -50,6 +72,8 @@ function afterPaint(): Promise<void> {
 
 export function createServices(): AppServices {
   const db = new WorkbookDb();
+  // Whether Blobs can be kept in IndexedDB here (not in WebKit's private browsing): asked once, early.
+  void probeBlobStorage();
   // One version of the app writes at a time (storage/write-gate.ts): this build's name, and its
   // role decided by the service worker before the database opens (pwa/pwa.svelte.ts).
   db.gate.build = __BUILD_ID__;
@@ -97,5 +121,5 @@ export function createServices(): AppServices {
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(new StartMarker(safeLocalStorage())), pwa, storageStatus };
+  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(new StartMarker(markerStorage(safeLocalStorage()))), pwa, storageStatus };
 }

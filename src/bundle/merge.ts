@@ -871,13 +871,32 @@ export function applyMergePlan(
   /** Records only in the file, added under a record deleted here: live, or deleted with it. */
   const addedUnder: { kind: RecordKind; record: AnyRecord; deleted: { at: string; batch: string } | null }[] = [];
 
+  // A value kept by the person's choice was chosen now: stamped so, this copy's next file carries
+  // the decision (the other copy sees it as changed since it last heard from here, and takes it
+  // instead of keeping its own side forever). Likewise a record kept, or kept deleted, by choice.
+  const keep = (kind: RecordKind, id: string, field: string, stamp: FieldStamp) => {
+    const r = edit(kind, id);
+    if (r) r.stamps[field] = { at: laterOf(stamp.at, ctx.now), by: stamp.by };
+  };
+  const touch = (kind: RecordKind, id: string) => void edit(kind, id);
+  const redelete = (batch: string | null, kind: RecordKind, id: string) => {
+    const again = (k: RecordKind, rid: string) => {
+      const r = edit(k, rid);
+      if (r && r.deletedAt !== null) r.deletedAt = laterOf(r.deletedAt, ctx.now);
+    };
+    again(kind, id);
+    if (batch) for (const k of KINDS) for (const r of originals.get(k)!.values()) if (r.deletedBatch === batch) again(k, r.id);
+  };
+
   for (const d of plan.changed) take(d.kind, d.id, d.field, d.theirs, d.theirsStamp);
   for (const d of plan.restored) restore(d.kind, d.id);
   for (const d of plan.removed) if (!(d.batch && keptBatches.has(d.batch))) remove(d.kind, d.id, d.batch);
   for (const c of plan.conflicts) {
     const side = chosen(c);
+    const decided = choices[c.key] === 'mine' || choices[c.key] === 'theirs';
     if (c.field !== DELETED_FIELD) {
       if (side === 'theirs') take(c.kind, c.id, c.field, c.theirs, c.theirsStamp);
+      else if (decided) keep(c.kind, c.id, c.field, c.mineStamp);
       continue;
     }
     if (c.theirs === true) {
@@ -885,6 +904,9 @@ export function applyMergePlan(
       if (side === 'theirs') {
         remove(c.kind, c.id, c.batch);
         for (const m of c.members) remove(m.kind, m.id, c.batch);
+      } else if (decided) {
+        touch(c.kind, c.id);
+        for (const m of c.members) touch(m.kind, m.id);
       }
       continue;
     }
@@ -892,6 +914,10 @@ export function applyMergePlan(
     if (side === 'mine') {
       for (const m of c.members)
         if (m.added) addedUnder.push({ kind: m.kind, record: m.added, deleted: { at: ctx.now, batch: c.batch ?? `merge:${m.id}` } });
+      if (decided) {
+        redelete(c.batch, c.kind, c.id);
+        for (const m of c.members) if (!m.added) redelete(null, m.kind, m.id);
+      }
       continue;
     }
     // Bring back what was deleted with it, and take the file's edits.

@@ -9,7 +9,8 @@ import type { WorkbookRecords } from '../domain/workbook';
  * The records of a sent file from its canonical bytes. The file was written by this app from its
  * own records (every field present, in the write shape), so they are read as they are.
  */
-export async function sentRecords(canonical: Blob): Promise<WorkbookRecords> {
-  const envelope = JSON.parse(await canonical.text()) as { records: WorkbookRecords };
+export async function sentRecords(canonical: Blob | string): Promise<WorkbookRecords> {
+  // Text where the browser cannot store a Blob (src/storage/blob-storage.ts).
+  const envelope = JSON.parse(typeof canonical === 'string' ? canonical : await canonical.text()) as { records: WorkbookRecords };
   return envelope.records;
 }

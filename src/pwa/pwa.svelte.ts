@@ -19,6 +19,22 @@ import { Workbox } from 'workbox-window';
 import type { GateState, WriteGate } from '../storage/write-gate';
 
 const CHANNEL = 'senryaku-workbook:versions';
+/** Set (per tab, sessionStorage) just before this tab reloads for an update. */
+const UPDATE_RELOAD_KEY = 'senryaku-workbook:update-reload';
+
+/**
+ * Whether this start is the reload of an update (and forgets it). Every open tab reloads at the
+ * same moment then; a screen another tab is still starting is no sign that this one failed.
+ */
+export function consumeUpdateReload(): boolean {
+  try {
+    const was = sessionStorage.getItem(UPDATE_RELOAD_KEY) !== null;
+    sessionStorage.removeItem(UPDATE_RELOAD_KEY);
+    return was;
+  } catch {
+    return false;
+  }
+}
 
 type VersionMessage = { type: 'flush' } | { type: 'flushed' } | { type: 'taken-over'; build: string };
 
@@ -110,7 +126,11 @@ export class PwaState {
     });
     // An accepted update took control of this tab (a worker takes control only then, never at a
     // first visit): save what is being typed, then reload on the new version.
-    navigator.serviceWorker.addEventListener('controllerchange', () => void this.#reload());
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // The worker reloads tabs that do not reload themselves; this one does.
+      navigator.serviceWorker.controller?.postMessage({ type: 'RELOADING' });
+      void this.#reload();
+    });
     void wb
       .register()
       .then((reg) => {
@@ -131,6 +151,11 @@ export class PwaState {
     this.#reloading = true;
     this.updating = true;
     await timeout(this.#flush().catch(() => {}), 2000, undefined);
+    try {
+      sessionStorage.setItem(UPDATE_RELOAD_KEY, '1');
+    } catch {
+      // Without sessionStorage the start may only show a needless note.
+    }
     window.location.reload();
     // Still here a moment later (the person chose to stay on the page): the button works again.
     setTimeout(() => {

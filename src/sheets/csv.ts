@@ -119,6 +119,8 @@ export interface DecodedText {
   mixedLines: MixedLine[];
   /** A UTF-8 byte-order mark in front of bytes that are not UTF-8 (it was a hint, not proof). */
   bomIgnored: boolean;
+  /** Lines that are neither well-formed UTF-8 nor Shift_JIS (read with replacement characters). */
+  badLines?: MixedLine[];
 }
 
 /** Whether bytes [from, to) are well-formed UTF-8 (no overlongs, no surrogates). */
@@ -218,18 +220,20 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const main: 'utf-8' | 'shift_jis' = utf8Only > sjisOnly ? 'utf-8' : 'shift_jis';
   const utf8 = new TextDecoder('utf-8');
   const sjis = new TextDecoder('shift_jis');
-  if (main === 'shift_jis' && utf8Only === 0) {
+  if (main === 'shift_jis' && utf8Only === 0 && !lines.some((l) => l.kind === 'neither')) {
     return { text: sjis.decode(body), encoding: 'shift_jis', mixedLines: [], bomIgnored: bom };
   }
   const mixedLines: MixedLine[] = [];
+  const badLines: MixedLine[] = [];
   const parts: string[] = [];
   lines.forEach((l, i) => {
     const own = l.kind === 'utf-8' || l.kind === 'shift_jis' ? l.kind : main;
     const text = (own === 'utf-8' ? utf8 : sjis).decode(body.subarray(l.from, l.to));
     if (own !== main) mixedLines.push({ line: i + 1, encoding: own, text: text.replace(/\r$/, '') });
+    if (l.kind === 'neither') badLines.push({ line: i + 1, encoding: own, text: text.replace(/\r$/, '') });
     parts.push(text);
   });
-  return { text: parts.join('\n'), encoding: main, mixedLines, bomIgnored: bom && main !== 'utf-8' };
+  return { text: parts.join('\n'), encoding: main, mixedLines, bomIgnored: bom && main !== 'utf-8', badLines };
 }
 
 /** Whether the bytes are a ZIP archive (an .xlsx file is one): "PK\x03\x04". */

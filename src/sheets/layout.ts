@@ -24,8 +24,9 @@ export type Recognised = { kind: 'rows'; headerRow: number } | ({ kind: 'crossTa
 export function recognizeLayout(head: readonly (readonly RawCell[])[]): Recognised {
   const cross = findCrossTab(head);
   const headerRow = findHeaderRow(head);
-  // A head row that names the row-per-KPI columns above any 目標/実績 pair wins.
-  if (cross && (headerRow < 0 || cross.pairRow <= headerRow)) return { kind: 'crossTab', ...cross };
+  // A head row that names the row-per-KPI columns at or above the first 目標/実績 pair wins (the
+  // KPI表's head row has 「年度 | 目標 | 実績」 side by side, with years below 年度).
+  if (cross && (headerRow < 0 || cross.pairRow < headerRow)) return { kind: 'crossTab', ...cross };
   if (headerRow >= 0) return { kind: 'rows', headerRow };
   return { kind: 'none' };
 }

@@ -24,6 +24,8 @@ export interface LoadedFile {
   mixedLines?: MixedLine[];
   /** A UTF-8 byte-order mark in front of Shift_JIS bytes. */
   bomIgnored?: boolean;
+  /** Lines neither UTF-8 nor Shift_JIS (read with replacement characters). */
+  badLines?: MixedLine[];
 }
 
 export type LoadResult = { ok: true; file: LoadedFile } | { ok: false; reason: 'tooLarge' | 'notSpreadsheet' | 'unreadable'; detail: string };
@@ -44,8 +46,8 @@ export async function loadSpreadsheet(fileName: string, bytes: Uint8Array): Prom
   // Binary files (an old .xls, a PDF) hold NUL bytes; text files do not (UTF-16 is told by its BOM).
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && bytes.subarray(0, 4096).includes(0)) return { ok: false, reason: 'notSpreadsheet', detail: '' };
-  const { text, encoding, mixedLines, bomIgnored } = decodeText(bytes);
+  const { text, encoding, mixedLines, bomIgnored, badLines } = decodeText(bytes);
   const rows = parseCsv(text);
   const name = fileName.replace(/\.[^.]+$/, '') || fileName;
-  return { ok: true, file: { fileName, encoding, sheets: [{ name, rows }], mixedLines, bomIgnored } };
+  return { ok: true, file: { fileName, encoding, sheets: [{ name, rows }], mixedLines, bomIgnored, badLines: badLines ?? [] } };
 }

@@ -137,7 +137,17 @@ export interface NewStrategyFields {
 
 export type PlanTarget = { mode: 'update'; records: WorkbookRecords } | { mode: 'create'; strategy: NewStrategyFields; defaultGoalTitle: string };
 
-const canon = (s: string) => normalizeWidth(s).replace(/[\s　]+/g, '').toLowerCase();
+const canonCache = new Map<string, string>();
+/** A name reduced for matching (half-width, no spaces, lower case); remembered, as every row asks again. */
+function canon(s: string): string {
+  let c = canonCache.get(s);
+  if (c === undefined) {
+    if (canonCache.size > 200_000) canonCache.clear();
+    c = normalizeWidth(s).replace(/[\s　]+/g, '').toLowerCase();
+    canonCache.set(s, c);
+  }
+  return c;
+}
 const EMPTY: ReadonlySet<string> = new Set();
 /** The parent of a KPI for lookups: its project, or its goal for a goal's 数値目標. */
 const kpiParent = (goalId: string, projectId: string | null) => (projectId ? `p:${projectId}` : `g:${goalId}`);
@@ -279,11 +289,18 @@ class Work {
 
   #set<K extends RecordKind>(kind: K, record: RecordOfKind[K]) {
     const prev = this.current.get(record.id)?.record;
-    if (prev) for (const key of Work.keys(kind, prev)) this.#index.get(key)?.delete(record.id);
-    for (const key of Work.keys(kind, record)) {
-      let set = this.#index.get(key);
-      if (!set) this.#index.set(key, (set = new Set()));
-      set.add(record.id);
+    if (kind === 'projects' || kind === 'kpis') {
+      const a = prev as (Project & Kpi) | undefined;
+      const b = record as unknown as Project & Kpi;
+      const moved = !a || a.name !== b.name || a.number !== b.number || a.goalId !== b.goalId || a.projectId !== b.projectId;
+      if (moved) {
+        if (a) for (const key of Work.keys(kind, a)) this.#index.get(key)?.delete(record.id);
+        for (const key of Work.keys(kind, record)) {
+          let set = this.#index.get(key);
+          if (!set) this.#index.set(key, (set = new Set()));
+          set.add(record.id);
+        }
+      }
     }
     if ('order' in record && typeof record.order === 'number') {
       const parent =
@@ -705,13 +722,17 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
     (written[kind] as unknown[]).push(record);
     const isNew = w.created.has(id);
     const row = w.rowOf.get(id) ?? 0;
-    const add = (subject: string) => changes.push({ kind: 'add', recordKind: kind, row, subject, field: null, before: '', after: '' });
+    // The subject is made only for the lines kept (a 100,000-row sheet adds 200,000 records).
+    const add = (subject: () => string) => {
+      if (changeTotals.add < KEPT_CHANGES) changes.push({ kind: 'add', recordKind: kind, row, subject: subject(), field: null, before: '', after: '' });
+      else changeTotals.add++;
+    };
     switch (kind) {
       case 'goals': {
         const g = record as Goal;
         if (isNew) {
           added.goals++;
-          add(numbered(g.number, g.title));
+          add(() => numbered(g.number, g.title));
         } else
           fieldChanges<Goal>(kind, id, numbered(g.number, g.title), [
             ['title', (x) => x.title],
@@ -722,14 +743,14 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
       case 'measures': {
         const m = record as Measure;
         added.measures++;
-        add(numbered(m.number, m.title));
+        add(() => numbered(m.number, m.title));
         break;
       }
       case 'projects': {
         const p = record as Project;
         if (isNew) {
           added.projects++;
-          add(projectSubject(p));
+          add(() => projectSubject(p));
         } else
           fieldChanges<Project>(kind, id, projectSubject(p), [
             ['number', (x) => x.number],
@@ -747,7 +768,7 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
         const k = record as Kpi;
         if (isNew) {
           added.kpis++;
-          add(kpiSubject(k));
+          add(() => kpiSubject(k));
         } else
           fieldChanges<Kpi>(kind, id, kpiSubject(k), [
             ['unit', (x) => x.unit],

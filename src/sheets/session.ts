@@ -32,6 +32,7 @@ export interface FileSummary {
   sheets: SheetSummary[];
   mixedLines: MixedLine[];
   bomIgnored: boolean;
+  badLines: MixedLine[];
 }
 
 export type LoadAnswer = { ok: true; file: FileSummary } | { ok: false; reason: 'tooLarge' | 'notSpreadsheet' | 'unreadable'; detail: string };
@@ -55,8 +56,10 @@ export type SheetAnswer =
 
 const EMPTY_WRITTEN = (): WrittenRecords => ({ strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] });
 
+/** The records of one plan are stamped with one moment (the moment it was made), as a write is. */
 function workerContext(editor: string): RecordContext {
-  return { editor, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
+  const at = new Date().toISOString();
+  return { editor, now: () => at, newId: () => crypto.randomUUID() };
 }
 
 export class SheetSession {
@@ -80,6 +83,7 @@ export class SheetSession {
               encoding: f.encoding,
               mixedLines: f.mixedLines ?? [],
               bomIgnored: f.bomIgnored ?? false,
+              badLines: f.badLines ?? [],
               sheets: f.sheets.map((s) => ({ name: s.name, rowCount: s.rows.length, head: s.rows.slice(0, HEAD_ROWS), merges: s.merges ?? [] })),
             },
           },

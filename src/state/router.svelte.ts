@@ -12,6 +12,7 @@
  *   #/s/<sid>/meeting?fy=…&at=…&behind=1  committee meeting mode at one slide
  *   #/s/<sid>/export                 write a bundle file
  *   #/import                         read a bundle file (new strategy or merge)
+ *   #/sheets                         a spreadsheet as the first step of a new strategy
  *   #/s/<sid>/reports?kind=…&fy=…     printable reports (A4), see features/reports
  *   #/s/<sid>/sheets                 spreadsheet export and import (CSV / xlsx)
  *   #/s/<sid>/todo?fy=…               a department copy's 入力してほしい項目 and 返送
@@ -33,6 +34,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'import' }
+  | { name: 'sheetsNew' }
   | { name: 'export'; sid: string }
   | { name: 'reports'; sid: string; params: Record<string, string> }
   | { name: 'sheets'; sid: string }
@@ -53,6 +55,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
+  if (parts[0] === 'sheets') return { name: 'sheetsNew' };
   if (parts[0] === 's' && parts[1]) {
     const sid = parts[1];
     const [kind, id, y, year] = parts.slice(2);
@@ -98,6 +101,8 @@ export function routeHash(route: Route): string {
       return '#/settings';
     case 'import':
       return '#/import';
+    case 'sheetsNew':
+      return '#/sheets';
     case 'export':
       return `#/s/${route.sid}/export`;
     case 'reports':

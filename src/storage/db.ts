@@ -69,7 +69,7 @@ export interface SentSnapshotRow {
    * computed over (src/bundle/canonical.ts), kept as they are (no copy of every record to store).
    * A Blob: Chromium refuses single values over about 127 MB, and the largest strategies are more.
    */
-  canonical?: Blob;
+  canonical?: Blob | string; // text where Blobs cannot be stored (blob-storage.ts)
   /** Or the records themselves (snapshots moved from version 2's log rows). */
   records?: WorkbookRecords;
 }

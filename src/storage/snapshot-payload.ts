@@ -9,6 +9,7 @@
  * page (WorkbookReader.pack). Listing snapshots reads the summaries, never the records.
  */
 import type { WorkbookRecords } from '../domain/workbook';
+import { blobsStorable, probeBlobStorage, storedText } from './blob-storage';
 
 /** What the settings view shows of a snapshot without reading its records. */
 export interface SnapshotSummary {
@@ -20,15 +21,15 @@ export interface SnapshotSummary {
   bytes: number;
 }
 
-/** A snapshot's records as stored. */
+/** A snapshot's records as stored: a Blob, or text where Blobs cannot be stored (blob-storage.ts). */
 export interface PackedSnapshot {
-  payload: Blob;
+  payload: Blob | string;
   summary: SnapshotSummary;
 }
 
 /** What a snapshot row holds: the packed records, or (rows written before) the records themselves. */
 export interface SnapshotContent {
-  payload?: Blob;
+  payload?: Blob | string;
   summary?: SnapshotSummary;
   records?: WorkbookRecords;
 }
@@ -51,8 +52,15 @@ function summarize(records: WorkbookRecords, bytes: number): SnapshotSummary {
 
 /** Packs a strategy's records for a snapshot (synchronous: usable inside a write transaction). */
 export function packSnapshot(records: WorkbookRecords): PackedSnapshot {
-  const payload = new Blob([JSON.stringify(records)], { type: 'application/json' });
-  return { payload, summary: summarize(records, payload.size) };
+  const json = JSON.stringify(records);
+  const blob = new Blob([json], { type: 'application/json' });
+  return { payload: blobsStorable() ? blob : json, summary: summarize(records, blob.size) };
+}
+
+/** `packed` as this browser can store it (a Blob packed by the reader worker becomes text where needed). */
+export async function storablePacked(packed: PackedSnapshot): Promise<PackedSnapshot> {
+  if ((await probeBlobStorage()) || typeof packed.payload === 'string') return packed;
+  return { ...packed, payload: await packed.payload.text() };
 }
 
 /** The summary of a snapshot row (computed from the records for rows written before summaries). */
@@ -64,7 +72,7 @@ export function summaryOf(row: SnapshotContent): SnapshotSummary {
 
 /** The records a snapshot row holds. */
 export async function unpackSnapshot(row: SnapshotContent): Promise<WorkbookRecords> {
-  if (row.payload) return JSON.parse(await row.payload.text()) as WorkbookRecords;
+  if (row.payload) return JSON.parse(await storedText(row.payload)) as WorkbookRecords;
   if (row.records) return row.records;
   throw new Error('snapshot without records');
 }

@@ -10,6 +10,7 @@ import { sentRecords } from '../bundle/sent';
 import { CHILD_KINDS, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { CopyRow, ImportUndo, SyncLogRow, WorkbookDb } from './db';
 import { packSnapshot, unpackSnapshot } from './snapshot-payload';
+import { probeBlobStorage, storableBlob } from './blob-storage';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
 
 
@@ -76,8 +77,10 @@ export class SyncRepository {
    */
   async recordSent(meta: BundleMeta, strategyId: string, fileName: string, held: Blob | WorkbookRecords): Promise<void> {
     const db = this.#db;
+    // Where Blobs cannot be stored (WebKit's private browsing), the bytes are kept as text.
+    const canonical = held instanceof Blob ? await storableBlob(held) : null;
     await db.transaction('rw', db.syncLog, db.sentSnapshots, async () => {
-      await db.sentSnapshots.put(held instanceof Blob ? { id: meta.exportId, strategyId, canonical: held } : { id: meta.exportId, strategyId, records: held });
+      await db.sentSnapshots.put(canonical !== null ? { id: meta.exportId, strategyId, canonical } : { id: meta.exportId, strategyId, records: held as WorkbookRecords });
       await db.syncLog.put({
         id: meta.exportId,
         strategyId,
@@ -154,6 +157,7 @@ export class SyncRepository {
   ): Promise<string> {
     const db = this.#db;
     const snapshotId = this.#newId();
+    await probeBlobStorage(); // packSnapshot asks blobsStorable()
     await db.transaction('rw', [...db.recordTables, db.syncLog, db.snapshots], async () => {
       const current = await this.#workbooks.loadWorkbook(strategyId);
       if (!current) throw new RecordNotFoundError('strategies', strategyId);
@@ -225,6 +229,7 @@ export class SyncRepository {
     const held = await db.snapshots.get(snapshotId);
     if (!held) throw new Error(`snapshot ${snapshotId} not found`);
     const records = await unpackSnapshot(held);
+    await probeBlobStorage(); // packSnapshot asks blobsStorable()
     await db.transaction('rw', [...db.recordTables, db.snapshots], async () => {
       const snap = await db.snapshots.get(snapshotId);
       if (!snap) throw new Error(`snapshot ${snapshotId} not found`);

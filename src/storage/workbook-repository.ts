@@ -21,7 +21,8 @@ import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type W
 import type { WorkbookDb } from './db';
 import { watchWorkbook, type LiveSubscription, type WorkbookObserver } from './live-workbook';
 import type { ReadPart, WorkbookReader } from './workbook-reader';
-import { packSnapshot, type PackedSnapshot } from './snapshot-payload';
+import { packSnapshot, storablePacked, type PackedSnapshot } from './snapshot-payload';
+import { probeBlobStorage } from './blob-storage';
 import type { Table } from 'dexie';
 
 export class RecordNotFoundError extends Error {
@@ -88,7 +89,8 @@ export class WorkbookRepository {
    */
   async packWorkbook(strategyId: string): Promise<PackedSnapshot | undefined> {
     const packed = this.#reader ? await this.#reader.pack(strategyId) : null;
-    if (packed !== null) return packed;
+    if (packed !== null) return packed && storablePacked(packed);
+    await probeBlobStorage(); // packSnapshot asks blobsStorable()
     const records = await this.loadWorkbook(strategyId);
     return records && packSnapshot(records);
   }

@@ -7,6 +7,10 @@
 // runs: decoding and splitting the file, finding the head row and guessing the columns, cutting
 // the rows, and planning a new strategy — then the same sheet as an update of the strategy it made.
 //
+// Beside the wall-clock time, the process's CPU time (process.cpuUsage: user + system, the
+// garbage collector's threads included) is printed: on a machine shared with other work the wall
+// clock says more about the neighbours than about the import.
+//
 //   npm run bench:sheets                   2,000 / 10,000 / 25,000 / 100,000 rows
 //   npm run bench:sheets -- --rows 5000    one size
 import { arch, cpus, platform } from 'node:os';
@@ -36,9 +40,10 @@ const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en'));
 
 console.log(`spreadsheet import — ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), ${platform()} ${arch()}, node ${process.versions.node}`);
-console.log('rows     | MB   | load  | head+map | rows  | plan (new) | total (new) | rows/s     | plan (update)');
+console.log('rows     | MB   | load  | head+map | rows  | plan (new) | total (new) | rows/s     | CPU (new)   | plan (update)');
 for (const n of SIZES) {
   const bytes = makeCsv(n);
+  const cpu0 = process.cpuUsage();
   let t = performance.now();
   const loaded = await loadSpreadsheet('bench.csv', bytes);
   if (!loaded.ok) throw new Error(loaded.reason);
@@ -56,11 +61,13 @@ for (const n of SIZES) {
   const tPlan = ms(t);
   if (plan.added.kpis !== n || plan.issues.length !== 0) throw new Error(`plan made ${plan.added.kpis} KPIs, ${plan.issues.length} issues`);
   const total = tLoad + tHead + tRows + tPlan;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   t = performance.now();
   const update = planImport(sheet, { mode: 'update', records: newWorkbookRecords(plan) }, context());
   const tUpdate = ms(t);
   if (update.added.kpis !== 0) throw new Error('the update added KPIs');
   console.log(
-    `${String(n).padEnd(8)} | ${(bytes.byteLength / 1e6).toFixed(1).padEnd(4)} | ${fmt(tLoad).padStart(5)} | ${fmt(tHead).padStart(8)} | ${fmt(tRows).padStart(5)} | ${fmt(tPlan).padStart(10)} | ${fmt(total).padStart(8)} ms | ${Math.round((n / total) * 1000).toLocaleString('en').padStart(10)} | ${fmt(tUpdate).padStart(8)} ms`,
+    `${String(n).padEnd(8)} | ${(bytes.byteLength / 1e6).toFixed(1).padEnd(4)} | ${fmt(tLoad).padStart(5)} | ${fmt(tHead).padStart(8)} | ${fmt(tRows).padStart(5)} | ${fmt(tPlan).padStart(10)} | ${fmt(total).padStart(8)} ms | ${Math.round((n / total) * 1000).toLocaleString('en').padStart(10)} | ${fmt(cpuMs).padStart(8)} ms | ${fmt(tUpdate).padStart(8)} ms`,
   );
 }

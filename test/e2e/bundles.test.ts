@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, type Browser, type BrowserContext, type Page } from './support/browser';
 import { seriousViolations } from './support/axe';
+import { typeInto } from './support/typing';
 
 let browser: Browser;
 let planningCtx: BrowserContext;
@@ -84,8 +85,7 @@ describe('department round trip', () => {
     await department.getByTestId('import-done').getByRole('link', { name: '開く' }).click();
     await openProject(department, PROJECT);
     expect(await department.getByTestId('department-copy-note').textContent()).toContain('商工課');
-    await department.getByTestId('cell-actual-2021').fill('1,950件');
-    await department.getByTestId('cell-actual-2021').press('Enter');
+    await typeInto(department.getByTestId('cell-actual-2021'), '1,950件', { tap: true });
     await department.getByTestId('year-tab-2020').click();
     const progress = department.getByTestId('py-progress');
     await progress.fill('担当課による更新：相談件数は増加。');
@@ -135,7 +135,7 @@ describe('department round trip', () => {
     await openProject(planning, PROJECT);
     expect(await planning.getByTestId('cell-actual-2021').inputValue()).toBe('1,950件');
     await planning.getByTestId('year-tab-2020').click();
-    expect(await planning.getByTestId('py-progress').inputValue()).toBe('担当課による更新：相談件数は増加。');
+    await expect.poll(() => planning.getByTestId('py-progress').inputValue()).toBe('担当課による更新：相談件数は増加。');
     expect(await planning.getByTestId('project-name').inputValue()).toBe('商工活動支援事業（関市ビジネスサポートセンター事業）');
 
     await importFile(planning, returnPath);
@@ -148,8 +148,7 @@ describe('department round trip', () => {
   test('undo right after an import puts everything back', async () => {
     // A fresh merge to undo: the department corrects its actual once more.
     await openProject(department, PROJECT);
-    await department.getByTestId('cell-actual-2021').fill('1,960件');
-    await department.getByTestId('cell-actual-2021').press('Enter');
+    await typeInto(department.getByTestId('cell-actual-2021'), '1,960件', { tap: true });
     await expect.poll(() => department.getByTestId('save-indicator').textContent()).toContain('保存済み');
     await department.getByTestId('nav-export').click();
     await department.getByTestId('export-create').click();

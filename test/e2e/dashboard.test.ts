@@ -2,6 +2,7 @@
 // reload, and keeps its filters across a reload.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { typeInto } from './support/typing';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { WorkbookView } from '../../src/domain/workbook';
@@ -73,8 +74,7 @@ describe('dashboard', () => {
     const rank = page.getByTestId('rank-2020');
     await expect.poll(() => rank.textContent()).toContain('D');
     const actual = page.getByTestId('cell-actual-2020');
-    await actual.fill('25人');
-    await actual.press('Enter');
+    await typeInto(actual, '25人');
     await expect.poll(() => rank.textContent()).toContain('A');
     expect(await page.getByTestId('grid-explain').textContent()).toContain('25');
 

@@ -17,6 +17,7 @@ import {
   type BrowserContext,
   type Page,
 } from './support/browser';
+import { typeInto } from './support/typing';
 import type { Locator } from 'playwright-core';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
@@ -88,9 +89,7 @@ async function openProjectYear(name: string): Promise<Locator> {
   return panel;
 }
 async function amount(scope: Page | Locator, label: string, value: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.press('Enter');
+  await typeInto(scope.getByLabel(label, { exact: true }), value);
 }
 async function write(scope: Page | Locator, label: string, value: string) {
   const field = scope.getByLabel(label, { exact: true });

@@ -7,7 +7,7 @@
 // and can be cancelled.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
-import { rowPerKpiWorkbook } from '../support/xlsx-fixture';
+import { crossTabWorkbook, rowPerKpiWorkbook } from '../support/xlsx-fixture';
 import { parseCsv } from '../../src/sheets/csv';
 
 let browser: Browser;
@@ -128,13 +128,13 @@ describe('encodings and size', () => {
   test('a UTF-8 CSV with one Shift_JIS line: read, and the line is shown', async () => {
     await openSheets(sid);
     const utf8 = (s: string) => [...new TextEncoder().encode(s)];
-    // 「目標」 in Shift_JIS (CP932).
-    const sjisLine = [...utf8('9,'), 0x96, 0xda, 0x95, 0x57, ...utf8(',就職率,商工課,1件\r\n')];
+    // 「9,目標,実績,ABC,1件」 in Shift_JIS (CP932), as a line pasted in from a Shift_JIS file.
+    const sjisLine = [...utf8('9,'), 0x96, 0xda, 0x95, 0x57, ...utf8(','), 0x8e, 0xc0, 0x90, 0xd1, ...utf8(',ABC,1'), 0x8c, 0x8f, ...utf8('\r\n')];
     const bytes = Buffer.from([...utf8('No.,主な事業等,KPI,担当課,令和2年度 (実績値)\r\n1,就業支援事業,就職率,商工課,1件\r\n'), ...sjisLine]);
     await page.getByTestId('sheet-file').setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: bytes });
     await page.getByTestId('sheet-mixed-encoding').waitFor();
     expect(await page.getByTestId('sheet-mixed-encoding').textContent()).toContain('UTF-8 と Shift_JIS が混ざっています');
-    expect(await page.getByTestId('sheet-mixed-line').allTextContents()).toEqual(['3行目: 9,目標,就職率,商工課,1件']);
+    expect(await page.getByTestId('sheet-mixed-line').allTextContents()).toEqual(['3行目: 9,目標,実績,ABC,1件']);
   });
 
   test('a big CSV shows its progress and can be cancelled', async () => {
@@ -158,7 +158,7 @@ describe('encodings and size', () => {
     const { page: p } = await openApp(tablet);
     await p.getByTestId('editor-name').fill('企画課 山田');
     await p.getByTestId('open-sample').click();
-    await p.getByTestId('nav-dashboard').waitFor();
+    await p.waitForURL(/#\/s\//);
     const own = p.url().split('#/s/')[1]!.split('/')[0]!;
     await p.goto(`${p.url().replace(/#.*$/, '')}#/s/${own}/sheets`);
     await p.getByTestId('sheet-file').waitFor({ state: 'attached' });
@@ -170,5 +170,56 @@ describe('encodings and size', () => {
     await screenshot(p, 'sheets-format-values-768');
     await tablet.close();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the start screen’s 「ファイルを取り込む」', () => {
+  test('a spreadsheet starts a new strategy without a throwaway one', async () => {
+    const fresh = await newAppContext(browser);
+    const { page: p, errors: errs } = await openApp(fresh);
+    await p.getByTestId('editor-name').fill('企画課 山田');
+    await p.getByTestId('start-import').click();
+    await p.getByTestId('import-file').setInputFiles({ name: '交付金.xlsx', mimeType: XLSX, buffer: Buffer.from(crossTabWorkbook()) });
+    // Routed to the spreadsheet screen, which recognises the cross-tab.
+    await p.getByTestId('sheet-layout').waitFor();
+    expect(p.url()).toContain('#/sheets');
+    expect(await p.getByTestId('sheet-layout').getAttribute('data-layout')).toBe('crossTab');
+    expect(await p.getByTestId('sheet-mode-update').count()).toBe(0);
+    await p.getByTestId('sheet-new-name').fill('交付金事業');
+    await expect.poll(() => p.getByTestId('sheet-counts').textContent()).toContain('事業 2・KPI 5');
+    const rows = await p.getByTestId('sheet-value-row').allTextContents();
+    expect(rows.some((r) => r.includes('ブランド化したガラス商品の販売額') && r.includes('134,280円'))).toBe(true);
+    // A wrong years column leaves nothing to import; putting it back brings the values back.
+    await p.getByTestId('sheet-year-column').selectOption('1');
+    await expect.poll(() => p.getByTestId('sheet-value-row').count()).toBe(0);
+    await p.getByTestId('sheet-year-column').selectOption('0');
+    await expect.poll(() => p.getByTestId('sheet-value-row').count()).toBe(5);
+    await screenshot(p, 'sheets-crosstab-from-start');
+    await p.getByTestId('sheet-apply').click();
+    await p.getByTestId('sheet-open').click();
+    await p.getByTestId('nav-dashboard').waitFor();
+    // The start screen lists only the new strategy: no throwaway one was needed.
+    await p.goto(p.url().replace(/#.*$/, '#/'));
+    await p.getByTestId('strategy-list').waitFor();
+    const items = await p.getByTestId('strategy-list').locator(':scope > li').allTextContents();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toContain('交付金事業');
+    await fresh.close();
+    expect(errs).toEqual([]);
+  });
+
+  test('an unreadable layout is refused with what was expected, never mapped to junk', async () => {
+    const fresh = await newAppContext(browser);
+    const { page: p } = await openApp(fresh);
+    await p.getByTestId('editor-name').fill('企画課 山田');
+    await p.getByTestId('start-import').click();
+    const text = '交付金事業の状況について\r\n事業の概要は以下のとおり。\r\nR2,当初,達成状況\r\n';
+    await p.getByTestId('import-file').setInputFiles({ name: 'memo.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await p.getByTestId('sheet-layout-expected').waitFor();
+    expect(await p.getByTestId('sheet-layout').getAttribute('data-layout')).toBe('none');
+    expect(await p.getByTestId('sheet-layout-expected').textContent()).toContain('「目標」「実績」');
+    await p.waitForTimeout(500);
+    expect(await p.getByTestId('sheet-preview').count()).toBe(0);
+    await fresh.close();
   });
 });

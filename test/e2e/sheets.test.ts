@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
 import { seriousViolations } from './support/axe';
 import { parseCsv } from '../../src/sheets/csv';
+import { crossTabRows } from '../support/xlsx-fixture';
 
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
 const dir = mkdtempSync(join(tmpdir(), 'sheets-e2e-'));
@@ -250,6 +251,42 @@ describe('import of a CSV that LibreOffice saved in Shift_JIS', () => {
     await page.goto(`${page.url().replace(/#.*$/, '')}#/`);
     await page.getByTestId('open-sample').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('取り消す戦略');
+  });
+});
+
+describe('the 交付金 cross-tab as a Shift_JIS CSV that LibreOffice wrote', () => {
+  test('is recognised as a cross-tab and becomes the projects, KPIs and yearly values', async () => {
+    // The fixture of the unit tests, as a UTF-8 CSV; LibreOffice saves it as Shift_JIS.
+    const rows = crossTabRows().map((r) => r.map((c) => (c === null ? '' : typeof c === 'object' ? `${c.v.toLocaleString('en')}円` : String(c))));
+    const utf8 = join(dir, 'koufukin.csv');
+    writeFileSync(utf8, rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n');
+    const sjis = convert(utf8, CSV_SJIS, join(dir, 'koufukin-sjis'), 'CSV:44,34,76,1');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(sjis))).toThrow();
+
+    await openSheets();
+    await page.getByTestId('sheet-file').setInputFiles(sjis);
+    await expect.poll(() => page.getByTestId('sheet-file-info').textContent()).toContain('Shift_JIS');
+    expect(await page.getByTestId('sheet-layout').getAttribute('data-layout')).toBe('crossTab');
+    await page.getByTestId('sheet-mode-create').check();
+    await page.getByTestId('sheet-new-name').fill('交付金事業（CSV）');
+    await expect.poll(() => page.getByTestId('sheet-counts').textContent()).toContain('事業 2・KPI 5');
+    expect(await page.getByTestId('sheet-issue').count()).toBe(0);
+    await page.getByTestId('sheet-apply').click();
+    const made = (await page.getByTestId('sheet-open').getAttribute('href'))!.split('/')[2]!;
+
+    await openSheets(made);
+    const kpi = readUtf8Csv(await download('export-kpi-csv'));
+    const at = (name: string, year: string, head: string) => col(kpi, rowOf(kpi, name, year), head);
+    expect(at('ブランド化したガラス商品の販売額', '2021', '単位')).toBe('円');
+    expect(at('ブランド化したガラス商品の販売額', '2021', '実績')).toBe('134280');
+    expect(at('ブランド化したガラス商品の販売額', '2021', '目標')).toBe('10000000');
+    expect(at('ブランド化したガラス商品の販売額', '2021', '未達理由')).toBe('新型コロナウイルス感染症の影響により協議が進まなかった。');
+    expect(at('ブランド化したガラス商品の販売額', '2021', '目標値')).toBe('15000000');
+    expect(at('見本ガラス館の来客数', '2020', '実績')).toBe('8016');
+    expect(at('観光客数', '2021', '実績')).toBe('816325');
+    expect(at('健康づくり実施箇所数', '2022', '実績')).toBe('');
+    expect(at('健康づくり実施箇所数', '2022', '目標')).toBe('70');
+    expect(kpi.some((r) => r.includes('当初') || r.includes('R 2') || r.includes('達成状況'))).toBe(false);
   });
 });
 

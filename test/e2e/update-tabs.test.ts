@@ -115,6 +115,8 @@ describe('an update with two tabs and two builds', () => {
     await first.goto(appURL('#/settings'));
     await first.getByTestId('repaired-entry').first().waitFor();
     expect(await first.getByTestId('repaired-entry').count()).toBe(1);
+    await first.getByTestId('repaired-records').scrollIntoViewIfNeeded();
+    await screenshot(first, 'settings-repaired-1024x768');
     await first.goto(projectUrl);
     await first.getByTestId('project-heading').waitFor();
 
@@ -125,6 +127,9 @@ describe('an update with two tabs and two builds', () => {
     const held = second.page.getByTestId('held-prompt');
     await held.waitFor({ timeout: 20_000 });
     await screenshot(second.page, 'update-held-1024x768');
+    await second.page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(second.page, 'update-held-768x1024');
+    await second.page.setViewportSize({ width: 1024, height: 768 });
     expect(await second.page.getByTestId('update-prompt').count()).toBe(0);
     // It has taken nothing over: the database still names the current build.
     const openedBy = (page: Page) =>
@@ -219,7 +224,13 @@ describe('an update with two tabs and two builds', () => {
       prompt.getByRole('button', { name: '更新する' }).click(),
     ]);
     for (const p of [a, b.page]) {
-      await p.getByTestId('project-heading').waitFor();
+      // Every tab reloaded at once, and each reopens its screen (no tab took another's start for a failure).
+      await p
+        .getByTestId('project-heading')
+        .waitFor()
+        .catch(async (e: unknown) => {
+          throw new Error(`${String(e)}\nthe page shows: ${await p.evaluate(() => document.body.innerText.slice(0, 300))}`);
+        });
       expect(await p.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
       await expect.poll(() => p.getByTestId('py-summary').inputValue(), { timeout: 20_000 }).toContain('別のタブで入力中');
       expect(await p.getByTestId('update-prompt').count()).toBe(0);

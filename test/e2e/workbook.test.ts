@@ -14,6 +14,7 @@ import {
   type BrowserContext,
   type Page,
 } from './support/browser';
+import { typeInto } from './support/typing';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -65,9 +66,7 @@ describe('first start and the sample strategy', () => {
     await openProject(page, /関市ビジネスサポートセンター事業/);
     const actual = cellInput(page, 'cell-actual-2020');
     await expect.poll(() => actual.inputValue()).toBe('1,823件');
-    await actual.click();
-    await actual.fill('１，９００件');
-    await actual.press('Enter');
+    await typeInto(actual, '１，９００件');
     await saved(page);
     await expect.poll(() => actual.inputValue()).toBe('1,900件');
     await screenshot(page, 'project-grid-1024x768');
@@ -86,8 +85,7 @@ describe('first start and the sample strategy', () => {
     await startWithSample(page);
     await openProject(page, /市内全域の観光|刃物ミュージアム/);
     const actual = cellInput(page, 'cell-actual-2020');
-    await actual.fill('2,400千人');
-    await actual.press('Enter');
+    await typeInto(actual, '2,400千人');
     await saved(page);
     await waitForServiceWorker(page);
 
@@ -107,16 +105,14 @@ describe('first start and the sample strategy', () => {
     await openProject(page, /空き家バンク事業/);
     const actual = cellInput(page, 'cell-actual-2020');
     await expect.poll(() => actual.inputValue()).toBe('10人');
-    await actual.fill('たくさん');
-    await actual.press('Enter');
+    await typeInto(actual, 'たくさん');
     const message = page.getByTestId('grid-error').first();
     await expect.poll(() => message.textContent()).toMatch(/「たくさん」.*読めません/);
     await screenshot(page, 'refused-number-1024x768');
     // Leaving the cell restores the stored value; a unit that does not fit is refused too.
     await actual.press('Tab');
     await expect.poll(() => actual.inputValue()).toBe('10人');
-    await actual.fill('12件');
-    await actual.press('Enter');
+    await typeInto(actual, '12件');
     await expect.poll(() => message.textContent()).toContain('単位');
     await actual.press('Escape');
     await page.reload({ waitUntil: 'load' });

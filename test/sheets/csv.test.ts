@@ -137,6 +137,15 @@ describe('encoding from the bytes (issue 14)', () => {
     expect(parseCsv(d.text)[0]).toEqual(['KPI', '目標', '実績']);
   });
 
+  test('a line that is neither UTF-8 nor Shift_JIS is listed, not read silently', () => {
+    // A broken byte (0x80 starts no character in either encoding) in a UTF-8 file.
+    const bytes = new Uint8Array([...utf8('KPI,目標\n1,2件\n9,'), 0x80, ...utf8('件\n')]);
+    const d = decodeText(bytes);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.badLines?.map((l) => l.line)).toEqual([3]);
+    expect(d.badLines?.[0]!.text).toContain('\uFFFD');
+  });
+
   test('a Shift_JIS file with one UTF-8 line: read as Shift_JIS, the UTF-8 line reported', () => {
     const bytes = new Uint8Array([...sjisOf('KPI,目標\n'), ...sjisOf('A,1件\n'), ...sjisOf('B,2件\n'), ...utf8('C,3件\n')]);
     const d = decodeText(bytes);

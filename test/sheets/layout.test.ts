@@ -4,6 +4,9 @@ import { expect, test } from 'vitest';
 import { WorkbookView } from '../../src/domain/workbook';
 import { formatMeasurement } from '../../src/domain/numbers';
 import { loadSpreadsheet, newWorkbookRecords, planImport, readLayout, recognizeLayout, guessMapping, cellString, parseCsv, type PlanTarget, type RawCell } from '../../src/sheets';
+import { buildWorkbook } from '../../src/domain/sample/build';
+import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
+import { kpiTable, tableRows } from '../../src/sheets';
 import { crossTabRows, crossTabWorkbook, rowPerKpiWorkbook } from '../support/xlsx-fixture';
 import { testContext } from '../support/context';
 
@@ -17,6 +20,12 @@ async function sheetOf(bytes: Uint8Array): Promise<RawCell[][]> {
 
 test('the row-per-KPI table (関市) is recognised as rows with its head row', async () => {
   expect(recognizeLayout(await sheetOf(rowPerKpiWorkbook()))).toEqual({ kind: 'rows', headerRow: 1 });
+});
+
+test('the app’s own KPI表 (「年度 | 目標 | 実績」 side by side in its head row) is rows, not a cross-tab', () => {
+  const view = new WorkbookView(buildWorkbook(SEKI_SAMPLE, testContext()));
+  const grid = tableRows(kpiTable(view));
+  expect(recognizeLayout(grid)).toEqual({ kind: 'rows', headerRow: 0 });
 });
 
 test('the 交付金 cross-tab (山陽小野田市) is recognised: 目標/実績 row and year column', async () => {

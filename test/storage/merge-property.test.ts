@@ -2,10 +2,12 @@
 // two or three copies of one strategy make random edits, deletions and restorations and exchange
 // files in random order (older files too), each applied with random choices and some undone.
 // - Every edit a copy did not know before an import is, after the apply, stored there or was
-//   presented as a conflict (a deletion likewise); nothing is dropped unseen.
+//   presented as a conflict (a deletion likewise); and a value stored there that the file's author
+//   never knew is still stored after the apply, or was presented as a conflict: nothing is dropped
+//   or overwritten unseen.
 // - Undoing an import gives back every object store byte for byte, and reading the same file again
 //   gives the same preview as the first time.
-// - Copies that have exchanged everything (in a ring, taking the file's side) agree.
+// - Copies that have exchanged everything (each with each, taking the file's side) agree.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -110,14 +112,14 @@ async function run(copies: number, ops: Op[], seed: number) {
   const projects = records.projects.slice(0, 3).map((p) => p.id);
   const kpis = records.kpis.filter((k) => k.projectId !== null && projects.includes(k.projectId)).slice(0, 4).map((k) => k.id);
   const seen = devices.map(() => new Set<unknown>());
-  const mailbox: { from: number; text: string; fileName: string }[] = [];
+  const mailbox: { from: number; text: string; fileName: string; knew: Set<unknown> }[] = [];
   let counter = 0;
   let random = seed;
   const coin = () => ((random = (random * 1103515245 + 12345) % 2147483648) & 1024) !== 0;
   const load = async (d: Device) => (await d.repo.loadWorkbook(sid))!;
   const live = (list: { id: string; deletedAt: string | null }[], id: string) => list.some((r) => r.id === id && r.deletedAt === null);
 
-  const send = async (from: number, to: number, text: string, fileName: string, choice: 'mine' | 'theirs' | 'mixed', undo: boolean) => {
+  const send = async (from: number, to: number, text: string, fileName: string, choice: 'mine' | 'theirs' | 'mixed', undo: boolean, knew: Set<unknown>) => {
     const d = devices[to]!;
     const before = await dump(d.db);
     const seenBefore = new Set(seen[to]);
@@ -132,6 +134,15 @@ async function run(copies: number, ops: Op[], seed: number) {
     const snapshotId = await d.flow.merge(o, choices, fileName);
     const after = await load(d);
     const shown = presented(o.plan);
+    const shownMine = new Set<unknown>();
+    for (const c of o.plan.conflicts)
+      for (const d of [c, ...c.edits]) {
+        shownMine.add(d.mine);
+        if (d.field === 'actual') shownMine.add((d.mine as { value?: unknown } | null)?.value);
+      }
+    // A value stored here that the file's author never knew is not overwritten unseen.
+    const storedBefore = new Set<unknown>();
+    for (const kind of TRACKED) for (const r of listOf(localBefore, kind)) if (r.deletedAt === null) for (const v of trackedValues(r, kind)) storedBefore.add(v);
     const stored = new Set<unknown>();
     for (const kind of TRACKED) for (const r of listOf(after, kind)) if (r.deletedAt === null) for (const v of trackedValues(r, kind)) stored.add(v);
     for (const kind of TRACKED) {
@@ -148,6 +159,8 @@ async function run(copies: number, ops: Op[], seed: number) {
         }
       }
     }
+    for (const v of storedBefore)
+      if (!stored.has(v) && !knew.has(v)) expect(shownMine.has(v), `${v} at d${to} overwritten by d${from}'s file`).toBe(true);
     for (const kind of TRACKED)
       for (const r of listOf(o.bundle.records, kind)) {
         for (const v of trackedValues(r, kind)) seen[to]!.add(v);
@@ -212,27 +225,39 @@ async function run(copies: number, ops: Op[], seed: number) {
         const file =
           step.old !== null && candidates.length > 0
             ? candidates[step.old % candidates.length]!
-            : { from: step.from, ...(await devices[step.from]!.flow.exportFile(sid, { kind: 'strategy' }, null)) };
+            : { from: step.from, knew: new Set(seen[step.from]), ...(await devices[step.from]!.flow.exportFile(sid, { kind: 'strategy' }, null)) };
         if (file.from === step.from && step.old === null) mailbox.push(file as never);
-        await send(file.from, step.to, file.text, file.fileName, step.choice, step.undo);
+        await send(file.from, step.to, file.text, file.fileName, step.choice, step.undo, file.knew);
         break;
       }
     }
   }
 
-  // Everyone exchanges everything, in a ring, taking the file's side.
-  for (let round = 0; round < 3; round++)
-    for (let i = 0; i < copies; i++) {
-      const to = (i + 1) % copies;
-      const file = await devices[i]!.flow.exportFile(sid, { kind: 'strategy' }, null);
-      await send(i, to, file.text, file.fileName, 'theirs', false);
-    }
+  // Everyone exchanges everything with everyone, taking the file's side.
+  for (let round = 0; round < 2; round++)
+    for (let i = 0; i < copies; i++)
+      for (let to = 0; to < copies; to++) {
+        if (to === i) continue;
+        const knew = new Set(seen[i]);
+        const file = await devices[i]!.flow.exportFile(sid, { kind: 'strategy' }, null);
+        await send(i, to, file.text, file.fileName, 'theirs', false, knew);
+      }
   const views = await Promise.all(devices.map(async (d) => view(await load(d))));
   for (const v of views.slice(1)) expect(v).toEqual(views[0]);
 }
 
 /** Sequences the property once found wrong, kept as examples. */
 const FOUND: [number, Op[], number][] = [
+  // A copy kept its side of a deletion conflict; its next file must carry that decision.
+  [
+    3,
+    [
+      { t: 'delete', dev: 0, p: 0 },
+      { t: 'send', from: 0, to: 1, old: null, choice: 'mine', undo: false },
+      { t: 'send', from: 2, to: 0, old: null, choice: 'mine', undo: false },
+    ],
+    0,
+  ],
   // Added here under a project the file deleted: the addition counts as an edit here.
   [3, [{ t: 'progress', dev: 1, p: 0, fy: 2021 }, { t: 'year', dev: 0, k: 0, fy: 2020 }, { t: 'delete', dev: 0, p: 0 }], 0],
 ];

@@ -18,6 +18,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** WebKitWebDriver's address, ending in '/'. */
     webdriverURL: string;
+    /**
+     * A second WebKitWebDriver (one driver runs one session at a time), for tests with two devices
+     * at once: planning and a department.
+     */
+    webdriverURL2: string;
   }
 }
 
@@ -74,8 +79,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let server: PreviewServer | undefined;
   let display: Display | undefined;
   let driver: Driver | undefined;
+  let driver2: Driver | undefined;
   const teardown = async () => {
     await stop(driver?.process);
+    await stop(driver2?.process);
     await stop(display?.process);
     await server?.close();
     if (ownBuild) rmSync(ownBuild, { recursive: true, force: true });
@@ -99,9 +106,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const baseURL = `http://127.0.0.1:${address.port}/`;
     display = await startXvfb();
     driver = await startDriver(display.name);
+    driver2 = await startDriver(display.name);
     project.provide('baseURL', baseURL);
     project.provide('distDir', outDir);
     project.provide('webdriverURL', driver.url);
+    project.provide('webdriverURL2', driver2.url);
     console.log(`[webkit] serving ${outDir} at ${baseURL}; display ${display.name}; WebKitWebDriver at ${driver.url}`);
   } catch (error) {
     await teardown();

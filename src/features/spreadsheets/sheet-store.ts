@@ -58,6 +58,19 @@ export class SheetStore {
     await db.transaction('rw', [...db.recordTables, db.snapshots], async () => {
       const current = await this.#repo.loadWorkbook(strategyId);
       if (!current) throw new StaleWorkbookError();
+      // A year's record the import adds must not have been added meanwhile under another id (another
+      // tab entering the same KPI's year): two records for one KPI and year would hide one edit.
+      const yearKeys = new Map<string, string>();
+      for (const y of current.kpiYears) if (y.deletedAt === null) yearKeys.set(`k:${y.kpiId}:${y.fiscalYear}`, y.id);
+      for (const y of current.projectYears) if (y.deletedAt === null) yearKeys.set(`p:${y.projectId}:${y.fiscalYear}`, y.id);
+      for (const y of written.kpiYears) {
+        const other = yearKeys.get(`k:${y.kpiId}:${y.fiscalYear}`);
+        if (other !== undefined && other !== y.id) throw new StaleWorkbookError();
+      }
+      for (const y of written.projectYears) {
+        const other = yearKeys.get(`p:${y.projectId}:${y.fiscalYear}`);
+        if (other !== undefined && other !== y.id) throw new StaleWorkbookError();
+      }
       for (const [kind, list] of Object.entries(written) as [RecordKind, { id: string; rev: number }[]][]) {
         if (list.length === 0) continue;
         const table = db.table(kind);

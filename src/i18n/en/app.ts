@@ -56,7 +56,7 @@ export const app: Record<keyof typeof ja, string> = {
   'start.period': 'Plan period {from} – {to}',
   'start.counts': 'Basic goals {goals} · Projects {projects} · KPIs {kpis}',
   'start.new': 'Create a new strategy',
-  'start.importHint': '(open a file received by email, or a backup)',
+  'start.importHint': '(open a file received by email or a backup; an Excel or CSV progress table starts a new strategy)',
 
   'blank.title': 'Create an empty strategy',
   'blank.municipality': 'Municipality',

@@ -42,6 +42,8 @@ export const sheets: Record<keyof typeof ja, string> = {
   // ---- the page ----
   'sheets.title': 'Spreadsheets (Excel, CSV)',
   'sheets.lead': 'Export the KPI list or the progress table as Excel or CSV, and import tables filled in with Excel.',
+  'sheets.newTitle': 'A new strategy from a spreadsheet',
+  'sheets.newLead': 'Read a progress table from Excel or CSV and add it as a new strategy. You see what it contains before anything is written.',
   'sheets.exportTitle': 'Export',
   'sheets.kpiTable': 'KPI table',
   'sheets.kpiTableHint': 'One row per KPI and fiscal year: basic goal, measure, project, baseline, target, actual, attainment, progress, result and rank.',
@@ -83,6 +85,7 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.encoding.xlsx': 'Excel workbook',
   'sheets.encoding.mixed': 'This file mixes {main} and {other}. The {n} lines below were read as {other}. Check them, and consider saving the file again in one encoding.',
   'sheets.encoding.mixedLine': 'Line {line}: {text}',
+  'sheets.encoding.badLines': 'The {n} lines below hold characters that are neither UTF-8 nor Shift_JIS (shown as "�"). Check the original file.',
   'sheets.encoding.bomIgnored': 'The file starts with a UTF-8 byte-order mark, but its contents are Shift_JIS. It was read as Shift_JIS.',
   'sheets.sheet': 'Sheet',
   'sheets.layoutTitle': 'Table layout',

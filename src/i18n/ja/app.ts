@@ -54,7 +54,7 @@ export const app = {
   'start.period': '計画期間 {from}〜{to}',
   'start.counts': '基本目標 {goals}・事業 {projects}・KPI {kpis}',
   'start.new': '新しい戦略を作る',
-  'start.importHint': '（メールで受け取ったファイルや、バックアップから開く）',
+  'start.importHint': '（メールで受け取ったファイルやバックアップを開く。Excel・CSV の進捗表からは新しい総合戦略をつくる）',
 
   'blank.title': '空の戦略を作る',
   'blank.municipality': '自治体名',

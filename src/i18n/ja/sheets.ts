@@ -40,6 +40,8 @@ export const sheets = {
   // ---- the page ----
   'sheets.title': '表計算ソフト（Excel・CSV）',
   'sheets.lead': 'KPI の一覧や進捗状況一覧を Excel・CSV で書き出し、Excel で記入した表を取り込みます。',
+  'sheets.newTitle': '表計算ファイルから新しい総合戦略をつくる',
+  'sheets.newLead': 'Excel や CSV の進捗表を読み込み、新しい総合戦略として追加します。取り込む前に内容を確認でき、確定するまで何も書き込みません。',
   'sheets.exportTitle': '書き出す',
   'sheets.kpiTable': 'KPI表',
   'sheets.kpiTableHint': 'KPI と年度ごとに1行。基本目標・施策・事業、基準値・目標・実績、達成率・進捗率、判定・ランク。',
@@ -81,6 +83,7 @@ export const sheets = {
   'sheets.encoding.xlsx': 'Excel ブック',
   'sheets.encoding.mixed': 'このファイルは {main} と {other} が混ざっています。次の {n} 行は {other} として読みました。内容を確かめ、表計算ソフトで一つの文字コードに保存し直すことをおすすめします。',
   'sheets.encoding.mixedLine': '{line}行目: {text}',
+  'sheets.encoding.badLines': '次の {n} 行には、UTF-8 としても Shift_JIS としても読めない文字があります（「�」で表示しています）。元のファイルを確かめてください。',
   'sheets.encoding.bomIgnored': 'ファイルの先頭に UTF-8 の印（BOM）がありますが、中身は Shift_JIS でした。Shift_JIS として読みました。',
   'sheets.sheet': 'シート',
   'sheets.layoutTitle': '表の形',

@@ -17,8 +17,8 @@ export function appURL(path = ''): string {
 }
 
 /** Opens a new MiniBrowser (fresh in-memory profile) with the app loaded. Close it with `app.close()`. */
-export async function openApp(path = '', { width = 1024, height = 768 } = {}): Promise<App> {
-  const session = await Session.create(inject('webdriverURL'), sessionCapabilities());
+export async function openApp(path = '', { width = 1024, height = 768, second = false } = {}): Promise<App> {
+  const session = await Session.create(inject(second ? 'webdriverURL2' : 'webdriverURL'), sessionCapabilities());
   const app = new App(session);
   try {
     await session.setTimeouts({ script: 30_000, pageLoad: 60_000, implicit: 0 });
@@ -94,6 +94,44 @@ export class App {
   async typeInto(el: ElementRef, text: string, finish: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
     await this.session.tap(el);
     await this.session.type(text + Keys[finish]);
+  }
+
+  /** The form control labelled `label` (its <label> text, exactly, or its aria-label). */
+  async byLabel(label: string, timeout = 15_000): Promise<ElementRef> {
+    return until(
+      () =>
+        this.session.execute<ElementRef | null>(
+          `const want = arguments[0];
+           for (const l of document.querySelectorAll('label')) {
+             if (l.textContent.trim() === want && l.control && l.control.getClientRects().length) return l.control;
+           }
+           for (const el of document.querySelectorAll('[aria-label]')) {
+             if (el.getAttribute('aria-label') === want && el.getClientRects().length) return el;
+           }
+           return null;`,
+          label,
+        ),
+      (el) => el !== null,
+      `control labelled ${label}`,
+      timeout,
+    ) as Promise<ElementRef>;
+  }
+
+  /** A button (or link) whose text is exactly `text`. */
+  button(text: string): Promise<ElementRef> {
+    return this.session.find('button, a, [role=button]', { text });
+  }
+
+  /** Chooses an option of a <select> as a person does: the option is clicked. */
+  async choose(testid: string, value: string): Promise<void> {
+    await this.session.click(await this.session.find(`${sel(testid)} option[value="${value}"]`, { visible: false }));
+    await until(() => this.value(testid), (v) => v === value, `${testid} to be ${value}`);
+  }
+
+  /** The app's address now, without the hash; `hash` (e.g. '#/import') appended. */
+  async go(hash: string): Promise<void> {
+    const url = await this.session.currentURL();
+    await this.session.navigate(url.replace(/#.*$/, '') + hash);
   }
 
   async saved(): Promise<void> {

@@ -3,10 +3,11 @@
 // stopping it also stops what it started (the driver's MiniBrowser and its web processes), and both
 // are stopped when the Node process exits, also after a failure or an interrupt.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
+import { miniBrowserPath, missingForWebKit } from '../../support/webkit.mjs';
 
-export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export { missingForWebKit };
+
 export const DRIVER = 'WebKitWebDriver';
 export const XVFB = 'Xvfb';
 
@@ -14,7 +15,7 @@ export const XVFB = 'Xvfb';
 export function sessionCapabilities(): Record<string, unknown> {
   return {
     alwaysMatch: {
-      'webkitgtk:browserOptions': { binary: process.env.WEBKIT_MINIBROWSER || MINIBROWSER, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
     },
   };
 }
@@ -70,33 +71,6 @@ export async function stop(child: ChildProcess | undefined, graceMs = 3000): Pro
   clearTimeout(timer);
   killGroup(child, 'SIGKILL'); // anything of the group still alive
   started.delete(child);
-}
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (!dir) continue;
-    try {
-      accessSync(`${dir}/${name}`, constants.X_OK);
-      return `${dir}/${name}`;
-    } catch {
-      /* next */
-    }
-  }
-  return null;
-}
-
-/** What is missing for the lane on this machine (empty when it can run). */
-export function missingForWebKit(): string[] {
-  const missing: string[] = [];
-  if (!onPath(DRIVER)) missing.push(`${DRIVER} (Debian: webkit2gtk-driver)`);
-  if (!onPath(XVFB)) missing.push(`${XVFB} (Debian: xvfb)`);
-  const browser = process.env.WEBKIT_MINIBROWSER || MINIBROWSER;
-  try {
-    accessSync(browser, constants.X_OK);
-  } catch {
-    missing.push(`${browser} (Debian: webkit2gtk-driver)`);
-  }
-  return missing;
 }
 
 export interface Display {

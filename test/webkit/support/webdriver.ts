@@ -91,7 +91,7 @@ export class Session {
     return new URL(`session/${this.id}${path}`, this.driverURL).href;
   }
 
-  private send(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, timeoutMs?: number): Promise<unknown> {
+  send(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, timeoutMs?: number): Promise<unknown> {
     return call(method, this.url(path), method === 'POST' ? (body ?? {}) : undefined, timeoutMs);
   }
 
