@@ -204,10 +204,15 @@ export function formatPercent(ratio: number | Rational): string {
     if (Number.isNaN(ratio)) return '';
     if (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300) return `${ratio > 0 ? '' : MINUS}∞%`;
   }
-  const q = typeof ratio === 'number' ? rational(ratio) : ratio;
-  // Tenths of a percent = thousandths of the ratio, floored.
-  const tenths = floorAt(q, 3);
-  const percent = Number(tenths) / 10;
+  // Tenths of a percent = thousandths of the ratio, floored: in binary where no thousandth is near,
+  // on the decimal digits (or the exact fraction) where one is.
+  let percent: number;
+  const thousandths = typeof ratio === 'number' ? ratio * 1000 : NaN;
+  if (Number.isFinite(thousandths) && Math.abs(thousandths - Math.round(thousandths)) > 1e-6 * Math.max(1, Math.abs(thousandths))) {
+    percent = Math.floor(thousandths) / 10;
+  } else {
+    percent = Number(floorAt(typeof ratio === 'number' ? rational(ratio) : ratio, 3)) / 10;
+  }
   if (!Number.isFinite(percent)) return `${percent > 0 ? '' : MINUS}∞%`;
   return `${formatValue(percent === 0 ? 0 : percent)}%`;
 }
