@@ -8,7 +8,7 @@
 import type { Kpi } from './entities/kpi';
 import type { Project } from './entities/project';
 import { isEmptyMeasurement } from './entities/measurement';
-import { evaluateKpi, type RankScheme } from './achievement';
+import { evaluateKpi, interimJudgementOf, type RankScheme } from './achievement';
 import type { WorkbookView } from './workbook';
 
 export type TodoItem =
@@ -38,7 +38,7 @@ export function departmentTodo(view: WorkbookView, departments: readonly string[
     for (const kpi of view.kpisOf(project.id)) {
       const ky = view.kpiYear(kpi.id, fiscalYear);
       items.push({ kind: 'actual', key: `actual/${kpi.id}`, project, kpi, done: !isEmptyMeasurement(ky?.actual) });
-      if (ky && !isEmptyMeasurement(ky.actual) && evaluateKpi(kpi, view.kpiYearsOf(kpi.id), fiscalYear, scheme).verdict === 'notAchieved')
+      if (ky && !isEmptyMeasurement(ky.actual) && evaluateKpi(kpi, view.kpiYearsOf(kpi.id), fiscalYear, scheme, interimJudgementOf(view.strategy)).verdict === 'notAchieved')
         items.push({ kind: 'reason', key: `reason/${kpi.id}`, project, kpi, done: ky.shortfallReason.trim() !== '' });
     }
   }

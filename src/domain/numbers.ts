@@ -479,11 +479,30 @@ const MILESTONE_NOT_DONE_RE =
 const MILESTONE_DONE_RE =
   /済|完了|策定|設立|実施|達成|開設|設置|整備|導入|締結|開始|完成|竣工|開業|公表|制定|認定|採択|成立|発足|決定|オープン|○|◯|✓/;
 
-/** Whether a milestone text says the milestone is reached; undefined when it does not say. */
-function milestoneDone(text: string): boolean | undefined {
+/**
+ * What a milestone text's wording suggests (策定 → done, 策定中 → not done); undefined when it does
+ * not say. Only a proposal: the person marks a milestone 完了 / 未完了 / 一部, since wording misleads
+ * (「一部供用開始」 is not 「整備完了」).
+ */
+export function proposeMilestoneDone(text: string): boolean | undefined {
   if (MILESTONE_NOT_DONE_RE.test(text)) return false;
   if (MILESTONE_DONE_RE.test(text)) return true;
   return undefined;
+}
+
+/** The marks a person gives a milestone. 一部 = partly done (not achieved). */
+export const MILESTONE_MARKS = { done: '完了', notDone: '未完了', partial: '一部' } as const;
+
+/** 「完了」 alone, or a text ending in a bracketed mark: 「構想策定［完了］」「一部供用開始（一部）」. */
+const MILESTONE_MARK_RE = /^(.*?)\s*[［\[【（(](完了|未完了|一部)[］\]】）)]$/;
+
+/** Reads the person's mark off a milestone text; null when there is none. */
+function milestoneMark(text: string): { text: string; done: boolean; partial: boolean } | null {
+  const whole = text === MILESTONE_MARKS.done || text === MILESTONE_MARKS.notDone || text === MILESTONE_MARKS.partial;
+  const m = whole ? ['', '', text] : MILESTONE_MARK_RE.exec(text);
+  if (!m) return null;
+  const mark = m[2];
+  return { text: (m[1] ?? '').trim(), done: mark === MILESTONE_MARKS.done, partial: mark === MILESTONE_MARKS.partial };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,9 +516,10 @@ function milestoneDone(text: string): boolean | undefined {
  * Around the number: 約 / 程度 mark approximations; 以上 / 以下 are kept as the remark; brackets
  * and ※ hold remarks, 速報値 (→ provisional) or the statistic's period (→ statPeriod); △ ▲ - −
  * are minus. Texts with no number give a status (集計中, アンケート未実施, 県全体で評価 …, keeping
- * the wording in `text` when it says more than the keyword). Milestone KPIs accept any text and
- * tell from its words whether the milestone is done; a number with the unit counts as done when
- * it is above zero. Empty input and a lone dash clear the cell (null measurement).
+ * the wording in `text` when it says more than the keyword). Milestone KPIs accept any text; only
+ * the person's mark says whether it is done (「完了」「未完了」「一部」 alone or bracketed at the end:
+ * 「構想策定［完了］」), the wording never does; a number with the unit counts as done when it is
+ * above zero. Empty input and a lone dash clear the cell (null measurement).
  *
  * Never throws.
  */
@@ -530,8 +550,14 @@ export function parseMeasurement(input: string, target: MeasurementTarget): Meas
   const status = detectStatus(text, milestone);
   if (status) return { ok: true, measurement: statusMeasurement(status, text) };
   if (milestone) {
-    const done = milestoneDone(text);
-    return { ok: true, measurement: done === undefined ? { value: null, text } : { value: null, text, done } };
+    // Only the person's mark (完了 / 未完了 / 一部) says done; the wording alone is kept as the record
+    // and read the same as a file's text without `done` (the engine proposes from it).
+    const mark = milestoneMark(text);
+    if (!mark) return { ok: true, measurement: { value: null, text } };
+    const m: Measurement = { value: null, done: mark.done };
+    if (mark.text) m.text = mark.text;
+    if (mark.partial) m.partial = true;
+    return { ok: true, measurement: m };
   }
   return read;
 }
@@ -609,6 +635,11 @@ export function formatNumber(n: number, opts: FormatNumberOptions = {}): string 
 export function formatMeasurement(m: Measurement | null, unit: string): string {
   if (!m) return '';
   if (m.value === null) {
+    if (m.done !== undefined && !m.status) {
+      // A milestone's mark, as typed: 「構想策定［完了］」, 「未完了」.
+      const mark = m.partial ? MILESTONE_MARKS.partial : m.done ? MILESTONE_MARKS.done : MILESTONE_MARKS.notDone;
+      return m.text ? `${m.text}［${mark}］` : mark;
+    }
     if (m.text) return m.text;
     if (m.status) return STATUS_WORDS[m.status];
     return '';

@@ -104,8 +104,10 @@ export function kpiTable(view: WorkbookView): SheetTable {
     years.forEach((fy, i) => {
       const e = evaluations[i]!;
       const record = view.kpiYear(kpi.id, fy);
-      // The year's target: the one entered, else the one the verdict was judged against.
-      const target = record?.target ?? (e.target && e.target.value !== null ? { value: e.target.value } : (e.target?.measurement ?? null));
+      // The year's target: the one entered, else the one the verdict was judged against (not the
+      // final target a KPI met early: that is no target of the year).
+      const judged = e.early ? null : e.target;
+      const target = record?.target ?? (judged && judged.value !== null ? { value: judged.value } : (judged?.measurement ?? null));
       rows.push([
         text(goalCellText(goal)),
         text(measureText(view, project)),

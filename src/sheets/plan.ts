@@ -31,7 +31,7 @@ import { nextOrder, type RecordKind, type RecordOfKind, type WorkbookRecords } f
 import { formatMeasurement, formatNumber, normalizeWidth, type MeasurementParseError } from '../domain/numbers';
 // The worker plans imports (no i18n there: its locale lives on the page); fiscal years read as 和暦.
 import { formatFiscalYear } from '../domain/eras';
-import { indexYears, resolveYearTarget } from '../domain/achievement';
+import { indexYears, resolveYearTarget, roundToSense } from '../domain/achievement';
 import type { NumberedTitle, ReadSheet, RowValue, SheetRow, ValueKind } from './read';
 import {
   DIRECTION_WORDS,
@@ -649,8 +649,11 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     let next: Measurement | null = valueOf(yt.value, record?.target);
     if (!record?.target && onlyNumber(m)) {
       const others = w.kpiYearsOf(yt.kpiId).map((y) => (y.fiscalYear === yt.fy ? { ...y, target: null } : y));
-      const derived = resolveYearTarget(kpi, indexYears(kpi, others), yt.fy);
-      if (derived?.value != null && m.value !== null && formatNumber(derived.value) === formatNumber(m.value)) next = null;
+      const index = indexYears(kpi, others);
+      const derived = resolveYearTarget(kpi, index, yt.fy);
+      // Interpolated targets are exported rounded to the unit's sense (3,675.5 → 3,676).
+      const shown = derived?.value != null && derived.interpolated ? roundToSense(derived.value, kpi, index) : derived?.value;
+      if (shown != null && m.value !== null && formatNumber(shown) === formatNumber(m.value)) next = null;
     }
     if (next === null) continue;
     if (record) w.patch('kpiYears', record.id, { target: next }, yt.row);

@@ -8,7 +8,8 @@ import { testContext } from '../support/context';
 
 /** The sample with 商工課's FY2021 filled in as given (KPI actual by KPI name, progress by project name). */
 function sample(fill: { actuals?: Record<string, { value: number; reason?: string }>; progress?: Record<string, string> } = {}) {
-  const plain: PlainStrategy = structuredClone(SEKI_SAMPLE);
+  // Judged against adopted targets (the sample itself judges the final year only): 「90件以上」 holds in 令和3年度.
+  const plain: PlainStrategy = { ...structuredClone(SEKI_SAMPLE), interimJudgement: 'adoptedOnly' };
   for (const g of plain.goals)
     for (const p of g.projects ?? []) {
       const text = fill.progress?.[p.name];

@@ -6,6 +6,7 @@ import {
   normalizeWidth,
   parseAmount,
   parseMeasurement,
+  proposeMilestoneDone,
   type MeasurementParseError,
   type MeasurementParseResult,
   type MeasurementTarget,
@@ -419,19 +420,25 @@ describe('parseMeasurement', () => {
   });
 
   describe('milestones', () => {
-    it.each(['策定', '策定済', '策定済み', '設立', '完了', '実施', '達成', '開設', '構想策定', '済', '設置完了', '協議会を設立'])(
-      'reads %s as done',
+    it.each(['策定', '策定済', '策定済み', '設立', '実施', '達成', '開設', '構想策定', '済', '設置完了', '協議会を設立', '未策定', '検討中', '策定中', '一部供用開始', '工事着手'])(
+      'keeps %s as text with done unset: wording only proposes, the person marks it',
       (input) => {
-        expect(ok(parseMeasurement(input, milestone('')))).toEqual({ value: null, text: input, done: true });
+        expect(ok(parseMeasurement(input, milestone('')))).toEqual({ value: null, text: input });
       },
     );
 
-    it.each(['未策定', '未設立', '未着手', '検討中', '未達成', '未実施', '策定中', '策定予定', '設立準備中', 'なし'])(
-      'reads %s as not done',
-      (input) => {
-        expect(ok(parseMeasurement(input, milestone('')))).toEqual({ value: null, text: input, done: false });
-      },
-    );
+    it('reads the person\'s mark: 完了 / 未完了 / 一部, alone or bracketed at the end', () => {
+      expect(ok(parseMeasurement('完了', milestone('')))).toEqual({ value: null, done: true });
+      expect(ok(parseMeasurement('未完了', milestone('')))).toEqual({ value: null, done: false });
+      expect(ok(parseMeasurement('一部', milestone('')))).toEqual({ value: null, done: false, partial: true });
+      expect(ok(parseMeasurement('構想策定［完了］', milestone('')))).toEqual({ value: null, text: '構想策定', done: true });
+      expect(ok(parseMeasurement('一部供用開始（一部）', milestone('')))).toEqual({ value: null, text: '一部供用開始', done: false, partial: true });
+      expect(ok(parseMeasurement('工事着手[未完了]', milestone('')))).toEqual({ value: null, text: '工事着手', done: false });
+    });
+
+    it('proposes from the wording (negative wording wins)', () => {
+      expect(['策定', '設置完了', '未策定', '策定中', '関係機関と協議'].map(proposeMilestoneDone)).toEqual([true, true, false, false, undefined]);
+    });
 
     it('accepts any other text, leaving done unset when the words do not say', () => {
       expect(ok(parseMeasurement('関係機関と協議', milestone('')))).toEqual({ value: null, text: '関係機関と協議' });
@@ -441,12 +448,10 @@ describe('parseMeasurement', () => {
       expect(ok(parseMeasurement('R3.3 事業構想の策定', milestone('')))).toEqual({
         value: null,
         text: 'R3.3 事業構想の策定',
-        done: true,
       });
       expect(ok(parseMeasurement('策定済（Ｒ３．３）', milestone('')))).toEqual({
         value: null,
         text: '策定済(R3.3)',
-        done: true,
       });
     });
 
@@ -607,7 +612,7 @@ describe('formatMeasurement', () => {
     [{ value: null, status: 'evaluatedElsewhere' }, '人', '県全体で評価'],
     [{ value: null, status: 'notApplicable' }, '人', '該当なし'],
     [{ value: null, status: 'collecting', text: '県において集計中' }, '人', '県において集計中'],
-    [{ value: null, text: '構想策定', done: true }, '', '構想策定'],
+    [{ value: null, text: '構想策定', done: true }, '', '構想策定［完了］'],
     [{ value: 1, done: true }, '事業体', '1事業体'],
     [{ value: null }, '件', ''],
     [null, '件', ''],
@@ -664,7 +669,9 @@ describe('parseMeasurement ∘ formatMeasurement', () => {
     [{ value: null, text: '構想策定', done: true }, ''],
     [{ value: null, text: '策定', done: true }, ''],
     [{ value: null, text: '未策定', done: false }, ''],
-    [{ value: null, text: '検討中', done: false }, ''],
+    [{ value: null, text: '一部供用開始', done: false, partial: true }, ''],
+    [{ value: null, done: true }, ''],
+    [{ value: null, text: '検討中' }, ''],
     [{ value: null, text: '関係機関と協議' }, ''],
     [{ value: 1, done: true }, '事業体'],
     [{ value: 0, done: false }, '事業体'],

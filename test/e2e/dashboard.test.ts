@@ -27,7 +27,9 @@ afterAll(async () => {
 
 /** What the engine says for the sample (optionally with one FY2020 actual changed). */
 function expected(change?: { kpiName: string; value: number }) {
-  const plain: PlainStrategy = structuredClone(SEKI_SAMPLE);
+  // The tests below switch the sample to interpolated targets adopted (多摩市's way), so that
+  // 令和2年度 has a verdict for every KPI (the sample itself judges the final year only).
+  const plain: PlainStrategy = { ...structuredClone(SEKI_SAMPLE), interimJudgement: 'interpolated' };
   if (change)
     for (const g of plain.goals)
       for (const p of g.projects ?? [])
@@ -54,6 +56,9 @@ describe('dashboard', () => {
   test('shows, for the sample in FY2020, exactly what the engine computes', async () => {
     await page.getByTestId('editor-name').fill('委員 佐藤');
     await page.getByTestId('open-sample').click();
+    await page.getByRole('link', { name: '戦略の基本情報' }).click();
+    await page.getByTestId('interim-interpolated').check();
+    await expect.poll(() => page.getByTestId('interim-interpolated').isChecked()).toBe(true);
     await page.getByTestId('nav-dashboard').click();
     const want = expected();
     expect(await dashboardNumbers()).toEqual(want);

@@ -21,6 +21,7 @@ import type { KpiYear } from '../entities/kpi-year';
 import type { Measurement, ValueStatus } from '../entities/measurement';
 import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, type Rational } from './exact';
 import { DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';
+import { JA } from './explain';
 import { DEFAULT_RANK_SCHEME, UNEVALUABLE_KEY, type RankLevel, type RankScheme, type RankSchemeKind } from './rank-schemes';
 import {
   clean,
@@ -107,6 +108,14 @@ export interface Rank {
   measure: RankMeasure | null;
   /** Value of that measure as a fraction (1 = 100%); null for comparisons and milestones. */
   ratio: number | null;
+  /** The ratio a `ratio` scheme's column ranks by (its basis); null for the other kinds. */
+  basis: RankMeasure | null;
+  /**
+   * True when the rank was decided by another ratio than the scheme's basis (a target of 0 has no
+   * 達成率, so 進捗率 decides): the label then says which (「D（進捗率）」), so a column never
+   * silently mixes two measures.
+   */
+  fallback: boolean;
 }
 
 export type ProjectionMethod =
@@ -154,6 +163,12 @@ export interface KpiEvaluation {
   finalProgress: number | null;
   /** How years without an adopted yearly target were judged (the strategy's setting). */
   judgement: InterimJudgement;
+  /**
+   * A decrease-type KPI (少ないほど良い, 「〜以下」) whose actual moved away from its target relative
+   * to the baseline (ごみ排出量 950 → target 900, actual 1,000): flagged 「基準値より悪化」, whatever
+   * its 達成率 rank.
+   */
+  worseThanBaseline: boolean;
   baseline: Baseline | null;
   /** The numeric actual compared (for 累計 KPIs the cumulative value as entered). */
   actual: number | null;
@@ -231,6 +246,8 @@ const PENDING_RANK: Rank = Object.freeze({
   evaluable: false,
   measure: null,
   ratio: null,
+  basis: null,
+  fallback: false,
 });
 
 const EXCLUDED_STATUSES: ReadonlySet<ValueStatus> = new Set(['evaluatedElsewhere', 'notApplicable']);
@@ -309,6 +326,7 @@ export function evaluateIndexed(
     early: false,
     finalProgress: null,
     judgement,
+    worseThanBaseline: false,
     baseline,
     actual: numericActual(actualM),
     actualMeasurement: actualM,
@@ -398,6 +416,8 @@ export function evaluateIndexed(
       if (sign * (line - b) > 0) e.interimProgress = fraction(a, b, line, b);
     }
     if (b !== 0) e.baselineChange = sign > 0 ? fraction(a, b, Math.abs(b), 0) : fraction(b, a, Math.abs(b), 0);
+    // A decrease-type KPI whose target lies below the baseline but whose actual rose above it.
+    if (sign < 0 && t - b < 0 && a - b > 0) e.worseThanBaseline = true;
   }
   return finish(kpi, byYear, e, scheme, final);
 }
@@ -473,9 +493,14 @@ function finish(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankSchem
 // ---------------------------------------------------------------------------------------------
 // Rank
 
+const MEASURE_NAMES: Partial<Record<RankMeasure, string>> = { attainment: JA.formula.attainment, progress: JA.formula.progress, interim: JA.formula.interim };
+
 function rankFrom(scheme: RankScheme, lvl: RankLevel | undefined, index: number, measure: RankMeasure, ratio: number | null): Rank {
   if (!lvl) return unevaluableRank(scheme);
-  return { schemeId: scheme.id, schemeKind: scheme.kind, key: lvl.key, label: lvl.label, symbol: lvl.symbol, color: lvl.color, index, evaluable: true, measure, ratio };
+  const basis: RankMeasure | null = scheme.kind === 'ratio' ? (scheme.basis === 'progress' ? 'progress' : scheme.basis === 'interim' ? 'interim' : 'attainment') : null;
+  const fallback = basis !== null && measure !== basis && MEASURE_NAMES[measure] !== undefined;
+  const label = fallback ? JA.ranking.fallbackLabel(lvl.label, MEASURE_NAMES[measure] as string) : lvl.label;
+  return { schemeId: scheme.id, schemeKind: scheme.kind, key: lvl.key, label, symbol: lvl.symbol, color: lvl.color, index, evaluable: true, measure, ratio, basis, fallback };
 }
 
 function unevaluableRank(scheme: RankScheme): Rank {
@@ -491,6 +516,8 @@ function unevaluableRank(scheme: RankScheme): Rank {
     evaluable: false,
     measure: null,
     ratio: null,
+    basis: null,
+    fallback: false,
   };
 }
 

@@ -142,6 +142,7 @@ export const EN: AchievementCatalog = {
     interim: (line: string, year: number) => `${line} is the ${fy(year)} value interpolated from the baseline to the final target`,
     finalTarget: (year: number) => `compared with the final target for ${fy(year)}`,
     early: 'final target met ahead of time',
+    worseThanBaseline: (baseline: string) => `worse than the baseline ${baseline}`,
     provisional: 'provisional',
     approximate: 'approximate',
     statPeriod: (period: string) => `statistics period: ${period}`,
@@ -153,6 +154,9 @@ export const EN: AchievementCatalog = {
     notAchieved: (target: string) => (target === '' ? 'Target not achieved' : `Target "${target}" not achieved`),
     early: (target: string, year: number) =>
       target === '' ? `Target (${fy(year)}) achieved ahead of schedule` : `Target "${target}" (${fy(year)}) achieved ahead of schedule`,
+    partial: (target: string) => (target === '' ? 'only partly done: not achieved' : `"${target}" only partly done: not achieved`),
+    unmarked: (text: string, proposal: boolean | undefined) =>
+      `Pending: "${text}" is not marked done or not done${proposal === undefined ? '' : ` (the wording suggests ${proposal ? 'done' : 'not done'})`}; choose done, not done or partly`,
   },
 
   sentence: { open: ' (', close: ')', separator: '; ' },
@@ -160,5 +164,8 @@ export const EN: AchievementCatalog = {
   ranking: {
     vsBaseline: (baseline: string, better: boolean | null) =>
       better === null ? `same as the baseline ${baseline}` : better ? `better than the baseline ${baseline}` : `no better than the baseline ${baseline}`,
+    fallbackLabel: (label: string, measure: string) => `${label} (${measure})`,
+    fallback: (basis: string, measure: string, zeroTarget: boolean) =>
+      zeroTarget ? `the target is 0, so ${basis} is undefined: ranked by ${measure}` : `${basis} is undefined: ranked by ${measure}`,
   },
 };

@@ -7,8 +7,8 @@
  * the numbers used, e.g. 「達成率 = 1,823 ÷ 1,620 = 112.5%（目標値以上で達成）」.
  */
 import { formatFiscalYear } from '../eras';
-import { formatNumber } from '../numbers';
-import { exactFraction, exactRatioOf, floorAt, rational, type Rational } from './exact';
+import { formatNumber, proposeMilestoneDone } from '../numbers';
+import { floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
 import type { TargetSource } from './targets';
@@ -145,6 +145,7 @@ export const JA = {
     interim: (line: string, year: number) => `${line} は基準値から最終目標値までを年度で按分した${fy(year)}の値`,
     finalTarget: (year: number) => `${fy(year)}の最終目標値と比較`,
     early: '最終目標値を前倒しで達成',
+    worseThanBaseline: (baseline: string) => `基準値 ${baseline} より悪化`,
     provisional: '速報値',
     approximate: '概数',
     statPeriod: (period: string) => `統計期間: ${period}`,
@@ -156,6 +157,12 @@ export const JA = {
     notAchieved: (target: string) => (target === '' ? '目標は未達成' : `目標「${target}」は未達成`),
     early: (target: string, year: number) =>
       target === '' ? `目標（${fy(year)}）を前倒しで達成` : `目標「${target}」（${fy(year)}）を前倒しで達成`,
+    partial: (target: string) => (target === '' ? '一部のみ完了のため未達成' : `目標「${target}」は一部のみ完了のため未達成`),
+    /** A text without the person's mark: pending, with what the wording suggests. */
+    unmarked: (text: string, proposal: boolean | undefined) =>
+      `実績「${text}」は完了・未完了が選ばれていないため評価保留（${
+        proposal === undefined ? '' : `文言からは「${proposal ? '完了' : '未完了'}」と推測されます。`
+      }「完了」「未完了」「一部」のいずれかを選んでください）`,
   },
 
   /** How the qualifying clauses are put after the formula: 「…（a、b）」. */
@@ -165,6 +172,11 @@ export const JA = {
     /** いの町 / 長与町: the comparison with the baseline behind the rank. */
     vsBaseline: (baseline: string, better: boolean | null) =>
       better === null ? `基準値 ${baseline} と同じ` : better ? `基準値 ${baseline} より改善` : `基準値 ${baseline} から改善なし`,
+    /** A rank decided by another ratio than the scheme's (the badge says which). */
+    fallbackLabel: (label: string, measure: string) => `${label}（${measure}）`,
+    /** Why the rank column's ratio was not used. */
+    fallback: (basis: string, measure: string, zeroTarget: boolean) =>
+      zeroTarget ? `目標値が0のため${basis}は計算できず、${measure}で評価` : `${basis}が計算できないため${measure}で評価`,
   },
 };
 
@@ -187,21 +199,31 @@ export function formatValue(n: number): string {
  * is at least 80%.
  */
 export function formatPercent(ratio: number | Rational): string {
+  if (ratio === null || (typeof ratio !== 'number' && typeof ratio !== 'object')) return '';
   if (typeof ratio === 'number') {
     if (Number.isNaN(ratio)) return '';
     if (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300) return `${ratio > 0 ? '' : MINUS}∞%`;
   }
-  const q = typeof ratio === 'number' ? rational(ratio) : ratio;
-  // Tenths of a percent = thousandths of the ratio, floored.
-  const tenths = floorAt(q, 3);
-  const percent = Number(tenths) / 10;
+  // Tenths of a percent = thousandths of the ratio, floored: in binary where no thousandth is near,
+  // on the decimal digits (or the exact fraction) where one is.
+  let percent: number;
+  const thousandths = typeof ratio === 'number' ? ratio * 1000 : NaN;
+  if (Number.isFinite(thousandths) && Math.abs(thousandths - Math.round(thousandths)) > 1e-6 * Math.max(1, Math.abs(thousandths))) {
+    percent = Math.floor(thousandths) / 10;
+  } else {
+    percent = Number(floorAt(typeof ratio === 'number' ? rational(ratio) : ratio, 3)) / 10;
+  }
   if (!Number.isFinite(percent)) return `${percent > 0 ? '' : MINUS}∞%`;
   return `${formatValue(percent === 0 ? 0 : percent)}%`;
 }
 
-/** A ratio of an evaluation as shown: truncated from the exact fraction of the entered digits. */
-function pct(e: KpiEvaluation, measure: 'attainment' | 'progress' | 'interim' | 'baselineChange', ratio: number | null): string {
-  return formatPercent(exactRatioOf(e, measure) ?? ratio ?? 0);
+/**
+ * A ratio of an evaluation as shown, truncated. The engine's ratios are the numbers nearest the exact
+ * fractions wherever a tenth of a percent is near (see fraction() in evaluate.ts), so truncating
+ * their decimal digits is truncating the exact fraction.
+ */
+function pct(_e: KpiEvaluation, _measure: 'attainment' | 'progress' | 'interim' | 'baselineChange', ratio: number | null): string {
+  return formatPercent(ratio ?? 0);
 }
 
 /** An operand after an operator: negative numbers in brackets, as in 0 − (−65). */
@@ -250,7 +272,13 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   if (e.verdict === 'excluded') return withClauses(excludedText(e, c), flags, c);
   if (e.verdict === 'pending') {
     const reason = (e.reason ?? 'noActual') as PendingReason;
-    const text = reason === 'undetermined' ? c.pending.undetermined(measurementText(e.actualMeasurement)) : c.pending[reason];
+    const actualText = measurementText(e.actualMeasurement);
+    const text =
+      reason === 'undetermined' && e.kind === 'milestone' && actualText !== ''
+        ? c.milestone.unmarked(actualText, proposeMilestoneDone(actualText))
+        : reason === 'undetermined'
+          ? c.pending.undetermined(actualText)
+          : c.pending[reason];
     return withClauses(text, flags, c);
   }
   const achieved = e.verdict === 'achieved';
@@ -261,7 +289,9 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
       ? c.milestone.early(targetText, e.finalTarget.year)
       : achieved
         ? c.milestone.achieved(targetText)
-        : c.milestone.notAchieved(targetText);
+        : e.actualMeasurement?.partial
+          ? c.milestone.partial(targetText)
+          : c.milestone.notAchieved(targetText);
     return withClauses(head, flags, c);
   }
 
@@ -313,6 +343,11 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
       ? lessIsBetter ? c.clause.achievedAtMost : c.clause.achievedAtLeast
       : lessIsBetter ? c.clause.missedAbove : c.clause.missedBelow,
   );
+  if (e.worseThanBaseline) clauses.push(c.clause.worseThanBaseline(formatValue(b)));
+  if (e.rank.fallback && e.rank.basis) {
+    const name = (m: string) => (m === 'interim' ? c.formula.interim : m === 'progress' ? c.formula.progress : c.formula.attainment);
+    clauses.push(c.ranking.fallback(name(e.rank.basis), name(e.rank.measure ?? ''), e.target?.value === 0));
+  }
   if (e.rank.schemeKind === 'target' && e.baseline && !achieved) {
     // いの町 ranks a miss by the baseline (△ / ×): say how the actual stands against it.
     const d = (lessIsBetter ? -1 : 1) * (a - b);
@@ -342,8 +377,7 @@ function unjudgedText(e: KpiEvaluation, reason: 'noAdoptedTarget' | 'beforeFinal
     const a = e.actual;
     const b = e.baseline.value;
     const f = final.value;
-    const exact = exactFraction(a, b, f, b);
-    const head = `${c.unjudgedYear.finalProgress(final.year, formatValue(f))} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(f)} − ${operand(b)}) = ${formatPercent(exact ?? e.finalProgress)}`;
+    const head = `${c.unjudgedYear.finalProgress(final.year, formatValue(f))} = (${formatValue(a)} − ${operand(b)}) ÷ (${formatValue(f)} − ${operand(b)}) = ${formatPercent(e.finalProgress)}`;
     return withClauses(head, [why, ...clauses], c);
   }
   return withClauses(why, clauses, c);

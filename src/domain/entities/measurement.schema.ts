@@ -14,8 +14,10 @@ export const measurementSchema = z.object({
   value: amount().nullable(),
   /** Text of a milestone value (策定, 設立 …). */
   text: shortText().optional(),
-  /** For milestones: whether the milestone is reached. */
+  /** For milestones: whether the milestone is reached, as the person marked it (完了 / 未完了). */
   done: z.boolean().optional(),
+  /** For milestones: 一部 — partly done (with `done: false`); not achieved. */
+  partial: z.boolean().optional(),
   /** Remark printed beside the number (コロナのため中止). */
   remark: longText().optional(),
   /** 約: the number is an approximation. */

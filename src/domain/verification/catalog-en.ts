@@ -82,6 +82,7 @@ export const VERIFICATION_EN: VerificationCatalog = {
     provisional: (s: string) => `The actual for ${s} is a provisional figure.`,
     interpolated: (s: string, year: number) => `The ${fy(year)} target for ${s} is interpolated by year.`,
     finalTarget: (s: string, targetYear: number) => `Having no yearly target, ${s} was compared with the final target for ${fy(targetYear)}.`,
+    worseThanBaseline: (s: string) => `${cap(s)} got worse than its baseline.`,
 
     effectiveness: {
       effective: "The project was effective in achieving the strategy's KPIs.",
@@ -137,6 +138,7 @@ export const VERIFICATION_EN: VerificationCatalog = {
 
   subjects: {
     funds: 'Funding breakdown and settlement',
+    worseThanBaseline: (kpiSubject: string, name: string) => (name === '' ? `actual of ${kpiSubject}` : `actual of ${kpiSubject} (${name})`),
     shortfallReason: (kpiSubject: string, name: string) =>
       name === '' ? `Reason for shortfall of ${kpiSubject}` : `Reason for shortfall of ${kpiSubject} (${name})`,
     effectiveness: 'Project evaluation',
@@ -164,5 +166,7 @@ export const VERIFICATION_EN: VerificationCatalog = {
       `The need to revise the strategy is "${p.choice}", but no reason for the revision has been entered.`,
     reasonMissing: (p: { field: string; choice: string; reason: string }) =>
       `"${p.choice}" is selected for ${lower(p.field)}, but the ${lower(p.reason)} has not been entered.`,
+    worseThanBaseline: (p: { kpiSubject: string; name: string; rank: string }) =>
+      `${cap(p.kpiSubject)}${p.name === '' ? '' : ` (${p.name})`} got worse than its baseline (rank ${p.rank} comes from the attainment ratio; the actual moved away from the target).`,
   },
 };

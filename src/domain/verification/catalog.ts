@@ -90,6 +90,7 @@ export const VERIFICATION_JA = {
     provisional: (s: string) => `${s}の実績値は速報値である。`,
     interpolated: (s: string, year: number) => `${s}の${fy(year)}目標は按分した年度目標である。`,
     finalTarget: (s: string, targetYear: number) => `${s}は年度目標がないため、${fy(targetYear)}の最終目標値と比較した。`,
+    worseThanBaseline: (s: string) => `${s}は基準値より悪化している。`,
 
     /** Closing sentences from the evaluation fields, when they are set. */
     effectiveness: {
@@ -151,6 +152,7 @@ export const VERIFICATION_JA = {
   subjects: {
     funds: '財源内訳と決算',
     shortfallReason: (kpiSubject: string, name: string) => (name === '' ? `${kpiSubject}の未達理由` : `${kpiSubject}（${name}）の未達理由`),
+    worseThanBaseline: (kpiSubject: string, name: string) => (name === '' ? `${kpiSubject}の実績` : `${kpiSubject}（${name}）の実績`),
     effectiveness: '事業の評価',
     policy: '今後の方針',
     period: '今後の方針と事業期間',
@@ -179,6 +181,8 @@ export const VERIFICATION_JA = {
     /** `field` and `reason`: names from `fields` and `reasons`. */
     reasonMissing: (p: { field: string; choice: string; reason: string }) =>
       `${p.field}で「${p.choice}」が選ばれていますが、${p.reason}が入力されていません。`,
+    worseThanBaseline: (p: { kpiSubject: string; name: string; rank: string }) =>
+      `${p.kpiSubject}${p.name === '' ? '' : `（${p.name}）`}は基準値より悪化しています（ランク${p.rank}は達成率によるもので、基準値から目標と反対の方向に動いています）。`,
   },
 };
 

@@ -47,6 +47,7 @@ export type DraftSentenceKind =
   | 'provisional'
   | 'interpolated'
   | 'finalTarget'
+  | 'worseThanBaseline'
   | 'early'
   | 'pending'
   | 'excluded'
@@ -157,6 +158,9 @@ export function draftSummary(
   )) {
     notes.push({ kind: 'finalTarget', about, text: (s) => c.draft.finalTarget(s, year) });
   }
+  // Decrease-type KPIs that moved away from their target since the baseline (基準値より悪化).
+  const worse = evaluated.filter((k) => k.evaluation.worseThanBaseline);
+  if (worse.length > 0) notes.push({ kind: 'worseThanBaseline', about: worse, text: (s) => c.draft.worseThanBaseline(s) });
   notes.forEach((n, i) => {
     const lead = i === 0 ? c.draft.noteLead.first : c.draft.noteLead.next;
     say(n.kind, lead + n.text(subjectOf(n.about)), n.about);

@@ -33,6 +33,8 @@ export interface HintParamsByCode {
   revisionNeededWithoutReason: Record<string, never>;
   /** A choice made in 事業の評価 / 今後の方針 / 総合戦略見直しの必要性 without its reason. */
   reasonMissing: { field: EvaluationField; choice: string };
+  /** A decrease-type KPI whose actual moved away from its target since the baseline (基準値より悪化). */
+  worseThanBaseline: { kpiId: string; mark: string; name: string; fiscalYear: number };
 }
 
 export type HintCode = keyof HintParamsByCode;
@@ -46,6 +48,7 @@ export const HINT_CODES = [
   'discontinuedWhilePeriodContinues',
   'revisionNeededWithoutReason',
   'reasonMissing',
+  'worseThanBaseline',
 ] as const satisfies readonly HintCode[];
 
 /** Where a hint belongs: the field to show it beside (and to focus when it is chosen). */
@@ -124,6 +127,21 @@ export function consistencyHints(
       subject: c.subjects.shortfallReason(kpiSubject, k.kpi.name),
       params,
       message: c.hints.shortfallReasonMissing({ kpiSubject, name: k.kpi.name, fiscalYear }),
+    });
+  }
+
+  // Decrease-type KPIs that got worse than their baseline, whatever their 達成率 rank says.
+  for (const k of kpis) {
+    if (!k.evaluation.worseThanBaseline || (k.evaluation.verdict !== 'achieved' && k.evaluation.verdict !== 'notAchieved')) continue;
+    const kpiSubject = c.kpi.subject([k.mark], only);
+    const params = { kpiId: k.kpi.id, mark: k.mark, name: k.kpi.name, fiscalYear };
+    hints.push({
+      ...base,
+      code: 'worseThanBaseline',
+      target: { record: 'kpiYear', kpiId: k.kpi.id, field: 'shortfallReason' },
+      subject: c.subjects.worseThanBaseline(kpiSubject, k.kpi.name),
+      params,
+      message: c.hints.worseThanBaseline({ kpiSubject, name: k.kpi.name, rank: k.evaluation.rank.label }),
     });
   }
 

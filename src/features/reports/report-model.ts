@@ -19,7 +19,7 @@ import type { Measure } from '../../domain/entities/measure';
 import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
-import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../../domain/achievement';
+import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
 import { draftSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
@@ -199,6 +199,8 @@ export interface ProgressReport {
   goals: ProgressGoal[];
   /** Some year target is interpolated: print the ※ footnote. */
   interpolated: boolean;
+  /** The strategy's 年度目標がない年度の判定 (said in the note under the table). */
+  judgement: InterimJudgement;
 }
 
 export function progressReport(view: WorkbookView, o: ReportOptions): ProgressReport {
@@ -229,6 +231,7 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
     targetYear: sharedYear(lines.map((l) => l.targetYear)),
     goals,
     interpolated: [...lines, ...goals.flatMap((g) => g.goalKpis)].some((l) => l.yearTarget?.interpolated),
+    judgement: interimJudgementOf(s),
   };
 }
 

@@ -38,7 +38,10 @@ export const reports: Record<keyof typeof ja, string> = {
   'reports.checked': '(selected)',
   'reports.interpolatedMark': '*',
   'reports.interpolatedNote': '* No yearly target was set: the target is interpolated by year between the neighboring baseline, yearly targets and final target (achievement is judged against it).',
-  'reports.verdictNote': 'Achieved / not achieved compares the actual for {year} with the yearly target (for "at least" or "at most" targets, with that value). KPIs whose actual is being compiled or not entered are "Pending"; those evaluated elsewhere (e.g. prefecture-wide) are "Not evaluated".',
+  'reports.verdictNote': 'KPIs whose actual is being compiled or not entered are "Pending"; those evaluated elsewhere (e.g. prefecture-wide) are "Not evaluated".',
+  'reports.verdictNote.adoptedOnly': 'Achieved / not achieved compares the actual for {year} with adopted targets (yearly targets, "at least" / "at most" targets, the final target in its year). In a year without a yearly target, a KPI already meeting the final target is achieved; the others are not judged (blank).',
+  'reports.verdictNote.finalYearOnly': 'Achieved / not achieved is judged in the final target year; earlier years are not judged (blank).',
+  'reports.verdictNote.interpolated': 'Achieved / not achieved compares the actual for {year} with the yearly target (for "at least" or "at most" targets, that value; in years without one, the interpolated target*).',
   'reports.yearTarget': '{year} target {value}',
   'reports.unit': '(unit: {unit})',
 

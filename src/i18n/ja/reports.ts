@@ -36,7 +36,10 @@ export const reports = {
   'reports.checked': '（選択）',
   'reports.interpolatedMark': '※',
   'reports.interpolatedNote': '※ 年度目標が設定されていないため、基準値・年度目標・最終目標値のうち前後の値から年度で按分した目標です（達成・未達成はこの目標で判定）。',
-  'reports.verdictNote': '達成・未達成は、{year}の実績値を年度目標（「以上」「以下」の目標はその値）と比べて判定しています。実績値が集計中・未入力のものは「評価保留」、県全体で評価するもの等は「評価対象外」です。',
+  'reports.verdictNote': '実績値が集計中・未入力のものは「評価保留」、県全体で評価するもの等は「評価対象外」です。',
+  'reports.verdictNote.adoptedOnly': '達成・未達成は、{year}の実績値を採用された目標（年度目標、「以上」「以下」の目標、最終年度の目標値）と比べて判定しています。年度目標がない年度は、最終目標値をすでに満たしたものを達成とし、それ以外は判定していません（空欄）。',
+  'reports.verdictNote.finalYearOnly': '達成・未達成は最終目標年度に判定します。それより前の年度は判定していません（空欄）。',
+  'reports.verdictNote.interpolated': '達成・未達成は、{year}の実績値を年度目標（「以上」「以下」の目標はその値、年度目標がない年度は按分目標※）と比べて判定しています。',
   'reports.yearTarget': '{year}目標 {value}',
   'reports.unit': '（単位: {unit}）',
 

@@ -357,8 +357,13 @@ describe('evaluateKpi', () => {
       expect(e.attainment).toBeNull();
       expect(e.progress).toBeCloseTo(-108 / 65, 10);
       expect(Math.round((e.progress ?? 0) * 100)).toBe(-166);
-      expect(e.rank).toMatchObject({ key: 'D', measure: 'progress' });
-      expect(explain(e)).toBe('進捗率 = (−173 − (−65)) ÷ (0 − (−65)) = −166.2%（目標値に届かず未達成）');
+      // The 達成率 column falls back to 進捗率 for this KPI: the badge and the sentence say so.
+      expect(e.rank).toMatchObject({ key: 'D', label: 'D（進捗率）', measure: 'progress', basis: 'attainment', fallback: true });
+      expect(explain(e)).toBe('進捗率 = (−173 − (−65)) ÷ (0 − (−65)) = −166.2%（目標値に届かず未達成、目標値が0のため達成率は計算できず、進捗率で評価）');
+      // Under the 進捗率 preset it is the column's own measure: no note.
+      const p = evalIn(onoda, '20~39歳の社会動態数（住民基本台帳）', R3, 'progress');
+      expect(p.rank).toMatchObject({ key: 'D', label: 'D', fallback: false });
+      expect(explain(p)).toBe('進捗率 = (−173 − (−65)) ÷ (0 − (−65)) = −166.2%（目標値に届かず未達成）');
     });
 
     it('社会動態数: better than 令和2年度 (−339), yet the straight line misses 0 in 令和4年度', () => {
