@@ -41,6 +41,10 @@
  * | no           | no              | conflict (neitherChanged): the values disagree for a reason the stamps do not show |
  * An unknown point counts every stamp on that side as changed, so with both unknown every differing
  * field is a conflict (reason baseUnknown), and nothing is ever taken silently on a guess.
+ * A field whose values are equal is no change, but a later stamp in the file is adopted (plan
+ * `restamped`, written by the apply, never shown): a decision made on one copy then travels on
+ * through a copy that already holds the same value. A stamp only ever moves later, so this makes
+ * later merges count more fields as changed, never fewer (docs/bundle-format.md "Equal values").
  * A field still at its default value, stamped when its record was created, counts as never set (a
  * year record created on both sides, one with the target, one with the actual, merges without a
  * conflict).
