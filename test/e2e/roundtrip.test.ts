@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page, type Viewport } from './support/browser';
 
 let browser: Browser;
@@ -86,6 +87,7 @@ describe.each(layouts)('department round trip (%s)', (_, planningSize, deptName,
     expect(await count()).toBe(4);
     expect(await department.getByTestId('todo-item').count()).toBe(4);
     await screenshot(department, `todo-start-${deptName}`);
+    expect(await seriousViolations(department)).toEqual([]);
 
     const actuals = department.getByTestId('todo-actual');
     await actuals.nth(0).tap();
@@ -141,6 +143,7 @@ describe.each(layouts)('department round trip (%s)', (_, planningSize, deptName,
     expect(await row.textContent()).toContain('商工課 佐藤');
     await planning.getByTestId('return-status').scrollIntoViewIfNeeded();
     await screenshot(planning, `return-status-${deptName}`);
+    expect(await seriousViolations(planning)).toEqual([]);
 
     await outline(planning, 'nav-project', '関市ビジネスサポートセンター事業');
     await planning.getByTestId('project-heading').filter({ hasText: '関市ビジネスサポートセンター事業' }).waitFor();

@@ -310,7 +310,7 @@ describe('two tabs', () => {
     await a.reload();
     await openProject(a, /タブA/);
     await a.getByTestId('year-tab-2020').click();
-    // The yearly records are read once the first screen has painted.
+    // The project opens on the evaluation year; the 2020 tab and the yearly records arrive after the tap and the first paint.
     await expect.poll(() => a.getByTestId('py-progress').inputValue()).toBe('タブBで書いた進捗');
     await expect.poll(() => a.getByTestId('cell-actual-2022').first().inputValue()).toBe('1,888件');
     expect(errors).toEqual([]);

@@ -131,6 +131,10 @@ export async function waitForServiceWorker(page: Page, { timeout = 20_000 } = {}
   }
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
     await page.reload({ waitUntil: 'load' });
+    // The screen is drawn again before the caller goes on: a reload before that would find the
+    // screen's start marker (src/state/start-marker.ts) and rightly open the strategy list instead.
+    const drawn = await pollUntil(() => page.evaluate(() => localStorage.getItem('chiho-senryaku.screen-starting') === null), timeout);
+    if (!drawn) throw new Error(`the screen was not drawn again after a reload at ${page.url()}`);
   }
   const controlled = await pollUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null), timeout);
   if (!controlled) {
