@@ -41,6 +41,10 @@
  * | no           | no              | conflict (neitherChanged): the values disagree for a reason the stamps do not show |
  * An unknown point counts every stamp on that side as changed, so with both unknown every differing
  * field is a conflict (reason baseUnknown), and nothing is ever taken silently on a guess.
+ * A field whose values are equal is no change, but a later stamp in the file is adopted (plan
+ * `restamped`, written by the apply, never shown): a decision made on one copy then travels on
+ * through a copy that already holds the same value. A stamp only ever moves later, so this makes
+ * later merges count more fields as changed, never fewer (docs/bundle-format.md "Equal values").
  * A field still at its default value, stamped when its record was created, counts as never set (a
  * year record created on both sides, one with the target, one with the actual, merges without a
  * conflict).
@@ -316,6 +320,21 @@ export interface IgnoredChange extends MergeItem {
   reason: NotAllowed;
 }
 
+/**
+ * A field whose value is the same on both sides but whose
+ * stamp in the file is later: the apply takes the later stamp, so a decision made on another copy
+ * (a conflict kept as there, or a value entered there again) travels on through this copy. Metadata
+ * only: not a change, not shown or counted in the preview. See docs/bundle-format.md "Merging".
+ */
+export interface StampAdoption {
+  kind: RecordKind;
+  /** The record's id on this device. */
+  id: string;
+  field: string;
+  /** The file's stamp, taken as it is. */
+  stamp: FieldStamp;
+}
+
 export interface MergePlan {
   base: MergeBase;
   scope: BundleScope;
@@ -325,6 +344,8 @@ export interface MergePlan {
   restored: FieldDifference[];
   conflicts: MergeConflict[];
   ignored: IgnoredChange[];
+  /** Equal values whose stamp in the file is later (written by the apply, never shown). */
+  restamped: StampAdoption[];
 }
 
 export interface PlanOptions {
@@ -375,6 +396,7 @@ export function planMerge(local: WorkbookRecords, incoming: WorkbookRecords, bas
     restored: [],
     conflicts: [],
     ignored: [],
+    restamped: [],
   };
   const snapshot = new SnapshotIndex(mergeBaseValue.snapshot);
   const localIndex = new Map(KINDS.map((k) => [k, new Map(listOf(local, k).map((r) => [r.id, r]))]));
@@ -665,9 +687,20 @@ class Planner {
   field(kind: RecordKind, mine: AnyRecord, theirs: AnyRecord, field: string) {
     const mineValue = fieldOf(mine, field);
     const theirsValue = fieldOf(theirs, field);
-    if (equalJson(mineValue, theirsValue)) return;
     const mineStamp = stampOf(mine, field);
     const theirsStamp = stampOf(theirs, field);
+    if (equalJson(mineValue, theirsValue)) {
+      // Equal values are never a change; but the later stamp is adopted, so a decision made on
+      // another copy travels on through this one. A default never set is not a decision.
+      if (
+        compareInstants(theirsStamp.at, mineStamp.at) > 0 &&
+        !Number.isNaN(Date.parse(theirsStamp.at)) &&
+        !unsetAtCreation(kind, theirs, field, theirsStamp) &&
+        !this.rules.fieldChange(kind, mine, field, this.owned)
+      )
+        this.plan.restamped.push({ kind, id: mine.id, field, stamp: { ...theirsStamp } });
+      return;
+    }
     const base = this.#base;
     let m: boolean;
     let th: boolean;
@@ -833,7 +866,10 @@ export function applyMergePlan(
   const unresolved = unresolvedConflicts(plan, choices);
   const chosen = (c: MergeConflict): Side => (choices[c.key] === 'theirs' ? 'theirs' : 'mine');
 
-  const edit = (kind: RecordKind, id: string): Mutable | undefined => {
+  /** Records written for more than adopted stamps: they get this merge's time and editor. */
+  const changedHere = new Map<RecordKind, Set<string>>(KINDS.map((k) => [k, new Set()]));
+  const edit = (kind: RecordKind, id: string, stampOnly = false): Mutable | undefined => {
+    if (!stampOnly) changedHere.get(kind)!.add(id);
     const done = edited.get(kind)!.get(id);
     if (done) return done;
     const original = originals.get(kind)!.get(id);
@@ -888,6 +924,11 @@ export function applyMergePlan(
     if (batch) for (const k of KINDS) for (const r of originals.get(k)!.values()) if (r.deletedBatch === batch) again(k, r.id);
   };
 
+  // Adopted stamps first: what follows (a restoration, say) then decides over them.
+  for (const a of plan.restamped ?? []) {
+    const r = edit(a.kind, a.id, true);
+    if (r && compareInstants(a.stamp.at, stampOf(r, a.field).at) > 0) r.stamps[a.field] = { ...a.stamp };
+  }
   for (const d of plan.changed) take(d.kind, d.id, d.field, d.theirs, d.theirsStamp);
   for (const d of plan.restored) restore(d.kind, d.id);
   for (const d of plan.removed) if (!(d.batch && keptBatches.has(d.batch))) remove(d.kind, d.id, d.batch);
@@ -934,8 +975,11 @@ export function applyMergePlan(
   for (const kind of KINDS) {
     for (const r of edited.get(kind)!.values()) {
       r.rev = (r.rev ?? 0) + 1;
-      r.updatedAt = laterOf(r.updatedAt, ctx.now);
-      r.updatedBy = ctx.editor;
+      // Only stamps adopted: the record's own time and editor stay (or it would look changed here).
+      if (changedHere.get(kind)!.has(r.id)) {
+        r.updatedAt = laterOf(r.updatedAt, ctx.now);
+        r.updatedBy = ctx.editor;
+      }
       (written[kind] as AnyRecord[]).push(r);
     }
   }

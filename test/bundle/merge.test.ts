@@ -458,3 +458,53 @@ describe('mergeBase and basedOnFor', () => {
     expect(basedOnFor({ kind: 'strategy' }, { sent: [], received: [] })).toBeNull();
   });
 });
+
+describe('equal values adopt the later stamp', () => {
+  it('takes the file\'s later stamp without listing it, and writes only that stamp', () => {
+    const { records: base } = sample();
+    const here = clone(base);
+    const there = clone(base);
+    const t = deviceContext('企画課 鈴木', '2026-05-22T00:00:00.000Z', 'there');
+    const i = here.projects.findIndex((p) => p.summary !== '');
+    const project = here.projects[i]!;
+    // The file's copy chose (again) the value both hold: same value, later stamp.
+    there.projects[i]!.stamps['summary'] = { at: t.now(), by: t.editor };
+    const theirsStamp = there.projects[i]!.stamps['summary']!;
+    expect(theirsStamp.at > (project.stamps['summary']?.at ?? project.updatedAt)).toBe(true);
+
+    const plan = planMerge(here, there, { mine: null, theirs: null });
+    expect([plan.changed, plan.conflicts, plan.added, plan.removed, plan.restored, plan.ignored].every((l) => l.length === 0)).toBe(true);
+    expect(plan.restamped.map((a) => [a.id, a.field])).toContainEqual([project.id, 'summary']);
+
+    const applied = applyMergePlan(here, plan, {}, { now: '2026-05-30T00:00:00.000Z', editor: '企画課 山田' });
+    const written = applied.written.projects.find((p) => p.id === project.id)!;
+    expect(written.stamps['summary']).toEqual(theirsStamp);
+    expect(written.summary).toBe(project.summary);
+    expect(written.updatedAt).toBe(project.updatedAt);
+    expect(written.updatedBy).toBe(project.updatedBy);
+    expect(written.rev).toBe(project.rev + 1);
+
+    // Both now hold the same stamp: nothing more to adopt either way (no ping-pong).
+    expect(planMerge(applied.records, there, { mine: null, theirs: null }).restamped).toEqual([]);
+    expect(planMerge(there, applied.records, { mine: null, theirs: null }).restamped.filter((a) => a.field === 'summary')).toEqual([]);
+  });
+
+  it('adopts nothing older, and nothing a department file may not change', () => {
+    const { records: base } = sample();
+    const here = clone(base);
+    const there = clone(base);
+    const h = deviceContext('企画課 山田', '2026-05-23T00:00:00.000Z', 'here');
+    const t = deviceContext('商工課 佐藤', '2026-05-22T00:00:00.000Z', 'there');
+    const i = here.projects.findIndex((p) => p.departments.includes('商工課'));
+    here.projects[i]!.stamps['name'] = { at: h.now(), by: h.editor };
+    there.projects[i]!.stamps['name'] = { at: t.now(), by: t.editor };
+    expect(planMerge(here, there, { mine: null, theirs: null }).restamped.filter((a) => a.id === here.projects[i]!.id)).toEqual([]);
+    const later = clone(here);
+    const t2 = deviceContext('商工課 佐藤', '2026-05-24T00:00:00.000Z', 'there2');
+    later.projects[i]!.stamps['name'] = { at: t2.now(), by: t2.editor };
+    const plan = planMerge(here, later, { mine: null, theirs: null }, { rules: editableBy(DEPARTMENT) });
+    expect(plan.restamped.filter((a) => a.field === 'name')).toEqual([]);
+    // Between whole-strategy copies the same later stamp is adopted.
+    expect(planMerge(here, later, { mine: null, theirs: null }).restamped.map((a) => [a.id, a.field])).toContainEqual([here.projects[i]!.id, 'name']);
+  });
+});

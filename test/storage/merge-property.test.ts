@@ -233,18 +233,38 @@ async function run(copies: number, ops: Op[], seed: number) {
     }
   }
 
-  // Everyone exchanges everything with everyone, taking the file's side.
+  const exchange = async (from: number, to: number) => {
+    const knew = new Set(seen[from]);
+    const file = await devices[from]!.flow.exportFile(sid, { kind: 'strategy' }, null);
+    await send(from, to, file.text, file.fileName, 'theirs', false, knew);
+  };
+  const agree = async (how: string, liveEverywhere: boolean) => {
+    let views = await Promise.all(devices.map(async (d) => view(await load(d))));
+    if (liveEverywhere) {
+      const keys = Object.keys(views[0]!).filter((k) => views.every((v) => k in v));
+      views = views.map((v) => Object.fromEntries(keys.map((k) => [k, v[k]])));
+    }
+    for (const [i, v] of views.entries()) expect(v, `${how}: d${i} and d0 differ`).toEqual(views[0]);
+  };
+  // First a ring: each copy sends only to the next, taking the file's side. A decision about a
+  // value must travel on through a copy that already holds the same value, so a few rounds bring
+  // the values of records live everywhere to agree. (A decision to keep a record, or keep it
+  // deleted, does not yet pass through a copy in the same state: docs/bundle-format.md "Merging".)
+  for (let round = 0; round < copies + 1; round++) for (let i = 0; i < copies; i++) await exchange(i, (i + 1) % copies);
+  await agree('after the ring', true);
+  // Then everyone exchanges everything with everyone, taking the file's side.
   for (let round = 0; round < 2; round++)
     for (let i = 0; i < copies; i++)
-      for (let to = 0; to < copies; to++) {
-        if (to === i) continue;
-        const knew = new Set(seen[i]);
-        const file = await devices[i]!.flow.exportFile(sid, { kind: 'strategy' }, null);
-        await send(i, to, file.text, file.fileName, 'theirs', false, knew);
-      }
-  const views = await Promise.all(devices.map(async (d) => view(await load(d))));
-  for (const v of views.slice(1)) expect(v).toEqual(views[0]);
+      for (let to = 0; to < copies; to++) if (to !== i) await exchange(i, to);
+  await agree('after exchanging everything', false);
 }
+
+/**
+ * Random sequences per test run. One sequence takes about 1 s on a 2-core machine shared with other
+ * work (45 took 48 s), so 20 stay well under a minute when idle; the timeout leaves room for a
+ * loaded machine and for shrinking a failure.
+ */
+const NUM_RUNS = 20;
 
 /** Sequences the property once found wrong, kept as examples. */
 const FOUND: [number, Op[], number][] = [
@@ -260,6 +280,18 @@ const FOUND: [number, Op[], number][] = [
   ],
   // Added here under a project the file deleted: the addition counts as an edit here.
   [3, [{ t: 'progress', dev: 1, p: 0, fy: 2021 }, { t: 'year', dev: 0, k: 0, fy: 2020 }, { t: 'delete', dev: 0, p: 0 }], 0],
+  // d0 keeps its side of a conflict with d2's value; d1 already holds d0's value. In the ring
+  // d0→d1→d2, the decision must pass through d1 to d2 (equal values adopt the later stamp), or d2
+  // keeps its value forever and nobody on d2 is asked.
+  [
+    3,
+    [
+      { t: 'send', from: 1, to: 2, old: null, choice: 'mine', undo: false },
+      { t: 'year', dev: 2, k: 0, fy: 2020 },
+      { t: 'send', from: 2, to: 0, old: null, choice: 'mine', undo: false },
+    ],
+    0,
+  ],
 ];
 
 describe('merging copies (property)', () => {
@@ -272,7 +304,7 @@ describe('merging copies (property)', () => {
       fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(op, { minLength: 4, maxLength: 16 }), fc.nat(), async (copies, ops, seed) => {
         await run(copies, ops, seed);
       }),
-      { numRuns: 20 },
+      { numRuns: NUM_RUNS },
     );
-  }, 600_000);
+  }, 300_000);
 });
