@@ -708,6 +708,11 @@ class Planner {
       const baseValue = fieldOf(base, field);
       m = !equalJson(mineValue, baseValue);
       th = !equalJson(theirsValue, baseValue);
+    } else if (mine.id !== theirs.id) {
+      // Two records of the same KPI's (project's) year, made apart under different ids: neither
+      // side ever knew the other's value, whatever the stamps say against the base's time.
+      m = !unsetAtCreation(kind, mine, field, mineStamp);
+      th = !unsetAtCreation(kind, theirs, field, theirsStamp);
     } else {
       m = !unsetAtCreation(kind, mine, field, mineStamp) && this.mineClock.changed(kind, mine.id, mineStamp.at);
       th = !unsetAtCreation(kind, theirs, field, theirsStamp) && this.theirsClock.changed(kind, theirs.id, theirsStamp.at);

@@ -198,13 +198,24 @@ export function progressTable(view: WorkbookView, fiscalYear: number): SheetTabl
       row.push(value(kpi ? (view.kpiYear(kpi.id, y)?.actual ?? null) : null));
       row.push(text(project ? (view.projectYear(project.id, y)?.progress ?? '') : ''));
     }
-    row.push(value(kpi?.target ?? null));
+    row.push(value(kpi ? thresholdTarget(kpi) : null));
     if (targetYear === null) row.push(text(wareki(kpi?.targetYear ?? null)));
     const e = kpi ? evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0] : undefined;
     row.push(text(e ? verdictLabel(e, achievementCatalog()) : ''));
     rows.push(row);
   }
   return { sheetName: safeSheetName(t('sheets.progressSheet')), columns, rows };
+}
+
+/**
+ * The final target as the published tables print a threshold (「87.5%以上」): a plain number of a
+ * 〜以上 / 〜以下 KPI gets the word, so the table (which has no 方向 column) carries the direction and
+ * a strategy made from it judges the same way.
+ */
+function thresholdTarget(kpi: Kpi): Measurement | null {
+  const m = kpi.target;
+  const word = kpi.direction === 'atLeast' ? '以上' : kpi.direction === 'atMost' ? '以下' : null;
+  return word && m && m.value !== null && !m.remark ? { ...m, remark: word } : m;
 }
 
 /** The latest fiscal year of the period with an actual entered (the year a report is usually about). */

@@ -429,6 +429,14 @@ function onlyNumber(m: Measurement): boolean {
   );
 }
 
+/** Whether `read` is `stored` with only the KPI's own direction word (以上 / 以下) added. */
+function restatesDirection(kpi: Kpi, stored: Measurement, read: Measurement): boolean {
+  const word = kpi.direction === 'atLeast' ? '以上' : kpi.direction === 'atMost' ? '以下' : null;
+  if (word === null || stored.remark !== undefined || read.remark !== word) return false;
+  const { remark: _word, ...rest } = read;
+  return JSON.stringify(Object.entries(rest).sort()) === JSON.stringify(Object.entries(stored).sort());
+}
+
 function valueOf(v: ReadValue, existing: Measurement | null | undefined): Measurement | null {
   if (v.numeric && v.m && v.m.value !== null) return mergeNumber(existing, v.m.value);
   return v.m;
@@ -604,7 +612,12 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     if (baseline?.m) patch.baseline = valueOf(baseline, kpi?.baseline);
     const by = baselineYear ?? (baseline?.m ? baseline.year : null);
     if (by !== null) patch.baselineYear = by;
-    if (final?.m) patch.target = valueOf(final, kpi?.target);
+    if (final?.m) {
+      const m = valueOf(final, kpi?.target);
+      // 「87.5%以上」 for a 〜以上 KPI whose target is 87.5: the word only restates the direction
+      // (the progress table prints a threshold so), the target is unchanged.
+      patch.target = kpi?.target && m && restatesDirection(kpi, kpi.target, m) ? kpi.target : m;
+    }
     const ty = targetYear ?? (final?.m ? final.year : null);
     if (ty !== null) patch.targetYear = ty;
     const note = row.texts.find((x) => x.kind === 'kpiNote');

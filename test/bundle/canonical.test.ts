@@ -50,7 +50,7 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 2000, seed: 85 },
     );
-  });
+  }, 60_000);
 });
 
 describe('canonicalUtf8', () => {
@@ -64,7 +64,7 @@ describe('canonicalUtf8', () => {
       }),
       { numRuns: 2000, seed: 8785 },
     );
-  });
+  }, 60_000);
 
   it('leaves out the member it is told to, and still grows from a tiny buffer', () => {
     fc.assert(
@@ -142,5 +142,5 @@ describe('utf8Length', () => {
       }),
       { numRuns: 2000, seed: 3 },
     );
-  });
+  }, 60_000);
 });

@@ -258,5 +258,5 @@ describe('export then import (property)', () => {
       expect(parsed.value.records).toEqual(out.records);
       if (scope.kind === 'strategy') expect(parsed.value.records).toEqual(records);
     }
-  });
+  }, 60_000);
 });

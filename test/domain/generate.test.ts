@@ -65,7 +65,7 @@ describe('generateStrategy', () => {
     for (const n of perKpi.values()) expect(n).toBeLessThanOrEqual(10);
     expect(records.kpiYears.length).toBeGreaterThan(9000);
     expect(records.projectYears).toHaveLength(300 * 10);
-  });
+  }, 60_000);
 
   it('STRESS: 10,000 KPIs', () => {
     expect(STRESS).toMatchObject({ kpis: 10_000, years: 10 });
@@ -75,7 +75,7 @@ describe('generateStrategy', () => {
     expect(projects).toHaveLength(STRESS.projects);
     expect(kpis).toHaveLength(10_000);
     expect(plain.endYear - plain.startYear + 1).toBe(10);
-  });
+  }, 60_000);
 
   it.each<GenerateOptions>([
     { goals: 1, projects: 1, kpis: 1, years: 1, seed: 1 },
@@ -135,7 +135,7 @@ describe('generateStrategy', () => {
       expect(rows.length, kind).toBeGreaterThan(0);
       check(schema, rows, kind);
     }
-  });
+  }, 60_000);
 
   it('looks like a real strategy: every direction, milestones, cumulative KPIs, statuses, 速報値, remarks', () => {
     const { kpis, measures } = contents(large);
@@ -187,5 +187,5 @@ describe('generateStrategy', () => {
       expect(r.goals).toHaveLength(8);
     }
     for (const e of rollUp(view, last).evaluations.values()) expect(explain(e).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

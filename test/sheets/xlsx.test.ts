@@ -49,6 +49,12 @@ test('number formats print units, thresholds, 約 and △ like the documents', (
   expect(measurementCell({ value: null, status: 'collecting' }, '件', f, true)).toEqual({ t: 's', v: '集計中' });
 });
 
+/** The sample judged under the default 年度目標がない年度の判定 (adopted targets only) instead of its own. */
+const adoptedOnly = (() => {
+  const records = buildWorkbook(SEKI_SAMPLE, testContext());
+  return new WorkbookView({ ...records, strategy: { ...records.strategy, interimJudgement: 'adoptedOnly' } });
+})();
+
 test('the KPI table as .xlsx: number cells, frozen head row, column widths', async () => {
   const bytes = new Uint8Array(await (await writeXlsx([kpiTable(view)])).arrayBuffer());
   const files = unzip(bytes);
@@ -67,13 +73,27 @@ test('the KPI table as .xlsx: number cells, frozen head row, column widths', asy
   expect(at('基準値')).toBe(1636);
   expect(at('目標値')).toBe(1620);
   expect(at('実績')).toBe(1823);
-  expect(at('達成率 (%)')).toBe(112.5);
-  expect(at('判定')).toBe('達成');
+  // The sample judges only in the final year (令和4年度), as 関市's 令和2年度 table did: no year
+  // target, no rate and no verdict in 令和2年度.
+  expect(view.strategy.interimJudgement).toBe('finalYearOnly');
+  expect(at('目標')).toBe(null);
+  expect(at('達成率 (%)')).toBe(null);
+  expect(at('判定')).toBe('判定なし');
   expect(at('単位')).toBe('件');
   expect(at('方向')).toBe('以上');
   // A value with a remark stays text, in the workbook's words.
   const matching = read!.rows.find((r) => r[5] === 'ビジネスマッチング数（ビジネスプラス展）' && r[13] === 2020)!;
   expect(matching[head.indexOf('実績')]).toBe('0 (コロナのため中止)');
+
+  // Under adopted targets only, 「1,620件以上」 is a threshold adopted for every year: the rate is a
+  // number cell.
+  const [adopted] = await readXlsx((await (await writeXlsx([kpiTable(adoptedOnly)])).arrayBuffer()) as ArrayBuffer);
+  const judged = adopted!.rows.find((r) => r[5] === '関市ビジネスサポートセンターへの相談件数' && r[13] === 2020)!;
+  const cell = (name: string) => judged[adopted!.rows[0]!.indexOf(name)];
+  expect(cell('目標')).toBe(1620);
+  expect(cell('実績')).toBe(1823);
+  expect(cell('達成率 (%)')).toBe(112.5);
+  expect(cell('判定')).toBe('達成');
 });
 
 test('the progress table as .xlsx keeps the published heads and Japanese text', async () => {

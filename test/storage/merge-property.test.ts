@@ -292,6 +292,20 @@ const FOUND: [number, Op[], number][] = [
     ],
     0,
   ],
+  // Each copy added the same KPI's year under its own id, the first before the base's time: the
+  // other's value is not one this copy ever knew.
+  [
+    2,
+    [
+      { t: 'year', dev: 1, k: 2, fy: 2021 },
+      { t: 'send', from: 0, to: 1, old: null, choice: 'mine', undo: false },
+      { t: 'year', dev: 0, k: 2, fy: 2021 },
+      { t: 'send', from: 1, to: 0, old: null, choice: 'mine', undo: false },
+      { t: 'send', from: 0, to: 0, old: null, choice: 'mine', undo: false },
+      { t: 'progress', dev: 0, p: 0, fy: 2020 },
+    ],
+    0,
+  ],
 ];
 
 describe('merging copies (property)', () => {

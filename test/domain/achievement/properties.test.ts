@@ -304,7 +304,7 @@ describe('evaluateKpi', () => {
 
   it('never throws on any numeric input (NaN, ±Infinity, huge, tiny, negative, zero), never returns a NaN ratio; explain always writes a sentence', () => {
     holdsAndCatches(neverThrows, 3000, ['unguardedDivision', 'silentWhenPending']);
-  });
+  }, 60_000);
 
   // Over the values of real KPIs. With a target (or target − baseline) below about 10^−292 an
   // actual ÷ target overflows; the engine then takes the ratio as undefined and ranks by its
@@ -323,7 +323,7 @@ describe('evaluateKpi', () => {
 
   it('a better actual never gives a worse rank, under every preset', () => {
     holdsAndCatches(betterNeverWorse, 1500, ['directionIgnored']);
-  });
+  }, 60_000);
 
   const milestoneDoneNeverWorse = (engine: Engine) =>
     fc.property(fc.integer({ min: 2016, max: 2026 }), fc.integer({ min: 2016, max: 2026 }), fc.boolean(), (targetYear, fy, numeric) => {
@@ -355,7 +355,7 @@ describe('evaluateKpi', () => {
 
   it('an actual equal to the target is achieved in every direction', () => {
     holdsAndCatches(equalIsAchieved, 1000, ['strictComparison']);
-  });
+  }, 60_000);
 
   const mirrored = (engine: Engine) =>
     fc.property(extremeScenario, extremeValue, (s, actual) => {
@@ -394,7 +394,7 @@ describe('evaluateKpi', () => {
 
   it('mirrored directions mirror: more-is-better (b, t, a) judges as less-is-better (−b, −t, −a), 以上 as 以下', () => {
     holdsAndCatches(mirrored, 1500, ['directionIgnored', 'atMostAsLower']);
-  });
+  }, 60_000);
 });
 
 describe('tally and rollUp', () => {
@@ -457,7 +457,7 @@ describe('tally and rollUp', () => {
 
   it('pending and excluded never enter the denominator of a tally', () => {
     holdsAndCatches(pendingNeverCounted, 500, ['pendingInDenominator']);
-  });
+  }, 60_000);
 
   const rollUpDenominators = (engine: Engine) =>
     fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 9 }), (seed, goals, year) => {
@@ -478,5 +478,5 @@ describe('tally and rollUp', () => {
 
   it('pending and excluded never enter a denominator of a roll-up (generated strategies)', () => {
     holdsAndCatches(rollUpDenominators, 25, ['excludedInRollUp']);
-  });
+  }, 60_000);
 });
