@@ -6,19 +6,8 @@ import { SettingsRepository } from '../../src/storage/settings-repository';
 import { DraftJournal, type KeyValueStorage } from '../../src/state/draft-journal';
 import { WorkbookStore } from '../../src/state/workbook.svelte';
 import { testContext } from '../support/context';
+import { MemoryStorage } from '../safety/support';
 
-class MemoryStorage implements KeyValueStorage {
-  map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 let n = 0;
 function makeStore(db: WorkbookDb, storage: KeyValueStorage, textDelay = 60_000) {

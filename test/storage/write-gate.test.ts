@@ -14,19 +14,8 @@ import { WorkbookStore } from '../../src/state/workbook.svelte';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { testContext } from '../support/context';
+import { MemoryStorage } from '../safety/support';
 
-class MemoryStorage implements KeyValueStorage {
-  map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 /** A page of build `build` with role `role`: its own gate, as each page of the app has. */
 function page(name: string, build: string, role: GateState = 'writer') {

@@ -61,18 +61,21 @@ const unevaluable = (label: string): RankLevel => level(UNEVALUABLE_KEY, label, 
 export const PRESET_IDS = ['default', 'progress', 'nagano', 'osakaLibrary', 'ino', 'nagayo', 'tama'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
+/** The default's levels: A ≥100% / B ≥80% / C ≥50% / D below. */
+const ABCD_LEVELS = [
+  ratioLevel('A', 'A', '◎', GREEN, 100),
+  ratioLevel('B', 'B', '○', BLUE, 80),
+  ratioLevel('C', 'C', '△', AMBER, 50),
+  ratioLevel('D', 'D', '×', RED, null),
+];
+
 /** A ≥100% / B ≥80% / C ≥50% / D <50% of 達成率 against the year's target; − unevaluable. */
 export const DEFAULT_RANK_SCHEME: RatioRankScheme = {
   id: 'default',
   name: P.default.name,
   kind: 'ratio',
   basis: 'attainment',
-  levels: [
-    ratioLevel('A', 'A', '◎', GREEN, 100),
-    ratioLevel('B', 'B', '○', BLUE, 80),
-    ratioLevel('C', 'C', '△', AMBER, 50),
-    ratioLevel('D', 'D', '×', RED, null),
-  ],
+  levels: ABCD_LEVELS,
   unevaluable: unevaluable('−'),
 };
 
@@ -86,12 +89,7 @@ export const PROGRESS_RANK_SCHEME: RatioRankScheme = {
   name: P.progress.name,
   kind: 'ratio',
   basis: 'progress',
-  levels: [
-    ratioLevel('A', 'A', '◎', GREEN, 100),
-    ratioLevel('B', 'B', '○', BLUE, 80),
-    ratioLevel('C', 'C', '△', AMBER, 50),
-    ratioLevel('D', 'D', '×', RED, null),
-  ],
+  levels: ABCD_LEVELS,
   unevaluable: unevaluable('−'),
 };
 
