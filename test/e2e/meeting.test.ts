@@ -67,11 +67,25 @@ describe('meeting mode on a tablet', () => {
       await swipe(page, 'right');
       await expect.poll(() => position(page)).toBe('2 / 14');
 
-      // Behind only: projects with a KPI that missed, and their goals (in 「表示・操作」).
+      // Behind only: projects with a KPI that missed, and their goals (in 「表示・操作」). The sample
+      // judges only in its final year (令和4年度), as 関市's 令和2年度 table did: nothing missed in FY2020.
       await page.getByTestId('meeting-tools').tap();
       await page.getByTestId('meeting-behind').tap();
-      // Goals 1 and 2 with projects 1-1, 1-3, 1-4, 2-1, 2-2 missed in FY2020; the current slide (1-1) stays.
+      await expect.poll(() => page.getByTestId('meeting-slide').textContent()).toContain('この年度に未達成のKPIはありません。');
+      expect(await position(page)).toBe('');
+      expect(await page.getByTestId('meeting-next').isDisabled()).toBe(true);
+      // Judged against the interpolated yearly targets instead (戦略の基本情報), goals 1 and 2 with
+      // projects 1-1, 1-3, 1-4, 2-1, 2-2 missed in FY2020; the slide kept in the address (1-1) stays.
+      const meetingUrl = page.url();
+      expect(meetingUrl).toContain('behind=1');
+      await page.goto(meetingUrl.replace(/\/meeting.*$/, ''));
+      await page.getByTestId('interim-interpolated').check();
+      await expect.poll(() => page.getByTestId('interim-interpolated').isChecked()).toBe(true);
+      await page.goto(meetingUrl);
+      await page.getByTestId('meeting-slide').waitFor();
       await expect.poll(() => position(page)).toBe('2 / 7');
+      expect(await page.getByTestId('meeting-behind').isChecked()).toBe(true);
+      await page.getByTestId('meeting-tools').tap();
       await page.getByTestId('meeting-next').tap();
       await expect.poll(() => position(page)).toBe('3 / 7');
       const kpis = page.getByTestId('meeting-kpi');

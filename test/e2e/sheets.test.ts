@@ -81,7 +81,7 @@ async function openSheets(strategyId = sid) {
   await page.getByTestId('export-kpi-xlsx').waitFor();
 }
 
-async function download(testId: string): Promise<string> {
+async function download(testId: string, prefix = ''): Promise<string> {
   const failed = page
     .getByTestId('export-error')
     .waitFor({ timeout: 25_000 })
@@ -89,7 +89,7 @@ async function download(testId: string): Promise<string> {
       throw new Error(`the export failed: ${await page.getByTestId('export-error').textContent()}`);
     }, () => new Promise<never>(() => {}));
   const [dl] = await Promise.race([Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]), failed]);
-  const path = join(dir, `${testId}-${dl.suggestedFilename()}`);
+  const path = join(dir, `${prefix}${testId}-${dl.suggestedFilename()}`);
   await dl.saveAs(path);
   return path;
 }
@@ -103,6 +103,19 @@ describe('export, opened by LibreOffice', () => {
     for (const id of ['export-kpi-xlsx', 'export-kpi-csv', 'export-progress-xlsx', 'export-progress-csv']) files[id] = await download(id);
     expect(basename(files['export-kpi-xlsx']!)).toMatch(/関市_第2期関市まち・ひと・しごと創生総合戦略_KPI表_\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(await page.getByTestId('export-done').textContent()).toContain('.csv');
+
+    // The sample judges only in its final year (令和4年度), as 関市's 令和2年度 table did. The KPI
+    // table is exported once more judged against the interpolated yearly targets, where 令和2年度
+    // gets rates (negative ones too) and verdicts; then the sample's own setting is restored.
+    const interim = async (judgement: string) => {
+      await page.goto(`${page.url().replace(/#.*$/, '')}#/s/${sid}`);
+      await page.getByTestId(`interim-${judgement}`).check();
+      await expect.poll(() => page.getByTestId(`interim-${judgement}`).isChecked()).toBe(true);
+    };
+    await interim('interpolated');
+    await openSheets();
+    for (const id of ['export-kpi-xlsx', 'export-kpi-csv']) files[`judged-${id}`] = await download(id, 'judged-');
+    await interim('finalYearOnly');
   });
 
   test('the CSV files are UTF-8 with a BOM and CRLF line ends', () => {
@@ -126,8 +139,19 @@ describe('export, opened by LibreOffice', () => {
     // Raw values are bare numbers: the cells are number cells, not text.
     expect(col(raw, r, '基準値')).toBe('1636');
     expect(col(raw, r, '実績')).toBe('1823');
-    expect(col(raw, r, '達成率 (%)')).toBe('112.5');
-    expect(col(raw, r, '判定')).toBe('達成');
+    // Under the sample's own setting (final year only): no year target, no rate, no verdict in 2020.
+    expect(col(raw, r, '目標')).toBe('');
+    expect(col(raw, r, '達成率 (%)')).toBe('');
+    expect(col(raw, r, '判定')).toBe('判定なし');
+    // Judged against the interpolated yearly targets, 「1,620件以上」 holds in 2020: the rate is a
+    // number cell.
+    const judgedRaw = readUtf8Csv(convert(files['judged-export-kpi-xlsx']!, CSV_UTF8_RAW, join(dir, 'judged-kpi-raw')));
+    const judgedShown = readUtf8Csv(convert(files['judged-export-kpi-xlsx']!, CSV_UTF8, join(dir, 'judged-kpi-shown')));
+    const j = rowOf(judgedRaw, '関市ビジネスサポートセンターへの相談件数', '2020');
+    expect(col(judgedRaw, j, '目標')).toBe('1620');
+    expect(col(judgedRaw, j, '実績')).toBe('1823');
+    expect(col(judgedRaw, j, '達成率 (%)')).toBe('112.5');
+    expect(col(judgedRaw, j, '判定')).toBe('達成');
     // Shown with the number format the app wrote: thousands separators, △ for negatives.
     const s = rowOf(shown, '関市ビジネスサポートセンターへの相談件数', '2020');
     expect(col(shown, s, '基準値')).toBe('1,636');
@@ -135,7 +159,9 @@ describe('export, opened by LibreOffice', () => {
     const visitors = rowOf(shown, '市内全域の観光入込客数', '2020');
     expect(col(shown, visitors, '単位')).toBe('千人');
     expect(col(shown, visitors, '実績')).toBe('2,372');
-    expect(col(shown, visitors, '進捗率 (%)')).toMatch(/^△\d/);
+    // No year target under the sample's own setting, so no 進捗率 against it; judged, it is negative.
+    expect(col(shown, visitors, '進捗率 (%)')).toBe('');
+    expect(col(judgedShown, rowOf(judgedShown, '市内全域の観光入込客数', '2020'), '進捗率 (%)')).toMatch(/^△\d/);
     // A value with a remark stays text.
     expect(col(raw, rowOf(raw, 'ビジネスマッチング数（ビジネスプラス展）', '2020'), '実績')).toBe('0 (コロナのため中止)');
   });
@@ -164,7 +190,13 @@ describe('export, opened by LibreOffice', () => {
     const r = rowOf(kpi, '関市ビジネスサポートセンターへの相談件数', '2020');
     expect(col(kpi, r, '事業名')).toBe('商工活動支援事業（関市ビジネスサポートセンター事業）');
     expect(col(kpi, r, '実績')).toBe('1823');
-    expect(col(kpi, r, '達成率 (%)')).toBe('112.5');
+    expect(col(kpi, r, '達成率 (%)')).toBe('');
+    expect(col(kpi, r, '判定')).toBe('判定なし');
+    const judged = readUtf8Csv(convert(files['judged-export-kpi-csv']!, CSV_UTF8, join(dir, 'judged-kpi-csv'), 'CSV:44,34,76,1'));
+    const j = rowOf(judged, '関市ビジネスサポートセンターへの相談件数', '2020');
+    expect(col(judged, j, '実績')).toBe('1823');
+    expect(col(judged, j, '達成率 (%)')).toBe('112.5');
+    expect(col(judged, j, '判定')).toBe('達成');
     const progress = readUtf8Csv(convert(files['export-progress-csv']!, CSV_UTF8, join(dir, 'progress-csv'), 'CSV:44,34,76,1'));
     const p = rowOf(progress, '関市ビジネスサポートセンターへの相談件数');
     expect(col(progress, p, '令和2年度 (実績値)')).toBe('1,823件');
