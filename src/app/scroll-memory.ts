@@ -21,11 +21,17 @@ interface Saved {
 
 const SAVE_DELAY_MS = 150;
 const RESTORE_FOR_MS = 2000;
+/** Frames the page must keep its height (at the place) before restoring ends. */
+const STEADY_FRAMES = 12;
+/** What the person does to scroll on their own, which ends a restoration. */
+const USER_SCROLL = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
 
 export class ScrollMemory {
   #key: string | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #restoring = false;
+  /** Ends the restoration under way, if any. */
+  #endRestore: () => void = () => {};
   #dispose: () => void;
 
   constructor() {
@@ -47,6 +53,7 @@ export class ScrollMemory {
       document.removeEventListener('click', onLeave, true);
       window.removeEventListener('pagehide', onLeave);
       clearTimeout(this.#saveTimer);
+      this.#endRestore();
     };
   }
 
@@ -64,26 +71,45 @@ export class ScrollMemory {
     const first = this.#key === null;
     this.#key = key;
     clearTimeout(this.#saveTimer);
+    this.#endRestore();
     const saved = (history.state as Saved | null)?.scrollY;
     if (typeof saved === 'number' && saved > 0) this.#restore(saved);
     else if (!first) window.scrollTo(0, 0);
   }
 
-  /** Scrolls to `y` once the page is tall enough (the screen may still be drawing), for a while. */
+  /**
+   * Scrolls to `y` once the page is tall enough (the screen may still be drawing), and keeps it there
+   * until the page has stopped changing height: parts drawn later above the place (ranks, a row of
+   * buttons) would otherwise move it, and the browser's scroll anchoring would leave the person a few
+   * pixels to a line away from where they were. A touch, wheel or key ends it at once (the person
+   * scrolls on their own); it gives up after a while.
+   */
   #restore(y: number): void {
+    this.#endRestore();
     this.#restoring = true;
     const until = performance.now() + RESTORE_FOR_MS;
     const key = this.#key;
-    const step = () => {
-      if (this.#key !== key) return void (this.#restoring = false);
-      window.scrollTo(0, y);
-      if (Math.abs(window.scrollY - y) < 2 || performance.now() > until) {
-        this.#restoring = false;
-        return;
-      }
-      requestAnimationFrame(step);
+    let height = -1;
+    let steady = 0;
+    let frame = 0;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      for (const type of USER_SCROLL) window.removeEventListener(type, stop, true);
+      if (this.#endRestore === stop) this.#endRestore = () => {};
+      this.#restoring = false;
     };
-    requestAnimationFrame(step);
+    this.#endRestore = stop;
+    for (const type of USER_SCROLL) window.addEventListener(type, stop, { capture: true, passive: true });
+    const step = () => {
+      if (this.#key !== key) return stop();
+      if (Math.abs(window.scrollY - y) >= 1) window.scrollTo(0, y);
+      const h = document.documentElement.scrollHeight;
+      steady = h === height && Math.abs(window.scrollY - y) < 2 ? steady + 1 : 0;
+      height = h;
+      if (steady >= STEADY_FRAMES || performance.now() > until) return stop();
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
   }
 
   dispose(): void {
