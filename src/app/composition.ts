@@ -10,7 +10,7 @@ import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
 import { Router } from '../state/router.svelte';
-import { openStartMarker, webLocksLiveness, type StartMarker } from '../state/start-marker';
+import { clearWhenLeftNormally, openStartMarker, webLocksLiveness, type StartMarker } from '../state/start-marker';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
@@ -58,13 +58,16 @@ function safeSessionStorage(): Storage | null {
 }
 
 /** The start check (state/start-marker.ts): run once, before the services and the first screen. */
-export function startCheck(): Promise<{ marker: StartMarker; unfinished: string | null }> {
-  return openStartMarker({
+export async function startCheck(): Promise<{ marker: StartMarker; unfinished: string | null }> {
+  const start = await openStartMarker({
     storage: safeLocalStorage(),
     session: safeSessionStorage(),
     liveness: webLocksLiveness(typeof navigator === 'undefined' ? null : navigator.locks),
     newId: () => crypto.randomUUID(),
   });
+  // A reload (or close) of a screen that is merely still loading is no sign of a frozen screen.
+  if (typeof window !== 'undefined') clearWhenLeftNormally(start.marker, window);
+  return start;
 }
 
 export function createServices(start: { marker: StartMarker; unfinished: string | null }): AppServices {

@@ -16,6 +16,10 @@
  * gone (nobody holds or asks for its lock): a tab of the same app that is merely starting or
  * painting at the same moment is no sign of trouble. Where Web Locks are missing, whether another
  * tab lives cannot be told: every leftover marker counts, as before.
+ *
+ * A page left normally (reloaded, closed) while its screen is still loading clears its marker on
+ * `pagehide`, unless it had an uncaught error (clearWhenLeftNormally): a slow screen the person
+ * reloads is reopened; a hung one (no handler runs) or a broken one is not.
  */
 export interface MarkerStorage {
   getItem(key: string): string | null;
@@ -239,4 +243,24 @@ export class StartMarker {
       // as above
     }
   }
+}
+
+/**
+ * A page left the ordinary way (the person reloads it, closes it, goes elsewhere) while its screen
+ * is still starting, say while a large strategy is still loading, did not freeze: its handlers
+ * still run. So on `pagehide` the marker is cleared, and the next start reopens that screen. Kept
+ * are only the signs of real trouble: a hung tab runs no `pagehide` at all, and a page that had an
+ * uncaught error (a screen that throws while rendering, which leaves it blank) keeps its marker, so
+ * the next start lands on the list as before.
+ */
+export function clearWhenLeftNormally(marker: StartMarker, page: Pick<EventTarget, 'addEventListener'>): void {
+  let failed = false;
+  const fail = () => {
+    failed = true;
+  };
+  page.addEventListener('error', fail);
+  page.addEventListener('unhandledrejection', fail);
+  page.addEventListener('pagehide', () => {
+    if (!failed) marker.clear();
+  });
 }

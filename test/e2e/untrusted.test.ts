@@ -310,9 +310,27 @@ describe('tabs starting at once', () => {
     expect(await other.page.getByTestId('unfinished-note').count()).toBe(0);
     expect(other.page.url()).toBe(`${strategy}/dashboard`);
     await screenshot(other.page, 'untrusted-two-tabs-1024x768');
-    // The tab goes away with its screen unfinished: the next start does land on the list.
+    // A tab reloaded by the person while its screen is still starting did not freeze: the reload
+    // reopens the same screen, without a note.
+    await other.page.evaluate(([idKey, prefix]) => {
+      localStorage.setItem(`${prefix}:${sessionStorage.getItem(idKey!)}`, JSON.stringify({ hash: location.hash }));
+    }, [TAB_ID_KEY, START_MARKER_KEY]);
+    await other.page.reload({ waitUntil: 'load' });
+    await other.page.getByRole('heading', { level: 1 }).waitFor();
+    await expect
+      .poll(() => other.page.evaluate(([idKey, prefix]) => localStorage.getItem(`${prefix}:${sessionStorage.getItem(idKey!)}`), [TAB_ID_KEY, START_MARKER_KEY]), { timeout: 20_000 })
+      .toBeNull();
+    expect(await other.page.getByTestId('unfinished-note').count()).toBe(0);
+    expect(other.page.url()).toBe(`${strategy}/dashboard`);
+    // The tab goes away with its screen unfinished, hung (a tab left normally while a screen is
+    // still loading clears its marker on pagehide; a hung one runs no handler): the next start
+    // does land on the list.
     const id = await slow.page.evaluate((k) => sessionStorage.getItem(k), TAB_ID_KEY);
     expect(await other.page.evaluate((k) => localStorage.getItem(k), markerKey(id!))).toContain('/meeting');
+    void slow.page.evaluate(() => {
+      for (;;);
+    }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
     await slow.page.close({ runBeforeUnload: false });
     const last = await newPage(context);
     await last.page.goto(`${strategy}/dashboard`, { waitUntil: 'load' });

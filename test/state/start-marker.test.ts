@@ -5,6 +5,7 @@ import {
   TAB_ID_KEY,
   TAB_LOCK_PREFIX,
   StartMarker,
+  clearWhenLeftNormally,
   markerKey,
   openStartMarker,
   readMarkers,
@@ -83,6 +84,45 @@ describe('StartMarker', () => {
     expect(() => m.starting('#/')).not.toThrow();
     expect(() => m.painted('#/')).not.toThrow();
     expect(() => m.clear()).not.toThrow();
+  });
+});
+
+describe('clearWhenLeftNormally (a screen still loading when the page is left is not frozen)', () => {
+  it('clears the marker of a screen still starting when the page is left normally, and the next start reopens it', async () => {
+    const b = browser();
+    const first = await b.start();
+    const page = new EventTarget();
+    clearWhenLeftNormally(first.marker, page);
+    first.marker.starting('#/s/abc/project/p1');
+    page.dispatchEvent(new Event('pagehide'));
+    expect(readMarkers(b.local)).toEqual([]);
+    b.held.clear(); // the reloaded page's lock is gone
+    const again = await b.start(first.session);
+    expect(again.unfinished).toBeNull();
+  });
+
+  it('keeps the marker of a page that had an uncaught error (a screen that threw while rendering)', async () => {
+    for (const failure of ['error', 'unhandledrejection']) {
+      const b = browser();
+      const first = await b.start();
+      const page = new EventTarget();
+      clearWhenLeftNormally(first.marker, page);
+      first.marker.starting('#/s/abc/dashboard');
+      page.dispatchEvent(new Event(failure));
+      page.dispatchEvent(new Event('pagehide'));
+      expect(readMarkers(b.local).map((m) => m.hash)).toEqual(['#/s/abc/dashboard']);
+      b.held.clear();
+      expect((await b.start(first.session)).unfinished).toBe('#/s/abc/dashboard');
+    }
+  });
+
+  it('keeps the marker of a page that never left (hung or killed: no pagehide ran)', async () => {
+    const b = browser();
+    const first = await b.start();
+    clearWhenLeftNormally(first.marker, new EventTarget());
+    first.marker.starting('#/s/abc/project/p1');
+    b.held.clear();
+    expect((await b.start(first.session)).unfinished).toBe('#/s/abc/project/p1');
   });
 });
 

@@ -131,9 +131,9 @@ export async function waitForServiceWorker(page: Page, { timeout = 20_000 } = {}
   }
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
     await page.reload({ waitUntil: 'load' });
-    // The screen is drawn again before the caller goes on: a reload before that would find the
-    // screen's start marker (src/state/start-marker.ts) and rightly open the strategy list instead.
-    // (The marker is this tab's: its key ends with the tab id kept in sessionStorage.)
+    // The screen is drawn again before the caller goes on (its start marker cleared,
+    // src/state/start-marker.ts). (The marker is this tab's: its key ends with the tab id kept in
+    // sessionStorage.)
     const drawn = await pollUntil(
       () => page.evaluate(() => localStorage.getItem(`chiho-senryaku.screen-starting:${sessionStorage.getItem('chiho-senryaku.tab-id')}`) === null),
       timeout,
