@@ -56,6 +56,22 @@ describe('dashboard model', () => {
     expect(byRank.rows.every((r) => r.evaluation.rank.key === rank)).toBe(true);
   });
 
+  it('counts the years judged against no adopted target apart from the other exclusions', () => {
+    // The sample judges its final year only (令和4年度), as 関市's 令和2年度 table did: in 令和2年度
+    // every KPI is 判定なし; with interpolated targets adopted, none is.
+    const first = view.strategy.startYear;
+    expect(view.strategy.interimJudgement).toBe('finalYearOnly');
+    const published = buildDashboard(view, { ...NO_FILTERS, fy: first });
+    expect(published.total.unjudged).toBe(published.total.total);
+    expect(published.total.evaluated).toBe(0);
+    const records = sample().records;
+    const interpolated = new WorkbookView({ ...records, strategy: { ...records.strategy, interimJudgement: 'interpolated' } });
+    const judged = buildDashboard(interpolated, { ...NO_FILTERS, fy: first });
+    expect(judged.total.unjudged).toBe(0);
+    expect(judged.total.evaluated).toBeGreaterThan(0);
+    expect(judged.total.unjudged).toBeLessThanOrEqual(judged.total.excluded);
+  });
+
   it('evaluates the year asked for', () => {
     const first = view.strategy.startYear;
     const model = buildDashboard(view, { ...NO_FILTERS, fy: first });

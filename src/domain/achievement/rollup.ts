@@ -8,7 +8,7 @@
  */
 import type { WorkbookView } from '../workbook';
 import type { Kpi } from '../entities/kpi';
-import { evaluateIndexed, type KpiEvaluation, type Verdict } from './evaluate';
+import { evaluateIndexed, UNJUDGED_REASONS, type KpiEvaluation, type Verdict } from './evaluate';
 import type { YearIndex } from './targets';
 import { rankLevels, resolveRankScheme, type RankScheme } from './rank-schemes';
 import { interimJudgementOf } from '../entities/strategy';
@@ -37,6 +37,11 @@ export interface Tally {
   /** Beside the share: what is left out of its denominator. */
   pending: number;
   excluded: number;
+  /**
+   * Of the excluded: years judged against no target because none was adopted for them (判定なし under
+   * 「年度目標がない年度の判定」), as opposed to KPIs left out of evaluation for another reason.
+   */
+  unjudged: number;
   /** Evaluated on 速報値. */
   provisional: number;
   /** KPIs not achieved (the "behind" list), pending and excluded ones, in outline order. */
@@ -101,6 +106,7 @@ function emptyTally(scheme: RankScheme): Tally {
     achievedShare: null,
     pending: 0,
     excluded: 0,
+    unjudged: 0,
     provisional: 0,
     notAchievedIds: [],
     pendingIds: [],
@@ -115,7 +121,10 @@ function add(t: Tally, e: KpiEvaluation): void {
   t.byRank[e.rank.key] = (t.byRank[e.rank.key] ?? 0) + 1;
   if (e.verdict === 'notAchieved') t.notAchievedIds.push(e.kpiId);
   else if (e.verdict === 'pending') t.pendingIds.push(e.kpiId);
-  else if (e.verdict === 'excluded') t.excludedIds.push(e.kpiId);
+  else if (e.verdict === 'excluded') {
+    t.excludedIds.push(e.kpiId);
+    if (e.reason && (UNJUDGED_REASONS as readonly string[]).includes(e.reason)) t.unjudged++;
+  }
   if (e.provisional && (e.verdict === 'achieved' || e.verdict === 'notAchieved')) t.provisional++;
 }
 
