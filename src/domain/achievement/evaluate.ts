@@ -220,6 +220,11 @@ function fraction(a: number, b: number, c: number, d: number): number | null {
   }
   const approx = divide(a - b, c - d);
   if (approx === null) return exactOrNull(a, b, c, d);
+  // A difference of nearly equal large numbers (33,554,432.2 − 33,554,433) loses digits in binary:
+  // its error grows with (|a| + |b|) ÷ |a − b|. Past a factor of 10,000 the binary quotient may be
+  // off by more than the 1e-9 that the checks below and byRatio allow, so work on the digits.
+  const cancellation = (Math.abs(a) + Math.abs(b)) / Math.abs(a - b) + (Math.abs(c) + Math.abs(d)) / Math.abs(c - d);
+  if (!(cancellation <= 1e4)) return exactOrNull(a, b, c, d);
   // Far from every tenth of a percent, the binary quotient shows and ranks the same as the exact
   // one (thresholds are checked exactly in byRatio); next to one, work on the digits.
   const thousandths = approx * 1000;

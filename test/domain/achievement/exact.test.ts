@@ -137,6 +137,13 @@ describe('exact thresholds (property)', () => {
     }
   });
 
+  it('a 進捗率 from nearly equal large numbers is still exact: (33,554,432.2 − 33,554,433) ÷ (33,554,432 − 33,554,433) is 80% (B)', () => {
+    // Found by the property with ten times its cases: the binary difference lost digits (0.79999999702).
+    const e = evaluate({ direction: 'lower', baseline: 33554433, target: 33554432, actual: 33554432.2 }, RANK_SCHEME_PRESETS.progress);
+    expect(e.progress).toBe(0.8);
+    expect(e.rank.key).toBe('B');
+  });
+
   it('99,990 against 100,000 is 99.9%, never 100%', () => {
     const e = evaluate({ direction: 'higher', baseline: null, target: 100000, actual: 99990 }, RANK_SCHEME_PRESETS.default);
     expect(e.verdict).toBe('notAchieved');
