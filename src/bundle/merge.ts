@@ -562,7 +562,9 @@ class Planner {
           });
         return 'done';
       }
-      this.plan.restored.push(diff());
+      // The record's own restoration (diff() names the batch's root, for the person): applying
+      // it brings back this record, not the root again.
+      this.plan.restored.push(this.difference(kind, mine, theirs, DELETED_FIELD, mineDeleted, theirsDeleted, mineStamp, theirsStamp));
       return 'restore';
     }
     if (m) {

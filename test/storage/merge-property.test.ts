@@ -268,6 +268,18 @@ const NUM_RUNS = 20;
 
 /** Sequences the property once found wrong, kept as examples. */
 const FOUND: [number, Op[], number][] = [
+  // Restored in the file under a deletion here, with an edit to a record deleted with it: the
+  // restoration must bring back every record of the batch, not the batch's root four times.
+  [
+    2,
+    [
+      { t: 'delete', dev: 0, p: 0 },
+      { t: 'send', from: 0, to: 1, old: null, choice: 'mine', undo: false },
+      { t: 'year', dev: 1, k: 0, fy: 2020 },
+      { t: 'progress', dev: 0, p: 0, fy: 2020 },
+    ],
+    0,
+  ],
   // A copy kept its side of a deletion conflict; its next file must carry that decision.
   [
     3,
