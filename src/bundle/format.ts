@@ -50,7 +50,7 @@ export const FORMAT_ID = 'jp.chiho-senryaku.workbook';
  * 4. regenerate the JSON Schema: `UPDATE_SCHEMA=1 npx vitest run --project unit test/bundle/schema.test.ts`.
  * An older app refuses a newer file with 「アプリを更新してください」 instead of half-reading it.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Format id and version of the password-protected envelope (see ./crypto.ts). */
 export const ENCRYPTED_FORMAT_ID = 'jp.chiho-senryaku.encrypted';

@@ -11,6 +11,9 @@
  * (`interimJudgement`); a file of version 1 gets 'adoptedOnly', the judgement of adopted targets
  * only, since interpolated targets were never the city's choice.
  *
+ * Version 3 gathers the fields real strategies needed (see docs/bundle-format.md, Versions): each is
+ * optional or gets its value from one small pure step in `V2_TO_V3_STEPS`, applied in order.
+ *
  * These are bundle format versions; the IndexedDB schema has its own versions and upgrades in
  * src/storage/db.ts. The two never share a number.
  */
@@ -42,9 +45,22 @@ export function migrateV1ToV2(envelope: Readonly<JsonObject>): JsonObject {
   return { ...envelope, records: { ...records, strategy: { ...strategy, interimJudgement: 'adoptedOnly' } } };
 }
 
+/**
+ * The steps of v2→v3, each pure and named in its doc comment. A field that is optional in version 3
+ * and means the same when absent needs no step: the version still changes, so that an older app
+ * refuses the file instead of dropping the field.
+ */
+export const V2_TO_V3_STEPS: readonly ((envelope: Readonly<JsonObject>) => JsonObject)[] = [];
+
+/** v2→v3: runs `V2_TO_V3_STEPS` in order; with none, the records are kept as they are. */
+export function migrateV2ToV3(envelope: Readonly<JsonObject>): JsonObject {
+  return V2_TO_V3_STEPS.reduce<JsonObject>((env, step) => step(env), { ...envelope });
+}
+
 /** Every migration of the bundle format, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { name: 'v1→v2: 総合戦略に「年度目標がない年度の判定」を追加（既定: 採用された目標のみで判定）', from: 1, migrate: migrateV1ToV2 },
+  { name: 'v2→v3: 実在の戦略の構造に合わせた項目を追加（既存の記録はそのまま）', from: 2, migrate: migrateV2ToV3 },
 ];
 
 /** The oldest version this app reads: the version of the first migration, or the current one. */

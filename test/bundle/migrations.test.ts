@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { MIGRATIONS, migrateV1ToV2, migrateEnvelope, migrationChainProblems, oldestReadableVersion, type JsonObject, type Migration } from '../../src/bundle/migrations';
+import { MIGRATIONS, migrateV1ToV2, migrateV2ToV3, migrateEnvelope, migrationChainProblems, oldestReadableVersion, type JsonObject, type Migration } from '../../src/bundle/migrations';
 import { FORMAT_VERSION } from '../../src/bundle/format';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
@@ -125,5 +125,22 @@ describe('v1→v2: 年度目標がない年度の判定', () => {
       expect(parsed.value.records.strategy.interimJudgement).toBe('adoptedOnly');
     }
   });
-});
 
+  it('a file of version 2 imports as the current version with every record unchanged', async () => {
+    const text = readFileSync(new URL('../fixtures/bundles/v2-seki-strategy.json', import.meta.url), 'utf8');
+    const parsed = await parseBundle(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.value.fileFormatVersion).toBe(2);
+    expect(parsed.value.meta.formatVersion).toBe(FORMAT_VERSION);
+    expect(parsed.value.migrations).toEqual(['v2→v3: 実在の戦略の構造に合わせた項目を追加（既存の記録はそのまま）']);
+    const raw = (JSON.parse(text) as JsonObject)['records'] as JsonObject;
+    expect(parsed.value.records.strategy.interimJudgement).toBe((raw['strategy'] as JsonObject)['interimJudgement']);
+    expect(parsed.value.records.kpiYears).toHaveLength((raw['kpiYears'] as unknown[]).length);
+    expect(parsed.value.records.projects.map((p) => p.id)).toEqual((raw['projects'] as JsonObject[]).map((p) => p['id']));
+  });
+
+  it('v2→v3 never changes its input', () => {
+    const envelope = deepFreeze(JSON.parse(readFileSync(new URL('../fixtures/bundles/v2-seki-strategy.json', import.meta.url), 'utf8')) as JsonObject);
+    expect(migrateV2ToV3(envelope)['records']).toEqual(envelope['records']);
+  });
+});

@@ -186,8 +186,11 @@ describe('v1 fixture files', () => {
     expect(records.meetings).toEqual([]);
     expect(records.opinions).toEqual([]);
     // Written before 年度目標がない年度の判定 existed: migrated to v2 with adopted targets only.
-    expect(parsed.value.migrations).toEqual(['v1→v2: 総合戦略に「年度目標がない年度の判定」を追加（既定: 採用された目標のみで判定）']);
-    expect(meta.formatVersion).toBe(2);
+    expect(parsed.value.migrations).toEqual([
+      'v1→v2: 総合戦略に「年度目標がない年度の判定」を追加（既定: 採用された目標のみで判定）',
+      'v2→v3: 実在の戦略の構造に合わせた項目を追加（既存の記録はそのまま）',
+    ]);
+    expect(meta.formatVersion).toBe(FORMAT_VERSION);
     expect(records.strategy.interimJudgement).toBe('adoptedOnly');
   });
 
