@@ -72,8 +72,55 @@ export class WorkbookView {
   readonly #byId = new Map<string, Goal | Measure | Project | Kpi>();
   readonly #meetings: Meeting[];
   readonly #opinions = new Map<string, Opinion[]>();
+  /** KPIs with two live records for one year (the later wins); a patch does not handle them. */
+  readonly #duplicateYears = new Set<string>();
 
-  constructor(records: WorkbookRecords) {
+  /**
+   * `patch`: this view is `patch.from` with some KPIs' own records and yearly records replaced (see
+   * {@link WorkbookView.patched}); everything else is shared with it.
+   */
+  constructor(records: WorkbookRecords, patch?: ViewPatch & { from: WorkbookView }) {
+    if (patch) {
+      const from = patch.from;
+      this.strategy = records.strategy;
+      this.goals = from.goals;
+      this.#measuresByGoal = from.#measuresByGoal;
+      this.#projectsByGoal = from.#projectsByGoal;
+      this.#projectYears = from.#projectYears;
+      this.#meetings = from.#meetings;
+      this.#opinions = from.#opinions;
+      this.#duplicateYears = from.#duplicateYears;
+      this.#byId = from.#byId;
+      this.#goalKpis = from.#goalKpis;
+      this.#kpisByProject = from.#kpisByProject;
+      if (patch.kpis.length > 0) {
+        this.#byId = new Map(from.#byId);
+        this.#goalKpis = new Map(from.#goalKpis);
+        this.#kpisByProject = new Map(from.#kpisByProject);
+        for (const k of patch.kpis) {
+          this.#byId.set(k.id, k);
+          const lists = k.projectId === null ? this.#goalKpis : this.#kpisByProject;
+          const key = k.projectId ?? k.goalId;
+          lists.set(key, (lists.get(key) ?? []).map((old) => (old.id === k.id ? k : old)));
+        }
+      }
+      this.#kpiYears = new Map(from.#kpiYears);
+      this.#kpiYearLists = new Map(from.#kpiYearLists);
+      this.#kpiYearsSorted = new Set(from.#kpiYearsSorted);
+      for (const [kpiId, list] of patch.kpiYears) {
+        const sorted = list.filter(live).sort((a, b) => a.fiscalYear - b.fiscalYear);
+        if (sorted.length === 0) {
+          this.#kpiYears.delete(kpiId);
+          this.#kpiYearLists.delete(kpiId);
+          this.#kpiYearsSorted.delete(kpiId);
+          continue;
+        }
+        this.#kpiYears.set(kpiId, new Map(sorted.map((y) => [y.fiscalYear, y])));
+        this.#kpiYearLists.set(kpiId, sorted);
+        this.#kpiYearsSorted.add(kpiId);
+      }
+      return;
+    }
     this.strategy = records.strategy;
     this.goals = records.goals.filter(live).sort(byOrder);
     for (const g of this.goals) this.#byId.set(g.id, g);
@@ -97,6 +144,7 @@ export class WorkbookView {
         this.#kpiYears.set(y.kpiId, (m = new Map()));
         this.#kpiYearLists.set(y.kpiId, []);
       }
+      if (m.has(y.fiscalYear)) this.#duplicateYears.add(y.kpiId);
       m.set(y.fiscalYear, y);
       this.#kpiYearLists.get(y.kpiId)!.push(y);
     }
@@ -107,6 +155,31 @@ export class WorkbookView {
       if (!m) this.#projectYears.set(y.projectId, (m = new Map()));
       m.set(y.fiscalYear, y);
     }
+  }
+
+  /**
+   * The view of `records`, which differ from this view's records only in the KPIs `patch` names:
+   * their own records (same place in the outline: goal, project, order, not deleted) and their
+   * yearly records. Shares every other index with this view, so an edit costs the changed KPIs,
+   * not the strategy. Undefined when the patch cannot say it (a KPI with two live records for one
+   * year): build a new view then.
+   */
+  patched(records: WorkbookRecords, patch: ViewPatch): WorkbookView | undefined {
+    for (const [kpiId, list] of patch.kpiYears) {
+      if (this.#duplicateYears.has(kpiId)) return undefined;
+      const years = new Set<number>();
+      for (const y of list) {
+        if (!live(y)) continue;
+        if (years.has(y.fiscalYear)) return undefined;
+        years.add(y.fiscalYear);
+      }
+    }
+    return new WorkbookView(records, { ...patch, from: this });
+  }
+
+  /** Every live yearly record of a KPI, as held now (in no particular order). */
+  liveKpiYears(kpiId: string): readonly KpiYear[] {
+    return this.#kpiYearLists.get(kpiId) ?? [];
   }
 
   /** Fiscal years of the strategy's period, in order. */
@@ -200,6 +273,14 @@ export class WorkbookView {
     for (const ks of this.#goalKpis.values()) n += ks.length;
     return n;
   }
+}
+
+/** What changed between two views' records, for {@link WorkbookView.patched}. */
+export interface ViewPatch {
+  /** KPI records changed in place (new versions). */
+  kpis: readonly Kpi[];
+  /** For each KPI whose yearly records changed: every yearly record it has now (tombstones may be included). */
+  kpiYears: ReadonlyMap<string, readonly KpiYear[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

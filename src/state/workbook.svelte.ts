@@ -10,7 +10,8 @@ import type { Strategy } from '../domain/entities/strategy';
 import { strategyDefaults } from '../domain/entities/strategy';
 import type { KpiYear } from '../domain/entities/kpi-year';
 import type { ProjectYear } from '../domain/entities/project-year';
-import { WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
+import { type WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
+import { advanceView } from '../domain/achievement/evaluated-view';
 import { buildWorkbook } from '../domain/sample/build';
 import { SEKI_SAMPLE } from '../domain/sample/seki';
 import type { NewPeriod } from '../domain/copy';
@@ -60,7 +61,19 @@ export class WorkbookStore {
    * yearly project records): the dashboard can show, screens that edit or print wait.
    */
   complete = $state(false);
-  view = $derived(this.records ? new WorkbookView(this.records) : null);
+  /**
+   * The open strategy's view. After an edit of KPI values it is patched from the previous view and
+   * its evaluated view (evaluatedOf) re-evaluates only the changed KPIs (advanceView).
+   */
+  view = $derived.by(() => {
+    const records = this.records;
+    const view = records ? advanceView(this.#lastView, this.#lastRecords, records) : null;
+    this.#lastRecords = records;
+    this.#lastView = view;
+    return view;
+  });
+  #lastRecords: WorkbookRecords | null = null;
+  #lastView: WorkbookView | null = null;
   settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
   saveState = $state<SaveState>('idle');
   saveError = $state<string>('');

@@ -131,6 +131,8 @@ export function exactRatioOf(e: KpiEvaluation, measure: RankMeasure): Rational |
 /** A number rounded to `places` decimals, halves away from zero, on its decimal digits. */
 export function roundTo(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
+  // Whole numbers have no digits to round (the common case: counts, whole targets).
+  if (Number.isInteger(x) && places >= 0) return x === 0 ? 0 : x;
   const q = rational(x);
   const scale = 10n ** BigInt(places);
   const n = q.n < 0n ? -q.n : q.n;

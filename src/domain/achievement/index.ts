@@ -6,6 +6,7 @@ export * from './evaluate';
 export * from './explain';
 export * from './rank-schemes';
 export * from './rollup';
+export * from './evaluated-view';
 export * from './targets';
 export * from './exact';
 export { interimJudgementOf, INTERIM_JUDGEMENTS, DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';

@@ -9,7 +9,6 @@
 import type { WorkbookView } from '../workbook';
 import type { Kpi } from '../entities/kpi';
 import { evaluateIndexed, UNJUDGED_REASONS, type KpiEvaluation, type Verdict } from './evaluate';
-import type { YearIndex } from './targets';
 import { rankLevels, resolveRankScheme, type RankScheme } from './rank-schemes';
 import { interimJudgementOf } from '../entities/strategy';
 
@@ -128,6 +127,47 @@ function add(t: Tally, e: KpiEvaluation): void {
   if (e.provisional && (e.verdict === 'achieved' || e.verdict === 'notAchieved')) t.provisional++;
 }
 
+/**
+ * Replaces one KPI's evaluation in a finished tally it is counted in (`before` → `after`), as if
+ * the tally had been counted again: the incremental view (./evaluated-view.ts) adjusts the tallies
+ * above an edited KPI with it. `position` gives a KPI's place in outline order (the lists of
+ * not achieved, pending and excluded KPIs stay in that order). Keep it the reverse of `add`.
+ */
+export function retally(t: Tally, before: KpiEvaluation, after: KpiEvaluation, position: (kpiId: string) => number, scheme: RankScheme): void {
+  const id = before.kpiId;
+  t.byVerdict[before.verdict]--;
+  t.byVerdict[after.verdict]++;
+  const left = (t.byRank[before.rank.key] ?? 0) - 1;
+  if (left === 0 && !rankLevels(scheme).some((l) => l.key === before.rank.key)) delete t.byRank[before.rank.key];
+  else t.byRank[before.rank.key] = left;
+  t.byRank[after.rank.key] = (t.byRank[after.rank.key] ?? 0) + 1;
+  const listOf = (v: Verdict) => (v === 'notAchieved' ? t.notAchievedIds : v === 'pending' ? t.pendingIds : v === 'excluded' ? t.excludedIds : null);
+  const from = listOf(before.verdict);
+  const to = listOf(after.verdict);
+  if (from !== to) {
+    if (from) from.splice(from.indexOf(id), 1);
+    if (to) {
+      // Binary search for the KPI's place in outline order.
+      const p = position(id);
+      let lo = 0;
+      let hi = to.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (position(to[mid]!) < p) lo = mid + 1;
+        else hi = mid;
+      }
+      to.splice(lo, 0, id);
+    }
+  }
+  t.unjudged += unjudgedCount(after) - unjudgedCount(before);
+  t.provisional += provisionalCount(after) - provisionalCount(before);
+  finishTally(t, scheme);
+}
+
+const unjudgedCount = (e: KpiEvaluation) =>
+  e.verdict === 'excluded' && e.reason && (UNJUDGED_REASONS as readonly string[]).includes(e.reason) ? 1 : 0;
+const provisionalCount = (e: KpiEvaluation) => (e.provisional && (e.verdict === 'achieved' || e.verdict === 'notAchieved') ? 1 : 0);
+
 function finishTally(t: Tally, scheme: RankScheme): Tally {
   t.evaluated = t.byVerdict.achieved + t.byVerdict.notAchieved;
   t.achievedShare = t.evaluated === 0 ? null : t.byVerdict.achieved / t.evaluated;
@@ -138,17 +178,6 @@ function finishTally(t: Tally, scheme: RankScheme): Tally {
 }
 
 /**
- * The yearly records of each KPI of a view, indexed once per view: a WorkbookView never changes
- * after it is built, so switching the fiscal year or the scheme does not index them again.
- */
-const indexCache = new WeakMap<WorkbookView, Map<string, YearIndex>>();
-function yearIndexes(view: WorkbookView): Map<string, YearIndex> {
-  let m = indexCache.get(view);
-  if (!m) indexCache.set(view, (m = new Map()));
-  return m;
-}
-
-/**
  * Evaluates every KPI of a workbook for a fiscal year and rolls the results up. `scheme` defaults
  * to the strategy's own setting (or the default scheme).
  */
@@ -156,12 +185,9 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
   const s = scheme ?? resolveRankScheme(view.strategy.rankScheme);
   const judgement = interimJudgementOf(view.strategy);
   const evaluations = new Map<string, KpiEvaluation>();
-  const years = yearIndexes(view);
   const evaluate = (kpi: Kpi): KpiEvaluation => {
-    let index = years.get(kpi.id);
-    // kpiYearsOf already is an index (live records of the KPI, one per year, sorted).
-    if (!index) years.set(kpi.id, (index = view.kpiYearsOf(kpi.id)));
-    const e = evaluateIndexed(kpi, index, fiscalYear, s, judgement);
+    // kpiYearsOf is an index already (live records of the KPI, one per year, sorted once per view).
+    const e = evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s, judgement);
     evaluations.set(kpi.id, e);
     return e;
   };

@@ -2,7 +2,7 @@
  * What the dashboard shows, computed from the workbook and the filters: one row per KPI with its
  * evaluation, and tallies per goal over the rows the filters keep. Pure, so it is tested in Node.
  */
-import { rollUp, tally, type KpiEvaluation, type StrategyRollup, type Tally } from '../../domain/achievement';
+import { evaluatedOf, tally, type KpiEvaluation, type StrategyRollup, type Tally } from '../../domain/achievement';
 import type { WorkbookView } from '../../domain/workbook';
 import type { Kpi } from '../../domain/entities/kpi';
 import type { Goal } from '../../domain/entities/goal';
@@ -36,18 +36,25 @@ export interface DashboardModel {
 
 /** The year shown when none is chosen: the latest year of the period with any actual entered. */
 export function defaultYear(view: WorkbookView): number {
+  const { startYear, endYear } = view.strategy;
   let latest: number | null = null;
-  for (const y of view.years)
-    for (const g of view.goals) {
-      const kpis = [...view.goalKpis(g.id), ...view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id))];
-      if (kpis.some((k) => view.kpiYear(k.id, y)?.actual)) latest = y;
+  // Each KPI's yearly records once (not every KPI once per year).
+  const visit = (k: Kpi) => {
+    for (const y of view.kpiYearsOf(k.id)) {
+      if (y.actual && y.fiscalYear >= startYear && y.fiscalYear <= endYear && (latest === null || y.fiscalYear > latest)) latest = y.fiscalYear;
     }
-  return latest ?? view.strategy.startYear;
+  };
+  for (const g of view.goals) {
+    for (const k of view.goalKpis(g.id)) visit(k);
+    for (const p of view.projectsOf(g.id)) for (const k of view.kpisOf(p.id)) visit(k);
+  }
+  return latest ?? startYear;
 }
 
 export function buildDashboard(view: WorkbookView, filters: DashboardFilters): DashboardModel {
   const fiscalYear = filters.fy ?? defaultYear(view);
-  const rollup = rollUp(view, fiscalYear);
+  // The evaluated view of the open strategy: computed once per change, shared with other screens.
+  const rollup = evaluatedOf(view).rollup(fiscalYear);
   const all: KpiRow[] = [];
   for (const goal of view.goals) {
     const add = (kpi: Kpi, project: Project | null) => {
@@ -66,10 +73,16 @@ export function buildDashboard(view: WorkbookView, filters: DashboardFilters): D
       (!filters.verdict || r.evaluation.verdict === filters.verdict),
   );
   const scheme = rollup.scheme;
+  const rowsByGoal = new Map<string, KpiRow[]>();
+  for (const r of rows) {
+    const list = rowsByGoal.get(r.goal.id);
+    if (list) list.push(r);
+    else rowsByGoal.set(r.goal.id, [r]);
+  }
   const goals = view.goals
     .filter((g) => !filters.goal || g.id === filters.goal)
     .map((goal) => {
-      const goalRows = rows.filter((r) => r.goal.id === goal.id);
+      const goalRows = rowsByGoal.get(goal.id) ?? [];
       return { goal, rows: goalRows, tally: tally(goalRows.map((r) => r.evaluation), scheme) };
     });
   const behind = rows.filter((r) => r.evaluation.verdict === 'notAchieved');

@@ -1,0 +1,264 @@
+/**
+ * One evaluated view of the open strategy: every KPI's evaluation and the roll-ups, derived once per
+ * change of the records and read by every screen (dashboard, KPI grid, meeting mode …), instead of
+ * each screen evaluating again.
+ *
+ *   const ev = evaluatedOf(view);
+ *   ev.rollup(fiscalYear)      // = rollUp(view, fiscalYear), computed once per view and year
+ *   ev.evaluation(kpiId, fy)   // one KPI in one year
+ *   ev.history(kpiId)          // one KPI in every year of the period (or the years given)
+ *
+ * After an edit, {@link advanceView} builds the next WorkbookView from the previous one and, when
+ * only some KPIs' values changed (their records or yearly records, not their place in the outline),
+ * re-evaluates those KPIs alone and adjusts the tallies above them (project, 施策, 基本目標, strategy)
+ * instead of evaluating the strategy again. Anything else (a KPI added, moved or deleted, a goal,
+ * measure or project changed, the rank scheme or the period changed) evaluates afresh. The result is
+ * the same as a fresh evaluation (test/domain/achievement/evaluated-view.test.ts proves it over
+ * random edits).
+ *
+ * Pure: no clock, storage or DOM. The caches are filled on first use.
+ */
+import { WorkbookView, type ViewPatch, type WorkbookRecords } from '../workbook';
+import type { Kpi } from '../entities/kpi';
+import type { KpiYear } from '../entities/kpi-year';
+import { interimJudgementOf, type InterimJudgement } from '../entities/strategy';
+import { evaluateIndexed, evaluateKpiYears, type KpiEvaluation } from './evaluate';
+import { resolveRankScheme, type RankScheme } from './rank-schemes';
+import { retally, rollUp, type StrategyRollup, type Tally } from './rollup';
+
+export class EvaluatedView {
+  readonly view: WorkbookView;
+  readonly scheme: RankScheme;
+  readonly judgement: InterimJudgement;
+  #rollups = new Map<number, RolledUp>();
+  #histories = new Map<string, { years: readonly number[]; evaluations: KpiEvaluation[] }>();
+
+  constructor(view: WorkbookView) {
+    this.view = view;
+    this.scheme = resolveRankScheme(view.strategy.rankScheme);
+    this.judgement = interimJudgementOf(view.strategy);
+  }
+
+  /** Every KPI evaluated for a fiscal year and rolled up (see rollUp). */
+  rollup(fiscalYear: number): StrategyRollup {
+    let r = this.#rollups.get(fiscalYear);
+    if (!r) this.#rollups.set(fiscalYear, (r = { rollup: rollUp(this.view, fiscalYear, this.scheme), placement: null }));
+    return r.rollup;
+  }
+
+  /** One KPI in one fiscal year (from the year's roll-up when it is computed already). */
+  evaluation(kpiId: string, fiscalYear: number): KpiEvaluation | undefined {
+    const known = this.#rollups.get(fiscalYear)?.rollup.evaluations.get(kpiId);
+    if (known) return known;
+    const kpi = this.view.kpi(kpiId);
+    return kpi ? evaluateIndexed(kpi, this.view.kpiYearsOf(kpiId), fiscalYear, this.scheme, this.judgement) : undefined;
+  }
+
+  /** One KPI in each of `years` (default: every year of the period), in that order. */
+  history(kpiId: string, years: readonly number[] = this.view.years): KpiEvaluation[] {
+    const known = this.#histories.get(kpiId);
+    if (known && sameYears(known.years, years)) return known.evaluations;
+    const kpi = this.view.kpi(kpiId);
+    if (!kpi) return [];
+    const evaluations = evaluateKpiYears(kpi, this.view.kpiYearsOf(kpiId), years, this.scheme, this.judgement);
+    this.#histories.set(kpiId, { years: [...years], evaluations });
+    return evaluations;
+  }
+
+  /**
+   * The evaluated view of `next`, a view whose records differ from this one's only in the values
+   * of the KPIs `changed` (see {@link recordsChange}). The roll-ups computed here are carried over
+   * with only those KPIs evaluated again; this view hands its caches over (and computes afresh if
+   * it is asked again).
+   */
+  advance(next: WorkbookView, changed: ReadonlySet<string>): EvaluatedView {
+    const out = new EvaluatedView(next);
+    for (const [kpiId, h] of this.#histories) if (!changed.has(kpiId)) out.#histories.set(kpiId, h);
+    for (const [fy, r] of this.#rollups) {
+      out.#rollups.set(fy, changed.size === 0 ? r : reevaluate(r, next, changed, out.scheme, out.judgement));
+    }
+    this.#rollups = new Map();
+    this.#histories = new Map();
+    return out;
+  }
+}
+
+interface RolledUp {
+  rollup: StrategyRollup;
+  /** Every tally each KPI is counted in, and each KPI's place in outline order (built at the first edit). */
+  placement: { tallies: Map<string, Tally[]>; position: Map<string, number> } | null;
+}
+
+const sameYears = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((y, i) => y === b[i]);
+
+/** Every tally of a roll-up. */
+function talliesOf(r: StrategyRollup): Tally[] {
+  const out = [r.strategy];
+  for (const g of r.goals) {
+    out.push(g.tally, g.goalKpis);
+    for (const m of g.measures) out.push(m.tally);
+    for (const p of g.projects) out.push(p.tally);
+  }
+  return out;
+}
+
+function placementOf(r: StrategyRollup): NonNullable<RolledUp['placement']> {
+  const tallies = new Map<string, Tally[]>();
+  for (const t of talliesOf(r)) {
+    for (const id of t.kpiIds) {
+      const list = tallies.get(id);
+      if (list) list.push(t);
+      else tallies.set(id, [t]);
+    }
+  }
+  const position = new Map<string, number>();
+  r.strategy.kpiIds.forEach((id, i) => position.set(id, i));
+  return { tallies, position };
+}
+
+/** The roll-up with the `changed` KPIs evaluated again from `view` (the tallies are adjusted in place). */
+function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string>, scheme: RankScheme, judgement: InterimJudgement): RolledUp {
+  const placement = r.placement ?? placementOf(r.rollup);
+  const { evaluations, fiscalYear } = r.rollup;
+  const position = (id: string) => placement.position.get(id) ?? Infinity;
+  for (const id of changed) {
+    const before = evaluations.get(id);
+    const kpi = view.kpi(id);
+    if (!before || !kpi) continue;
+    const after = evaluateIndexed(kpi, view.kpiYearsOf(id), fiscalYear, scheme, judgement);
+    evaluations.set(id, after);
+    for (const t of placement.tallies.get(id) ?? []) retally(t, before, after, position, scheme);
+  }
+  return { rollup: { ...r.rollup }, placement };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an edit changed
+
+/**
+ * What changed between two versions of one strategy's records, for the evaluation: 'all' when it
+ * has to start afresh, else the ids of the KPIs whose values changed (possibly none: a project's
+ * yearly record, a meeting …), with what {@link WorkbookView.patched} needs (`patch`, null when
+ * the view must be built anew).
+ *
+ * Records are compared by identity (an unchanged record is the same object, as the live workbook
+ * keeps them); a list that is the same array did not change.
+ */
+export type RecordsChange = 'all' | { kpis: Set<string>; patch: ViewPatch | null };
+
+/** Fields of a KPI that place it in the outline: a change there re-evaluates everything. */
+const KPI_PLACE: readonly string[] = ['id', 'strategyId', 'goalId', 'projectId', 'measureId', 'order', 'deletedAt'];
+
+export function recordsChange(prevView: WorkbookView, prev: WorkbookRecords, next: WorkbookRecords): RecordsChange {
+  if (prev.strategy !== next.strategy && !sameEvaluationSettings(prev.strategy, next.strategy)) return 'all';
+  if (prev.goals !== next.goals || prev.measures !== next.measures || prev.projects !== next.projects) return 'all';
+  const kpis = new Set<string>();
+  const changedKpis: Kpi[] = [];
+  let structural = false;
+  diffLists(prev.kpis, next.kpis, (before, after) => {
+    if (!before || !after || KPI_PLACE.some((f) => (before as unknown as Record<string, unknown>)[f] !== (after as unknown as Record<string, unknown>)[f])) {
+      structural = true;
+      return;
+    }
+    kpis.add(after.id);
+    changedKpis.push(after);
+  });
+  if (structural) return 'all';
+
+  // Yearly records: gone (or changed) ones out of their KPI's list, new versions in.
+  const removed = new Map<string, Set<string>>();
+  const added = new Map<string, KpiYear[]>();
+  diffLists(prev.kpiYears, next.kpiYears, (before, after) => {
+    if (before) {
+      kpis.add(before.kpiId);
+      let s = removed.get(before.kpiId);
+      if (!s) removed.set(before.kpiId, (s = new Set()));
+      s.add(before.id);
+    }
+    if (after) {
+      kpis.add(after.kpiId);
+      const list = added.get(after.kpiId);
+      if (list) list.push(after);
+      else added.set(after.kpiId, [after]);
+    }
+  });
+  const kpiYears = new Map<string, KpiYear[]>();
+  for (const kpiId of new Set([...removed.keys(), ...added.keys()])) {
+    const gone = removed.get(kpiId);
+    const kept = prevView.liveKpiYears(kpiId).filter((y) => !gone?.has(y.id));
+    kpiYears.set(kpiId, [...kept, ...(added.get(kpiId) ?? [])]);
+  }
+  const otherLists =
+    prev.projectYears !== next.projectYears || prev.meetings !== next.meetings || prev.opinions !== next.opinions;
+  return { kpis, patch: otherLists ? null : { kpis: changedKpis, kpiYears } };
+}
+
+function sameEvaluationSettings(a: WorkbookRecords['strategy'], b: WorkbookRecords['strategy']): boolean {
+  return (
+    a.id === b.id &&
+    a.startYear === b.startYear &&
+    a.endYear === b.endYear &&
+    interimJudgementOf(a) === interimJudgementOf(b) &&
+    JSON.stringify(a.rankScheme ?? null) === JSON.stringify(b.rankScheme ?? null)
+  );
+}
+
+/**
+ * Calls `changed(before, after)` for every record that differs between two lists of records
+ * (undefined: not in that list). Lists that share their start and end (one record edited, added
+ * or deleted) cost a walk by identity; only the part between is compared by id.
+ */
+function diffLists<T extends { id: string }>(a: readonly T[], b: readonly T[], changed: (before: T | undefined, after: T | undefined) => void): void {
+  if (a === b) return;
+  let start = 0;
+  const common = Math.min(a.length, b.length);
+  while (start < common && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) (endA--, endB--);
+  if (endA - start === endB - start) {
+    let aligned = true;
+    for (let i = start; i < endA && aligned; i++) aligned = a[i]!.id === b[i]!.id;
+    if (aligned) {
+      for (let i = start; i < endA; i++) if (a[i] !== b[i]) changed(a[i], b[i]);
+      return;
+    }
+  }
+  const before = new Map<string, T>();
+  for (let i = start; i < endA; i++) before.set(a[i]!.id, a[i]!);
+  for (let i = start; i < endB; i++) {
+    const r = b[i]!;
+    const old = before.get(r.id);
+    if (old) before.delete(r.id);
+    if (old !== r) changed(old, r);
+  }
+  for (const old of before.values()) changed(old, undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One evaluated view per WorkbookView
+
+const evaluated = new WeakMap<WorkbookView, EvaluatedView>();
+
+/** The evaluated view of a WorkbookView: made once per view (or carried over by {@link advanceView}). */
+export function evaluatedOf(view: WorkbookView): EvaluatedView {
+  let e = evaluated.get(view);
+  if (!e) evaluated.set(view, (e = new EvaluatedView(view)));
+  return e;
+}
+
+/**
+ * The view of `next` records after `prev` records (seen as `prevView`): patched from the previous
+ * view where only KPI values changed, with its evaluated view carried over incrementally; a new
+ * view otherwise.
+ */
+export function advanceView(prevView: WorkbookView | null, prev: WorkbookRecords | null, next: WorkbookRecords): WorkbookView {
+  if (!prevView || !prev || prev.strategy.id !== next.strategy.id) return new WorkbookView(next);
+  if (prev === next) return prevView;
+  const change = recordsChange(prevView, prev, next);
+  if (change === 'all') return new WorkbookView(next);
+  const view = (change.patch && prevView.patched(next, change.patch)) || new WorkbookView(next);
+  const before = evaluated.get(prevView);
+  if (before) evaluated.set(view, before.advance(view, change.kpis));
+  return view;
+}
