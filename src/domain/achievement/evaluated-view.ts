@@ -24,14 +24,14 @@ import type { KpiYear } from '../entities/kpi-year';
 import { interimJudgementOf, type InterimJudgement } from '../entities/strategy';
 import { evaluateIndexed, evaluateKpiYears, type KpiEvaluation } from './evaluate';
 import { resolveRankScheme, type RankScheme } from './rank-schemes';
-import { retally, rollUp, type StrategyRollup, type Tally } from './rollup';
+import { copyTally, retally, rollUp, type GoalRollup, type MeasureRollup, type ProjectRollup, type StrategyRollup, type Tally } from './rollup';
 
 export class EvaluatedView {
   readonly view: WorkbookView;
   readonly scheme: RankScheme;
   readonly judgement: InterimJudgement;
-  #rollups = new Map<number, RolledUp>();
-  #histories = new Map<string, { years: readonly number[]; evaluations: KpiEvaluation[] }>();
+  readonly #rollups = new Map<number, RolledUp>();
+  readonly #histories = new Map<string, { years: readonly number[]; evaluations: KpiEvaluation[] }>();
 
   constructor(view: WorkbookView) {
     this.view = view;
@@ -68,8 +68,7 @@ export class EvaluatedView {
   /**
    * The evaluated view of `next`, a view whose records differ from this one's only in the values
    * of the KPIs `changed` (see {@link recordsChange}). The roll-ups computed here are carried over
-   * with only those KPIs evaluated again; this view hands its caches over (and computes afresh if
-   * it is asked again).
+   * with only those KPIs evaluated again; this view and what it handed out stay as they are.
    */
   advance(next: WorkbookView, changed: ReadonlySet<string>): EvaluatedView {
     const out = new EvaluatedView(next);
@@ -77,59 +76,121 @@ export class EvaluatedView {
     for (const [fy, r] of this.#rollups) {
       out.#rollups.set(fy, changed.size === 0 ? r : reevaluate(r, next, changed, out.scheme, out.judgement));
     }
-    this.#rollups = new Map();
-    this.#histories = new Map();
     return out;
   }
 }
 
 interface RolledUp {
   rollup: StrategyRollup;
-  /** Every tally each KPI is counted in, and each KPI's place in outline order (built at the first edit). */
-  placement: { tallies: Map<string, Tally[]>; position: Map<string, number> } | null;
+  /** Where each KPI is counted in the roll-up, and its place in outline order (built at the first edit). */
+  placement: Placement | null;
+}
+
+/**
+ * A tally's place in a roll-up: the strategy's, or one of goal `g`'s (its own, its 数値目標',
+ * measure `i`'s or project `i`'s). Places, not objects: an edit copies the tallies it changes.
+ */
+type Slot = { part: 'strategy' } | { part: 'tally' | 'goalKpis'; g: number } | { part: 'measure' | 'project'; g: number; i: number };
+
+interface Placement {
+  slots: Map<string, Slot[]>;
+  position: Map<string, number>;
 }
 
 const sameYears = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((y, i) => y === b[i]);
 
-/** Every tally of a roll-up. */
-function talliesOf(r: StrategyRollup): Tally[] {
-  const out = [r.strategy];
-  for (const g of r.goals) {
-    out.push(g.tally, g.goalKpis);
-    for (const m of g.measures) out.push(m.tally);
-    for (const p of g.projects) out.push(p.tally);
-  }
-  return out;
-}
-
-function placementOf(r: StrategyRollup): NonNullable<RolledUp['placement']> {
-  const tallies = new Map<string, Tally[]>();
-  for (const t of talliesOf(r)) {
+function placementOf(r: StrategyRollup): Placement {
+  const slots = new Map<string, Slot[]>();
+  const put = (t: Tally, slot: Slot) => {
     for (const id of t.kpiIds) {
-      const list = tallies.get(id);
-      if (list) list.push(t);
-      else tallies.set(id, [t]);
+      const list = slots.get(id);
+      if (list) list.push(slot);
+      else slots.set(id, [slot]);
     }
-  }
+  };
+  put(r.strategy, { part: 'strategy' });
+  r.goals.forEach((goal, g) => {
+    put(goal.tally, { part: 'tally', g });
+    put(goal.goalKpis, { part: 'goalKpis', g });
+    goal.measures.forEach((m, i) => put(m.tally, { part: 'measure', g, i }));
+    goal.projects.forEach((p, i) => put(p.tally, { part: 'project', g, i }));
+  });
   const position = new Map<string, number>();
   r.strategy.kpiIds.forEach((id, i) => position.set(id, i));
-  return { tallies, position };
+  return { slots, position };
 }
 
-/** The roll-up with the `changed` KPIs evaluated again from `view` (the tallies are adjusted in place). */
+/**
+ * The roll-up with the `changed` KPIs evaluated again from `view`. The roll-up given is left as it
+ * is (a screen may hold it): the evaluations map, the tallies that change and the goal, measure and
+ * project entries above them are copies; everything else is shared.
+ */
 function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string>, scheme: RankScheme, judgement: InterimJudgement): RolledUp {
-  const placement = r.placement ?? placementOf(r.rollup);
-  const { evaluations, fiscalYear } = r.rollup;
+  const old = r.rollup;
+  // Many KPIs changed (an import): counting again is as quick and simpler.
+  if (changed.size * 8 > old.evaluations.size) return { rollup: rollUp(view, old.fiscalYear, scheme), placement: null };
+  const placement = r.placement ?? placementOf(old);
   const position = (id: string) => placement.position.get(id) ?? Infinity;
+  const evaluations = new Map(old.evaluations);
+  let strategy = old.strategy;
+  const goals = old.goals.slice();
+  // Copies made in this edit (changed freely); anything else belongs to the old roll-up too.
+  const owned = new Set<object>();
+  const mine = <T extends object>(x: T, copy: (x: T) => T): T => {
+    if (owned.has(x)) return x;
+    const c = copy(x);
+    owned.add(c);
+    return c;
+  };
+  const shallow = <T extends object>(x: T): T => ({ ...x });
+  /** The tally at `slot` in the new roll-up, copied (with the entries above it) at its first change. */
+  const tallyAt = (slot: Slot): Tally => {
+    if (slot.part === 'strategy') return (strategy = mine(strategy, copyTally));
+    const g = (goals[slot.g] = mine(goals[slot.g]!, shallow));
+    switch (slot.part) {
+      case 'tally':
+        return (g.tally = mine(g.tally, copyTally));
+      case 'goalKpis':
+        return (g.goalKpis = mine(g.goalKpis, copyTally));
+      case 'measure': {
+        const list = (g.measures = mine(g.measures, (l) => l.slice()));
+        const m = (list[slot.i] = mine(list[slot.i]!, shallow));
+        return (m.tally = mine(m.tally, copyTally));
+      }
+      case 'project': {
+        const list = (g.projects = mine(g.projects, (l) => l.slice()));
+        const p = (list[slot.i] = mine(list[slot.i]!, shallow));
+        return (p.tally = mine(p.tally, copyTally));
+      }
+    }
+  };
   for (const id of changed) {
-    const before = evaluations.get(id);
+    const before = old.evaluations.get(id);
     const kpi = view.kpi(id);
     if (!before || !kpi) continue;
-    const after = evaluateIndexed(kpi, view.kpiYearsOf(id), fiscalYear, scheme, judgement);
+    const after = evaluateIndexed(kpi, view.kpiYearsOf(id), old.fiscalYear, scheme, judgement);
     evaluations.set(id, after);
-    for (const t of placement.tallies.get(id) ?? []) retally(t, before, after, position, scheme);
+    for (const slot of placement.slots.get(id) ?? []) retally(tallyAt(slot), before, after, position, scheme);
   }
-  return { rollup: { ...r.rollup }, placement };
+  return { rollup: withLookups({ fiscalYear: old.fiscalYear, scheme: old.scheme, strategy, goals, evaluations }), placement };
+}
+
+/** A roll-up's lookups by id over its own entries. */
+function withLookups(parts: Pick<StrategyRollup, 'fiscalYear' | 'scheme' | 'strategy' | 'goals' | 'evaluations'>): StrategyRollup {
+  const goalById = new Map<string, GoalRollup>();
+  const measureById = new Map<string, MeasureRollup>();
+  const projectById = new Map<string, ProjectRollup>();
+  for (const g of parts.goals) {
+    goalById.set(g.goalId, g);
+    for (const m of g.measures) measureById.set(m.measureId, m);
+    for (const p of g.projects) projectById.set(p.projectId, p);
+  }
+  return {
+    ...parts,
+    goal: (id) => goalById.get(id),
+    measure: (id) => measureById.get(id),
+    project: (id) => projectById.get(id),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

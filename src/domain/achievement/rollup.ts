@@ -130,8 +130,9 @@ function add(t: Tally, e: KpiEvaluation): void {
 /**
  * Replaces one KPI's evaluation in a finished tally it is counted in (`before` → `after`), as if
  * the tally had been counted again: the incremental view (./evaluated-view.ts) adjusts the tallies
- * above an edited KPI with it. `position` gives a KPI's place in outline order (the lists of
- * not achieved, pending and excluded KPIs stay in that order). Keep it the reverse of `add`.
+ * above an edited KPI with it, on copies of them ({@link copyTally}): it changes `t` in place.
+ * `position` gives a KPI's place in outline order (the lists of not achieved, pending and excluded
+ * KPIs stay in that order). Keep it the reverse of `add`.
  */
 export function retally(t: Tally, before: KpiEvaluation, after: KpiEvaluation, position: (kpiId: string) => number, scheme: RankScheme): void {
   const id = before.kpiId;
@@ -162,6 +163,19 @@ export function retally(t: Tally, before: KpiEvaluation, after: KpiEvaluation, p
   t.unjudged += unjudgedCount(after) - unjudgedCount(before);
   t.provisional += provisionalCount(after) - provisionalCount(before);
   finishTally(t, scheme);
+}
+
+/** A copy of a tally that can be changed without changing the original (see {@link retally}). */
+export function copyTally(t: Tally): Tally {
+  return {
+    ...t,
+    // kpiIds is shared: a change of values does not change which KPIs a tally counts.
+    byVerdict: { ...t.byVerdict },
+    byRank: { ...t.byRank },
+    notAchievedIds: t.notAchievedIds.slice(),
+    pendingIds: t.pendingIds.slice(),
+    excludedIds: t.excludedIds.slice(),
+  };
 }
 
 const unjudgedCount = (e: KpiEvaluation) =>
