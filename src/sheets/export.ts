@@ -19,7 +19,7 @@ import type { Project } from '../domain/entities/project';
 import type { Goal } from '../domain/entities/goal';
 import type { Measurement } from '../domain/entities/measurement';
 import { formatMeasurement } from '../domain/numbers';
-import { evaluateKpiYears, interimJudgementOf, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../domain/achievement';
+import { evaluatedOf, verdictLabel, type KpiEvaluation } from '../domain/achievement';
 import { addMessages, fy as fiscalYearText, t } from '../i18n';
 import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import { achievementCatalog, rankLabel } from '../i18n/domain';
@@ -93,13 +93,12 @@ export function kpiTableColumns(): SheetColumn[] {
 
 /** The KPI table: one row per KPI and fiscal year of the strategy's period. */
 export function kpiTable(view: WorkbookView): SheetTable {
-  const scheme = resolveRankScheme(view.strategy.rankScheme);
   const years = view.years;
   const rows: SheetCell[][] = [];
   const bare = (m: Measurement) => formatMeasurement(m, '');
   for (const { goal, project, kpi } of kpisInOrder(view)) {
     if (!kpi) continue;
-    const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme, interimJudgementOf(view.strategy));
+    const evaluations = evaluatedOf(view).history(kpi, years);
     const value = (m: Measurement | null) => measurementCell(m, '', bare, false);
     years.forEach((fy, i) => {
       const e = evaluations[i]!;
@@ -156,7 +155,6 @@ function commonYear(view: WorkbookView, pick: (k: Kpi) => number | null): number
  * `fiscalYear` is the year KPI達成・未達成の状況 is judged for.
  */
 export function progressTable(view: WorkbookView, fiscalYear: number): SheetTable {
-  const scheme = resolveRankScheme(view.strategy.rankScheme);
   const years = view.years;
   const baseYear = commonYear(view, (k) => k.baselineYear);
   const targetYear = commonYear(view, (k) => k.targetYear);
@@ -200,7 +198,7 @@ export function progressTable(view: WorkbookView, fiscalYear: number): SheetTabl
     }
     row.push(value(kpi ? thresholdTarget(kpi) : null));
     if (targetYear === null) row.push(text(wareki(kpi?.targetYear ?? null)));
-    const e = kpi ? evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0] : undefined;
+    const e = kpi ? evaluatedOf(view).evaluation(kpi, fiscalYear) : undefined;
     row.push(text(e ? verdictLabel(e, achievementCatalog()) : ''));
     rows.push(row);
   }

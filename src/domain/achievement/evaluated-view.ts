@@ -46,23 +46,39 @@ export class EvaluatedView {
     return r.rollup;
   }
 
-  /** One KPI in one fiscal year (from the year's roll-up when it is computed already). */
-  evaluation(kpiId: string, fiscalYear: number): KpiEvaluation | undefined {
-    const known = this.#rollups.get(fiscalYear)?.rollup.evaluations.get(kpiId);
+  /**
+   * One KPI in one fiscal year (from the year's roll-up or the KPI's history when computed already).
+   * Given the KPI record itself, a record that is not this view's (a stale or preview copy) is
+   * evaluated as given, against this view's yearly records.
+   */
+  evaluation(kpi: Kpi, fiscalYear: number): KpiEvaluation;
+  evaluation(kpiId: string, fiscalYear: number): KpiEvaluation | undefined;
+  evaluation(which: Kpi | string, fiscalYear: number): KpiEvaluation | undefined {
+    const kpi = this.#own(which);
+    if (!kpi) return typeof which === 'string' ? undefined : evaluateIndexed(which, this.view.kpiYearsOf(which.id), fiscalYear, this.scheme, this.judgement);
+    const known = this.#rollups.get(fiscalYear)?.rollup.evaluations.get(kpi.id) ?? this.#histories.get(kpi.id)?.evaluations.find((e) => e.fiscalYear === fiscalYear);
     if (known) return known;
-    const kpi = this.view.kpi(kpiId);
-    return kpi ? evaluateIndexed(kpi, this.view.kpiYearsOf(kpiId), fiscalYear, this.scheme, this.judgement) : undefined;
+    return evaluateIndexed(kpi, this.view.kpiYearsOf(kpi.id), fiscalYear, this.scheme, this.judgement);
   }
 
-  /** One KPI in each of `years` (default: every year of the period), in that order. */
-  history(kpiId: string, years: readonly number[] = this.view.years): KpiEvaluation[] {
-    const known = this.#histories.get(kpiId);
+  /**
+   * One KPI in each of `years` (default: every year of the period), in that order; none for a KPI
+   * id this view does not have. A KPI record that is not this view's is evaluated as given.
+   */
+  history(which: Kpi | string, years: readonly number[] = this.view.years): KpiEvaluation[] {
+    const kpi = this.#own(which);
+    if (!kpi) return typeof which === 'string' ? [] : evaluateKpiYears(which, this.view.kpiYearsOf(which.id), years, this.scheme, this.judgement);
+    const known = this.#histories.get(kpi.id);
     if (known && sameYears(known.years, years)) return known.evaluations;
-    const kpi = this.view.kpi(kpiId);
-    if (!kpi) return [];
-    const evaluations = evaluateKpiYears(kpi, this.view.kpiYearsOf(kpiId), years, this.scheme, this.judgement);
-    this.#histories.set(kpiId, { years: [...years], evaluations });
+    const evaluations = evaluateKpiYears(kpi, this.view.kpiYearsOf(kpi.id), years, this.scheme, this.judgement);
+    this.#histories.set(kpi.id, { years: [...years], evaluations });
     return evaluations;
+  }
+
+  /** This view's record of the KPI, if `which` names it (or is it). */
+  #own(which: Kpi | string): Kpi | undefined {
+    const kpi = this.view.kpi(typeof which === 'string' ? which : which.id);
+    return typeof which === 'string' || kpi === which ? kpi : undefined;
   }
 
   /**

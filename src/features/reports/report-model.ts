@@ -19,7 +19,7 @@ import type { Measure } from '../../domain/entities/measure';
 import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
-import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
+import { clean, evaluatedOf, formatValue, interimJudgementOf, isUnjudgedYear, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
 import { draftSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
@@ -137,8 +137,7 @@ export function targetText(e: KpiEvaluation, kpi: Kpi): YearTargetText | null {
 }
 
 export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLine {
-  const scheme = resolveRankScheme(view.strategy.rankScheme);
-  const evaluation = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0]!;
+  const evaluation = evaluatedOf(view).evaluation(kpi, fiscalYear);
   const actuals: Record<number, string> = {};
   let latestActual: KpiLine['latestActual'] = null;
   for (const y of view.kpiYearsOf(kpi.id)) {
@@ -365,9 +364,8 @@ export interface GrantReport {
 
 /** The rows of seed 001's KPI table: 当初, then every year of the period. */
 export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): GrantKpi {
-  const scheme = resolveRankScheme(view.strategy.rankScheme);
   const years = view.years;
-  const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme, interimJudgementOf(view.strategy));
+  const evaluations = evaluatedOf(view).history(kpi, years);
   const numeric = kpi.kind === 'numeric';
   const base = kpi.baseline?.value ?? null;
   const baseText = cellText(kpi.baseline, kpi);

@@ -219,3 +219,28 @@ describe('the evaluated view', () => {
     expect(plain(rollup)).toEqual(plain(rollUp(new WorkbookView(next), 2022)));
   });
 });
+
+describe('reading one KPI', () => {
+  const view = new WorkbookView(BASE);
+  const ev = evaluatedOf(view);
+  const kpi = view.goals.flatMap((g) => view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id)))[0]!;
+  const scheme = resolveRankScheme(BASE.strategy.rankScheme);
+  const judgement = interimJudgementOf(BASE.strategy);
+
+  it("reads the view's KPI from the year's roll-up and the history, the same as evaluating it alone", () => {
+    const rollup = ev.rollup(2022);
+    expect(ev.evaluation(kpi, 2022)).toBe(rollup.evaluations.get(kpi.id));
+    expect(ev.history(kpi)).toBe(ev.history(kpi.id));
+    expect(ev.history(kpi)).toEqual(evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), YEARS, scheme, judgement));
+    expect(ev.evaluation(kpi.id, 2023)).toBe(ev.history(kpi)[3]);
+  });
+
+  it('evaluates a KPI record that is not the view’s as given, and reads nothing for an unknown id', () => {
+    const copy: Kpi = { ...kpi, target: { value: 1 }, direction: 'higher' };
+    expect(ev.evaluation(copy, 2022)).toEqual(evaluateKpiYears(copy, view.kpiYearsOf(kpi.id), [2022], scheme, judgement)[0]);
+    expect(ev.history(copy)).toEqual(evaluateKpiYears(copy, view.kpiYearsOf(kpi.id), YEARS, scheme, judgement));
+    expect(ev.history(copy)).not.toEqual(ev.history(kpi));
+    expect(ev.evaluation('no-such-kpi', 2022)).toBeUndefined();
+    expect(ev.history('no-such-kpi')).toEqual([]);
+  });
+});
