@@ -65,9 +65,14 @@ export class WorkbookView {
   readonly #projectsByGoal = new Map<string, Project[]>();
   readonly #kpisByProject = new Map<string, Kpi[]>();
   readonly #goalKpis = new Map<string, Kpi[]>();
-  readonly #kpiYears = new Map<string, Map<number, KpiYear>>();
-  readonly #kpiYearLists = new Map<string, KpiYear[]>();
-  readonly #kpiYearsSorted = new Set<string>();
+  readonly #kpiYears: Map<string, Map<number, KpiYear>>;
+  readonly #kpiYearLists: Map<string, KpiYear[]>;
+  readonly #kpiYearsSorted: Set<string>;
+  /**
+   * A patched view's yearly records of the KPIs edited since its indexes were built (null: none
+   * live), read before the indexes (see the constructor).
+   */
+  readonly #kpiYearOverlay: Map<string, { byYear: Map<number, KpiYear>; list: KpiYear[] } | null> | null = null;
   readonly #projectYears = new Map<string, Map<number, ProjectYear>>();
   readonly #byId = new Map<string, Goal | Measure | Project | Kpi>();
   readonly #meetings: Meeting[];
@@ -104,24 +109,42 @@ export class WorkbookView {
           lists.set(key, (lists.get(key) ?? []).map((old) => (old.id === k.id ? k : old)));
         }
       }
+      // The yearly records: this view reads the changed KPIs' from an overlay over the indexes it
+      // shares with `from` (copying them would cost the whole strategy at every edit); the
+      // overlay is folded into new indexes once it holds a 32nd of the KPIs (so that folding
+      // costs each edit about 32 entries on average).
+      this.#kpiYears = from.#kpiYears;
+      this.#kpiYearLists = from.#kpiYearLists;
+      this.#kpiYearsSorted = from.#kpiYearsSorted;
+      const overlay = new Map(from.#kpiYearOverlay ?? []);
+      for (const [kpiId, list] of patch.kpiYears) {
+        const sorted = list.filter(live).sort((a, b) => a.fiscalYear - b.fiscalYear);
+        overlay.set(kpiId, sorted.length === 0 ? null : { byYear: new Map(sorted.map((y) => [y.fiscalYear, y])), list: sorted });
+      }
+      if (overlay.size <= Math.max(8, from.#kpiYearLists.size >> 5)) {
+        this.#kpiYearOverlay = overlay;
+        return;
+      }
       this.#kpiYears = new Map(from.#kpiYears);
       this.#kpiYearLists = new Map(from.#kpiYearLists);
       this.#kpiYearsSorted = new Set(from.#kpiYearsSorted);
-      for (const [kpiId, list] of patch.kpiYears) {
-        const sorted = list.filter(live).sort((a, b) => a.fiscalYear - b.fiscalYear);
-        if (sorted.length === 0) {
+      for (const [kpiId, entry] of overlay) {
+        if (!entry) {
           this.#kpiYears.delete(kpiId);
           this.#kpiYearLists.delete(kpiId);
           this.#kpiYearsSorted.delete(kpiId);
           continue;
         }
-        this.#kpiYears.set(kpiId, new Map(sorted.map((y) => [y.fiscalYear, y])));
-        this.#kpiYearLists.set(kpiId, sorted);
+        this.#kpiYears.set(kpiId, entry.byYear);
+        this.#kpiYearLists.set(kpiId, entry.list);
         this.#kpiYearsSorted.add(kpiId);
       }
       return;
     }
     this.strategy = records.strategy;
+    this.#kpiYears = new Map();
+    this.#kpiYearLists = new Map();
+    this.#kpiYearsSorted = new Set();
     this.goals = records.goals.filter(live).sort(byOrder);
     for (const g of this.goals) this.#byId.set(g.id, g);
     for (const m of records.measures.filter(live).sort(byOrder)) {
@@ -179,6 +202,8 @@ export class WorkbookView {
 
   /** Every live yearly record of a KPI, as held now (in no particular order). */
   liveKpiYears(kpiId: string): readonly KpiYear[] {
+    const patched = this.#kpiYearOverlay?.get(kpiId);
+    if (patched !== undefined) return patched?.list ?? [];
     return this.#kpiYearLists.get(kpiId) ?? [];
   }
 
@@ -226,10 +251,15 @@ export class WorkbookView {
     return this.#kpisByProject.get(projectId) ?? [];
   }
   kpiYear(kpiId: string, fiscalYear: number): KpiYear | undefined {
+    const patched = this.#kpiYearOverlay?.get(kpiId);
+    if (patched !== undefined) return patched?.byYear.get(fiscalYear);
     return this.#kpiYears.get(kpiId)?.get(fiscalYear);
   }
   /** The KPI's yearly records in year order (sorted once per view: the engine asks for every KPI). */
   kpiYearsOf(kpiId: string): KpiYear[] {
+    // A patched KPI's records are sorted, one per year (WorkbookView.patched refuses duplicates).
+    const patched = this.#kpiYearOverlay?.get(kpiId);
+    if (patched !== undefined) return patched?.list ?? [];
     const list = this.#kpiYearLists.get(kpiId);
     if (!list) return [];
     if (!this.#kpiYearsSorted.has(kpiId)) {

@@ -8,12 +8,13 @@
 //
 //   npm run bench                  every figure
 //   npm run bench -- --runs 50     more runs per figure (default 20)
+//   npm run bench:engine -- --only edit   only the figures of one edit (the evaluated view, issue 18)
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../../src/domain/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
-import { evaluateIndexed, evaluateKpiYears, resolveRankScheme, rollUp, tally, type KpiEvaluation } from '../../src/domain/achievement';
+import { advanceView, evaluatedOf, evaluateIndexed, evaluateKpiYears, resolveRankScheme, rollUp, tally, type KpiEvaluation } from '../../src/domain/achievement';
 import type { Kpi } from '../../src/domain/entities/kpi';
 import { formatFiscalYear } from '../../src/domain/eras';
 import type { RecordContext } from '../../src/domain/records';
@@ -23,6 +24,8 @@ const TARGET_MS = 50;
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Math.max(3, Math.trunc(Number(args[runsAt + 1])) || 20) : 20;
+const onlyAt = args.indexOf('--only');
+const ONLY = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
 
 const forceGc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 
@@ -175,6 +178,68 @@ async function bench(name: string, options: GenerateOptions, runs: number, break
   return { rollUpFresh, kpis: kpis.length, years: years.length };
 }
 
+/**
+ * One edit of one actual, as the app sees it (issue 18): the live workbook hands over new records
+ * in which one yearly record is a new object (every other record the same object), and the
+ * dashboard reads the roll-up of the year shown. Before: a new WorkbookView and rollUp over every
+ * KPI. After: advanceView patches the view and its evaluated view re-evaluates the edited KPI and
+ * the tallies above it. Each run edits another KPI's record, in the same chain of views.
+ */
+async function benchEdit(name: string, options: GenerateOptions, runs: number) {
+  const records0 = buildWorkbook(generateStrategy(options), benchContext());
+  const view0 = new WorkbookView(records0);
+  const fy = view0.years.at(-2) ?? view0.years[0]!;
+  const kpis = allKpis(view0);
+  console.log(`\n${name}: one edit of an actual, ${int(kpis.length)} KPIs × ${view0.years.length} years; the roll-up of ${fy} read after it`);
+  // The records edited in turn: each run changes a different KPI's record of year `fy`.
+  const targets = records0.kpiYears.map((y, i) => [y, i] as const).filter(([y]) => y.fiscalYear === fy && !y.deletedAt);
+  let n = 0;
+  const edited = (records: WorkbookRecords): WorkbookRecords => {
+    const [, at] = targets[(n++ * 7919) % targets.length]!;
+    const y = records.kpiYears[at]!;
+    const value = (y.actual?.value ?? 0) + 1;
+    const kpiYears = records.kpiYears.slice();
+    kpiYears[at] = { ...y, actual: { ...(y.actual ?? { value: null }), value }, rev: y.rev + 1 };
+    return { ...records, kpiYears };
+  };
+
+  line(
+    'before: new WorkbookView + rollUp (every KPI again)',
+    await measure(runs, () => edited(records0), (r) => rollUp(new WorkbookView(r), fy)),
+  );
+
+  // The first edit after a view was evaluated also indexes where each KPI is counted.
+  const first = await measure(
+    runs,
+    () => {
+      const view = new WorkbookView(records0);
+      evaluatedOf(view).rollup(fy);
+      return { view, next: edited(records0) };
+    },
+    ({ view, next }) => evaluatedOf(advanceView(view, records0, next)).rollup(fy),
+  );
+  line('after: advanceView + rollup, first edit of a freshly evaluated view', first);
+
+  let cur = { view: new WorkbookView(records0), records: records0 };
+  evaluatedOf(cur.view).rollup(fy);
+  const steady = await measure(
+    runs,
+    () => edited(cur.records),
+    (next) => {
+      const view = advanceView(cur.view, cur.records, next);
+      const rollup = evaluatedOf(view).rollup(fy);
+      cur = { view, records: next };
+      return rollup;
+    },
+  );
+  line('after: advanceView + rollup, each later edit', steady);
+  // Proof that the chain read what a fresh evaluation reads (the property test checks it in full).
+  const fresh = rollUp(new WorkbookView(cur.records), fy);
+  const mine = evaluatedOf(cur.view).rollup(fy);
+  const same = JSON.stringify({ ...fresh, evaluations: [...fresh.evaluations] }) === JSON.stringify({ ...mine, evaluations: [...mine.evaluations] });
+  console.log(`  the chain's roll-up after ${int(n)} edits equals a fresh one: ${same ? 'yes' : 'NO'}`);
+}
+
 const cpu = cpus();
 console.log('Achievement engine benchmark');
 console.log(`Node ${process.version} on ${platform()} ${arch()}, ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}`);
@@ -184,8 +249,18 @@ console.log(
   `${RUNS} runs per figure after 3 warm-up runs; ${forceGc ? 'a full garbage collection before each run' : 'no forced garbage collection (run node with --expose-gc)'}.`,
 );
 
+if (ONLY === 'edit') {
+  await benchEdit('STRESS', STRESS, RUNS);
+  await benchEdit('LARGE', LARGE, RUNS);
+  gcObserver.disconnect();
+  console.log(`\nload average at end: ${load()}`);
+  process.exit(0);
+}
+
 const stress = await bench('STRESS', STRESS, RUNS, true);
 await bench('LARGE', LARGE, RUNS, false);
+await benchEdit('STRESS', STRESS, RUNS);
+await benchEdit('LARGE', LARGE, RUNS);
 gcObserver.disconnect();
 
 const f = stress.rollUpFresh;

@@ -147,7 +147,10 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
   if (changed.size * 8 > old.evaluations.size) return { rollup: rollUp(view, old.fiscalYear, scheme), placement: null };
   const placement = r.placement ?? placementOf(old);
   const position = (id: string) => placement.position.get(id) ?? Infinity;
-  const evaluations = new Map(old.evaluations);
+  // Copying the map of every evaluation would cost the whole strategy: the changed ones go into
+  // an overlay over it, folded in once it holds many.
+  const { base, over: previous } = layersOf(old.evaluations);
+  const over = new Map(previous);
   let strategy = old.strategy;
   const goals = old.goals.slice();
   // Copies made in this edit (changed freely); anything else belongs to the old roll-up too.
@@ -185,10 +188,56 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
     const kpi = view.kpi(id);
     if (!before || !kpi) continue;
     const after = evaluateIndexed(kpi, view.kpiYearsOf(id), old.fiscalYear, scheme, judgement);
-    evaluations.set(id, after);
+    over.set(id, after);
     for (const slot of placement.slots.get(id) ?? []) retally(tallyAt(slot), before, after, position, scheme);
   }
+  const evaluations = over.size > maxOverlay(base.size) ? new Map(new LayeredMap(base, over)) : new LayeredMap(base, over);
   return { rollup: withLookups({ fiscalYear: old.fiscalYear, scheme: old.scheme, strategy, goals, evaluations }), placement };
+}
+
+/**
+ * How many evaluations may change before the map of every evaluation is built again: a 32nd of
+ * it, so that building it again costs each edit about 32 entries on average.
+ */
+const maxOverlay = (size: number) => Math.max(8, size >> 5);
+
+/**
+ * A read-only map: `base` with some values replaced by those of `over` (whose keys are all in
+ * `base`), in `base`'s order. Neither is changed after it is made.
+ */
+class LayeredMap<K, V> implements ReadonlyMap<K, V> {
+  constructor(
+    readonly base: ReadonlyMap<K, V>,
+    readonly over: ReadonlyMap<K, V>,
+  ) {}
+  get size(): number {
+    return this.base.size;
+  }
+  get(key: K): V | undefined {
+    return this.over.has(key) ? this.over.get(key) : this.base.get(key);
+  }
+  has(key: K): boolean {
+    return this.base.has(key);
+  }
+  forEach(fn: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this) fn.call(thisArg, v, k, this);
+  }
+  *entries(): MapIterator<[K, V]> {
+    for (const [k, v] of this.base) yield [k, this.over.has(k) ? this.over.get(k)! : v];
+  }
+  keys(): MapIterator<K> {
+    return this.base.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+function layersOf<K, V>(m: ReadonlyMap<K, V>): { base: ReadonlyMap<K, V>; over: ReadonlyMap<K, V> } {
+  return m instanceof LayeredMap ? { base: m.base, over: m.over } : { base: m, over: new Map() };
 }
 
 /** A roll-up's lookups by id over its own entries. */

@@ -78,8 +78,8 @@ export interface StrategyRollup {
   scheme: RankScheme;
   strategy: Tally;
   goals: GoalRollup[];
-  /** Every KPI's evaluation, by KPI id. */
-  evaluations: Map<string, KpiEvaluation>;
+  /** Every KPI's evaluation, by KPI id, in outline order. */
+  evaluations: ReadonlyMap<string, KpiEvaluation>;
   goal(id: string): GoalRollup | undefined;
   measure(id: string): MeasureRollup | undefined;
   project(id: string): ProjectRollup | undefined;

@@ -202,6 +202,28 @@ describe('the evaluated view', () => {
     );
   }, 120_000);
 
+  it('stays exact over a long run of edits of different KPIs (the overlays of changes are folded in on the way)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ kpi: index, year, value: measurement }), { minLength: 20, maxLength: 60 }), (edits) => {
+        let records = BASE;
+        let view = new WorkbookView(records);
+        evaluatedOf(view).rollup(2022);
+        for (const [n, e] of edits.entries()) {
+          // Each edit a different KPI (as people work down a list), then the edit drawn.
+          const next = apply(records, { kind: 'actual', kpi: n, year: e.year, value: e.value });
+          view = advanceView(view, records, next);
+          records = next;
+          evaluatedOf(view).rollup(2022);
+        }
+        const fresh = new WorkbookView(records);
+        for (const k of records.kpis) expect(view.kpiYearsOf(k.id)).toEqual(fresh.kpiYearsOf(k.id));
+        for (const y of records.kpiYears) expect(view.kpiYear(y.kpiId, y.fiscalYear)).toBe(fresh.kpiYear(y.kpiId, y.fiscalYear));
+        expect(plain(evaluatedOf(view).rollup(2022))).toEqual(plain(rollUp(fresh, 2022)));
+      }),
+      { seed: SEED, numRuns: 10 * SCALE },
+    );
+  }, 60_000);
+
   it('re-evaluates only the edited KPI: the other evaluations are the very objects computed before', () => {
     const view = new WorkbookView(BASE);
     const before = evaluatedOf(view).rollup(2022);
