@@ -24,7 +24,7 @@ import type { KpiYear } from '../entities/kpi-year';
 import { interimJudgementOf, type InterimJudgement } from '../entities/strategy';
 import { evaluateIndexed, evaluateKpiYears, type KpiEvaluation } from './evaluate';
 import { resolveRankScheme, type RankScheme } from './rank-schemes';
-import { copyTally, retally, rollUp, type GoalRollup, type MeasureRollup, type ProjectRollup, type StrategyRollup, type Tally } from './rollup';
+import { copyTally, retally, rollUp, type StrategyRollup, type Tally } from './rollup';
 
 export class EvaluatedView {
   readonly view: WorkbookView;
@@ -111,6 +111,8 @@ type Slot = { part: 'strategy' } | { part: 'tally' | 'goalKpis'; g: number } | {
 interface Placement {
   slots: Map<string, Slot[]>;
   position: Map<string, number>;
+  /** Where each goal, measure and project is in the roll-up's lists (the same after every edit of values). */
+  where: Map<string, { g: number; i: number }>;
 }
 
 const sameYears = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((y, i) => y === b[i]);
@@ -133,7 +135,13 @@ function placementOf(r: StrategyRollup): Placement {
   });
   const position = new Map<string, number>();
   r.strategy.kpiIds.forEach((id, i) => position.set(id, i));
-  return { slots, position };
+  const where = new Map<string, { g: number; i: number }>();
+  r.goals.forEach((goal, g) => {
+    where.set(goal.goalId, { g, i: -1 });
+    goal.measures.forEach((m, i) => where.set(m.measureId, { g, i }));
+    goal.projects.forEach((p, i) => where.set(p.projectId, { g, i }));
+  });
+  return { slots, position, where };
 }
 
 /**
@@ -192,7 +200,31 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
     for (const slot of placement.slots.get(id) ?? []) retally(tallyAt(slot), before, after, position, scheme);
   }
   const evaluations = over.size > maxOverlay(base.size) ? new Map(new LayeredMap(base, over)) : new LayeredMap(base, over);
-  return { rollup: withLookups({ fiscalYear: old.fiscalYear, scheme: old.scheme, strategy, goals, evaluations }), placement };
+  // Lookups by id through the places, which an edit of values does not change (ids are unique
+  // across record kinds).
+  const at = (id: string) => placement.where.get(id);
+  const rollup: StrategyRollup = {
+    fiscalYear: old.fiscalYear,
+    scheme: old.scheme,
+    strategy,
+    goals,
+    evaluations,
+    goal: (id) => {
+      const w = at(id);
+      return w && w.i === -1 ? goals[w.g] : undefined;
+    },
+    measure: (id) => {
+      const w = at(id);
+      const m = w && w.i >= 0 ? goals[w.g]!.measures[w.i] : undefined;
+      return m?.measureId === id ? m : undefined;
+    },
+    project: (id) => {
+      const w = at(id);
+      const p = w && w.i >= 0 ? goals[w.g]!.projects[w.i] : undefined;
+      return p?.projectId === id ? p : undefined;
+    },
+  };
+  return { rollup, placement };
 }
 
 /**
@@ -238,24 +270,6 @@ class LayeredMap<K, V> implements ReadonlyMap<K, V> {
 
 function layersOf<K, V>(m: ReadonlyMap<K, V>): { base: ReadonlyMap<K, V>; over: ReadonlyMap<K, V> } {
   return m instanceof LayeredMap ? { base: m.base, over: m.over } : { base: m, over: new Map() };
-}
-
-/** A roll-up's lookups by id over its own entries. */
-function withLookups(parts: Pick<StrategyRollup, 'fiscalYear' | 'scheme' | 'strategy' | 'goals' | 'evaluations'>): StrategyRollup {
-  const goalById = new Map<string, GoalRollup>();
-  const measureById = new Map<string, MeasureRollup>();
-  const projectById = new Map<string, ProjectRollup>();
-  for (const g of parts.goals) {
-    goalById.set(g.goalId, g);
-    for (const m of g.measures) measureById.set(m.measureId, m);
-    for (const p of g.projects) projectById.set(p.projectId, p);
-  }
-  return {
-    ...parts,
-    goal: (id) => goalById.get(id),
-    measure: (id) => measureById.get(id),
-    project: (id) => projectById.get(id),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
