@@ -9,7 +9,7 @@ import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { openExisting } from '../../src/storage/read-workbook';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
-import { generateStrategy } from '../../src/domain/generate';
+import { generateStrategy } from '../support/generate';
 import { CHILD_KINDS } from '../../src/domain/workbook';
 import { testContext } from '../support/context';
 
