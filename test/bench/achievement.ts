@@ -11,7 +11,7 @@
 //   npm run bench:engine -- --only edit   only the figures of one edit (the evaluated view, issue 18)
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../../src/domain/generate';
+import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { advanceView, evaluatedOf, evaluateIndexed, evaluateKpiYears, resolveRankScheme, rollUp, tally, type KpiEvaluation } from '../../src/domain/achievement';

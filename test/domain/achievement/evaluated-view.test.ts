@@ -4,7 +4,7 @@
 // histories — and a roll-up a screen already holds never changes under it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateStrategy } from '../../../src/domain/generate';
+import { generateStrategy } from '../../support/generate';
 import { buildWorkbook } from '../../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../../src/domain/workbook';
 import type { KpiYear } from '../../../src/domain/entities/kpi-year';
