@@ -1,17 +1,18 @@
 /**
  * One evaluated view of the open strategy: every KPI's evaluation and the roll-ups, derived once per
- * change of the records and read by every screen (dashboard, KPI grid, meeting mode …), instead of
- * each screen evaluating again.
+ * change of the records and read by every screen, report and export (dashboard, KPI grid and
+ * detail, meeting mode, department to-do, report model, spreadsheet export), instead of each
+ * evaluating again.
  *
  *   const ev = evaluatedOf(view);
  *   ev.rollup(fiscalYear)      // = rollUp(view, fiscalYear), computed once per view and year
- *   ev.evaluation(kpiId, fy)   // one KPI in one year
- *   ev.history(kpiId)          // one KPI in every year of the period (or the years given)
+ *   ev.evaluation(kpi, fy)     // one KPI (record or id) in one year
+ *   ev.history(kpi)            // one KPI in every year of the period (or the years given)
  *
  * After an edit, {@link advanceView} builds the next WorkbookView from the previous one and, when
  * only some KPIs' values changed (their records or yearly records, not their place in the outline),
- * re-evaluates those KPIs alone and adjusts the tallies above them (project, 施策, 基本目標, strategy)
- * instead of evaluating the strategy again. Anything else (a KPI added, moved or deleted, a goal,
+ * re-evaluates those KPIs alone and copies the tallies above them (project, 施策, 基本目標, strategy)
+ * with the change, instead of evaluating the strategy again; a roll-up handed out never changes. Anything else (a KPI added, moved or deleted, a goal,
  * measure or project changed, the rank scheme or the period changed) evaluates afresh. The result is
  * the same as a fresh evaluation (test/domain/achievement/evaluated-view.test.ts proves it over
  * random edits).
