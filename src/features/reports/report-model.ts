@@ -20,7 +20,7 @@ import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
 import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
-import { draftSummary } from '../../domain/verification';
+import { composeSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
 import type { ReportOptions } from './report-params';
@@ -438,7 +438,7 @@ export function grantReport(view: WorkbookView, o: ReportOptions): GrantReport {
       if (plan || progress) plans.push({ year: y, plan, progress });
     }
     const entered = record.summary.trim();
-    const verification = entered || draftSummary(view, project.id, fy, null, verificationCatalog()).text;
+    const verification = entered || composeSummary(view, project.id, fy, null, verificationCatalog()).text;
     return {
       project,
       goal,
