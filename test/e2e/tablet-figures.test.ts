@@ -102,4 +102,62 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await judgeInterimYears(page, 'finalYearOnly');
     expect(errors).toEqual([]);
   });
+
+  test('money: a yen figure stays exact yen, shown in the strategy’s unit with the city’s precision in entry and reports', async () => {
+    await strategyPage(page);
+    const settings = page.getByTestId('money-settings');
+    await settings.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('money-unit-thousand').isChecked()).toBe(true);
+    expect(await page.getByTestId('money-example').textContent()).toContain('「9,962千円」');
+
+    // Typed in yen into a 千円 strategy: kept as 9,962,058円, never 9,962.058千円.
+    await outline(page, 'nav-project', '空き家バンク事業');
+    await page.getByTestId('project-heading').filter({ hasText: '空き家バンク事業' }).waitFor();
+    await page.getByTestId('year-tab-2020').tap();
+    const budget = page.getByLabel('予算（千円）', { exact: true });
+    await budget.scrollIntoViewIfNeeded();
+    await budget.fill('996万2,058円');
+    await budget.blur();
+    await expect.poll(() => budget.inputValue()).toBe('9,962,058円');
+    expect(await page.getByText('9,962.058').count()).toBe(0);
+    await screenshot(page, `figures-money-entry-${name}`);
+
+    const sheetBudget = async () => {
+      await outline(page, 'nav-reports');
+      await page.getByTestId('report-chooser').waitFor();
+      await page.getByTestId('report-kind-sheet').check();
+      await page.getByTestId('report-year').selectOption('2020');
+      const sheet = page.getByTestId('eval-sheet').filter({ hasText: '空き家バンク事業' });
+      await sheet.waitFor();
+      return (await sheet.textContent()) ?? '';
+    };
+    const back = () => page.evaluate(() => { location.hash = location.hash.replace(/\/reports.*$/, ''); });
+    expect(await sheetBudget()).toContain('9,962千円');
+
+    // The city prints 千円 with one decimal, then switches to exact 円: the same figure follows.
+    await back();
+    await strategyPage(page);
+    await page.getByTestId('money-decimals').selectOption('1');
+    await expect.poll(() => page.getByTestId('money-example').textContent()).toContain('「9,962.1千円」');
+    expect(await sheetBudget()).toContain('9,962.1千円');
+    await back();
+    await strategyPage(page);
+    await page.getByTestId('money-unit-yen').tap();
+    await expect.poll(() => page.getByTestId('money-example').textContent()).toContain('「9,962,058円」');
+    await page.getByTestId('money-settings').scrollIntoViewIfNeeded();
+    await screenshot(page, `figures-money-settings-${name}`);
+    const sheetText = await sheetBudget();
+    expect(sheetText).toContain('9,962,058円');
+    expect(sheetText).not.toContain('9,962.058');
+
+    // Entry in 円: the field reads exact yen without a unit; back to whole 千円 for the next size.
+    await back();
+    await outline(page, 'nav-project', '空き家バンク事業');
+    await page.getByTestId('year-tab-2020').tap();
+    await expect.poll(() => page.getByLabel('予算（円）', { exact: true }).inputValue()).toBe('9,962,058');
+    await strategyPage(page);
+    await page.getByTestId('money-unit-thousand').tap();
+    await page.getByTestId('money-decimals').selectOption('0');
+    expect(errors).toEqual([]);
+  });
 });
