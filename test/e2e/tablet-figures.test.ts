@@ -160,4 +160,27 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await page.getByTestId('money-decimals').selectOption('0');
     expect(errors).toEqual([]);
   });
+
+  test('the dashboard list shows each KPI’s trend as a sparkline, read out as text', async () => {
+    await outline(page, 'nav-dashboard');
+    const row = page.getByTestId('dash-row').filter({ hasText: '空き家バンクを利用した移住者数' });
+    await row.waitFor();
+    const spark = row.getByTestId('sparkline');
+    // What a screen reader reads: every point with its year, and the final target.
+    expect(await spark.getByTestId('sparkline-text').textContent()).toBe('実績の推移: 基準値 6人（平成30年度） → 令和2年度 10人。最終目標 35人（令和4年度）');
+    expect(await spark.locator('svg').getAttribute('aria-hidden')).toBe('true');
+    expect(await spark.locator('svg circle').count()).toBe(2);
+    // The line rises (10 above 6) and the final target lies above both.
+    const ys = await spark.locator('svg circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
+    expect(ys[1]!).toBeLessThan(ys[0]!);
+    const targetY = Number(await spark.locator('svg line').getAttribute('y1'));
+    expect(targetY).toBeLessThan(ys[1]!);
+    // On the tablet the drawing is on screen once the list is scrolled to it (the table scrolls sideways).
+    await spark.locator('svg').scrollIntoViewIfNeeded();
+    const box = (await spark.locator('svg').boundingBox())!;
+    expect(box.width).toBeGreaterThan(60);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await screenshot(page, `figures-sparkline-${name}`);
+    expect(errors).toEqual([]);
+  });
 });
