@@ -1,5 +1,6 @@
 // Figures a clerk and a committee read on a tablet (1024×768 and 768×1024 with touch): the drafted
 // 検証結果まとめ naming each KPI with its figures, first in the evaluation and editable until accepted.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   launchBrowser,
@@ -181,6 +182,53 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     expect(box.width).toBeGreaterThan(60);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     await screenshot(page, `figures-sparkline-${name}`);
+    expect(errors).toEqual([]);
+  });
+
+  test('a KPI chart is saved as a PNG image for slides, drawn in the browser with its name and legend', async () => {
+    if (!/\/dashboard/.test(page.url())) await outline(page, 'nav-dashboard');
+    const row = page.getByTestId('dash-row').filter({ hasText: '空き家バンクを利用した移住者数' });
+    await row.getByRole('link').tap();
+    await page.getByTestId('kpi-detail-heading').waitFor();
+    await page.getByTestId('kpi-chart').locator('svg').last().waitFor();
+    const button = page.getByTestId('chart-save-image');
+    await button.scrollIntoViewIfNeeded();
+    const size = (await button.boundingBox())!;
+    expect(size.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, `figures-chart-save-${name}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.tap()]);
+    expect(download.suggestedFilename()).toBe('関市_空き家バンクを利用した移住者数_グラフ.png');
+    const path = `/tmp/figures-chart-${name}.png`;
+    await download.saveAs(path);
+    const png = readFileSync(path);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // What the image shows: white paper, the actual line in its orange, the targets in blue.
+    const seen = await page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      let orange = 0;
+      let blue = 0;
+      let dark = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const [r, g, b] = [px[i]!, px[i + 1]!, px[i + 2]!];
+        if (Math.abs(r - 0xc2) < 12 && Math.abs(g - 0x41) < 12 && Math.abs(b - 0x0c) < 12) orange++;
+        if (Math.abs(r - 0x1f) < 12 && Math.abs(g - 0x4e) < 12 && Math.abs(b - 0x79) < 12) blue++;
+        if (r < 60 && g < 60 && b < 60) dark++;
+      }
+      return { width: c.width, height: c.height, corner: [...px.subarray(0, 4)], orange, blue, dark };
+    }, png.toString('base64'));
+    expect(seen.width).toBeGreaterThanOrEqual(2 * 320);
+    expect(seen.corner).toEqual([255, 255, 255, 255]);
+    expect(seen.orange).toBeGreaterThan(100);
+    expect(seen.blue).toBeGreaterThan(100);
+    expect(seen.dark).toBeGreaterThan(500);
     expect(errors).toEqual([]);
   });
 });

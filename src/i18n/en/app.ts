@@ -312,6 +312,10 @@ export const app: Record<keyof typeof ja, string> = {
   'dash.chart': 'Trend',
   'dash.chartNote': 'Hollow triangles are interpolated targets (years without a yearly target, spread from the values around them).',
   'dash.chartTable': 'Targets, actuals and ranks by fiscal year',
+  'dash.saveImage': 'Save chart as image',
+  'dash.saveImageNote': 'Makes a PNG image for slides (no connection needed).',
+  'dash.imageSuffix': 'chart',
+  'dash.imageFailed': 'The chart could not be made into an image. Take a screenshot of the chart instead.',
   'dash.chartFailed': 'The chart could not be shown. The figures are in the table below.',
 
   'rank.title': 'Rank scheme',

@@ -310,6 +310,10 @@ export const app = {
   'dash.chart': '推移',
   'dash.chartNote': '白抜きの三角は按分目標（年度目標が設定されていない年度に、前後の値から年度で按分した目標）です。',
   'dash.chartTable': '年度別の目標・実績・ランク',
+  'dash.saveImage': 'グラフを画像で保存',
+  'dash.saveImageNote': 'スライドに貼れる PNG 画像になります（通信は不要です）。',
+  'dash.imageSuffix': 'グラフ',
+  'dash.imageFailed': 'グラフを画像にできませんでした。画面のグラフをスクリーンショットで保存してください。',
   'dash.chartFailed': 'グラフを表示できませんでした。下の表で数値を確認できます。',
 
   'rank.title': '評価ランクの方式',
