@@ -162,6 +162,7 @@ export const app: Record<keyof typeof ja, string> = {
   'py.progress': 'Work done, progress and issues',
   'py.departmentComment': 'Department’s comment',
   'py.budget': 'Budget and settlement',
+  'py.exactYen': 'Kept exactly as typed in yen (shown and printed as {shown})',
   'py.moneyUnit': 'Unit of money',
   'py.budgetAmount': 'Budget',
   'py.settlement': 'Settlement',

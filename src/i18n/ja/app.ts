@@ -160,6 +160,7 @@ export const app = {
   'py.progress': '実施内容・進捗状況・課題等',
   'py.departmentComment': '担当課のコメント',
   'py.budget': '予算・決算',
+  'py.exactYen': '円単位で正確に保存（印刷: {shown}）',
   'py.moneyUnit': '金額の単位',
   'py.budgetAmount': '予算',
   'py.settlement': '決算',
