@@ -296,7 +296,7 @@ export const app: Record<keyof typeof ja, string> = {
   'dash.col.target': 'Target',
   'dash.col.actual': 'Actual',
   'dash.col.rank': 'Rank',
-  'dash.col.spark': 'Trend of actuals',
+  'dash.col.actualTrend': 'Actual and trend',
   'dash.spark.alt': 'Trend of actuals: {points}',
   'dash.spark.point': '{year} {value}',
   'dash.spark.baseline': 'baseline {value} ({year})',

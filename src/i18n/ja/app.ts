@@ -294,7 +294,7 @@ export const app = {
   'dash.col.target': '目標',
   'dash.col.actual': '実績',
   'dash.col.rank': 'ランク',
-  'dash.col.spark': '実績の推移',
+  'dash.col.actualTrend': '実績・推移',
   'dash.spark.alt': '実績の推移: {points}',
   'dash.spark.point': '{year} {value}',
   'dash.spark.baseline': '基準値 {value}（{year}）',
