@@ -120,7 +120,7 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await budget.fill('996万2,058円');
     await budget.blur();
     await expect.poll(() => budget.inputValue()).toBe('9,962,058円');
-    expect(await page.getByText('円単位で正確に保存（印刷: 9,962千円）').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('円単位で正確に保存（印刷: 9,962千円）').isVisible()).toBe(true);
     expect(await page.getByText('9,962.058').count()).toBe(0);
     await screenshot(page, `figures-money-entry-${name}`);
 
