@@ -8,7 +8,7 @@
 import type { Kpi } from './entities/kpi';
 import type { Project } from './entities/project';
 import { isEmptyMeasurement } from './entities/measurement';
-import { evaluateKpi, interimJudgementOf, type RankScheme } from './achievement';
+import { evaluatedOf, evaluateKpi, interimJudgementOf, resolveRankScheme, type RankScheme } from './achievement';
 import type { WorkbookView } from './workbook';
 
 export type TodoItem =
@@ -32,13 +32,19 @@ export function departmentProjects(view: WorkbookView, departments: readonly str
 /** The to-do list of `departments` for `fiscalYear` (see the module comment). */
 export function departmentTodo(view: WorkbookView, departments: readonly string[], fiscalYear: number, scheme: RankScheme | null): DepartmentTodo {
   const items: TodoItem[] = [];
+  // The strategy's evaluated view when judged with its scheme (as the to-do page does).
+  const evaluated = evaluatedOf(view);
+  const judged = (kpi: Kpi) =>
+    resolveRankScheme(scheme) === evaluated.scheme
+      ? evaluated.evaluation(kpi, fiscalYear)
+      : evaluateKpi(kpi, view.kpiYearsOf(kpi.id), fiscalYear, scheme, interimJudgementOf(view.strategy));
   for (const project of departmentProjects(view, departments)) {
     const py = view.projectYear(project.id, fiscalYear);
     items.push({ kind: 'progress', key: `progress/${project.id}`, project, done: (py?.progress ?? '').trim() !== '' });
     for (const kpi of view.kpisOf(project.id)) {
       const ky = view.kpiYear(kpi.id, fiscalYear);
       items.push({ kind: 'actual', key: `actual/${kpi.id}`, project, kpi, done: !isEmptyMeasurement(ky?.actual) });
-      if (ky && !isEmptyMeasurement(ky.actual) && evaluateKpi(kpi, view.kpiYearsOf(kpi.id), fiscalYear, scheme, interimJudgementOf(view.strategy)).verdict === 'notAchieved')
+      if (ky && !isEmptyMeasurement(ky.actual) && judged(kpi).verdict === 'notAchieved')
         items.push({ kind: 'reason', key: `reason/${kpi.id}`, project, kpi, done: ky.shortfallReason.trim() !== '' });
     }
   }

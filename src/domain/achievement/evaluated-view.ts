@@ -34,9 +34,10 @@ export class EvaluatedView {
   readonly #rollups = new Map<number, RolledUp>();
   readonly #histories = new Map<string, { years: readonly number[]; evaluations: KpiEvaluation[] }>();
 
-  constructor(view: WorkbookView) {
+  /** `scheme`: the strategy's scheme resolved already (an advanced view keeps its predecessor's). */
+  constructor(view: WorkbookView, scheme?: RankScheme) {
     this.view = view;
-    this.scheme = resolveRankScheme(view.strategy.rankScheme);
+    this.scheme = scheme ?? resolveRankScheme(view.strategy.rankScheme);
     this.judgement = interimJudgementOf(view.strategy);
   }
 
@@ -88,7 +89,9 @@ export class EvaluatedView {
    * with only those KPIs evaluated again; this view and what it handed out stay as they are.
    */
   advance(next: WorkbookView, changed: ReadonlySet<string>): EvaluatedView {
-    const out = new EvaluatedView(next);
+    // Same evaluation settings (else recordsChange says 'all'): the same scheme object, as in the
+    // roll-ups carried over.
+    const out = new EvaluatedView(next, this.scheme);
     for (const [kpiId, h] of this.#histories) if (!changed.has(kpiId)) out.#histories.set(kpiId, h);
     for (const [fy, r] of this.#rollups) {
       out.#rollups.set(fy, changed.size === 0 ? r : reevaluate(r, next, changed, out.scheme, out.judgement));

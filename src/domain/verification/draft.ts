@@ -25,6 +25,7 @@
  */
 import { evaluateIndexed, type ExcludedReason, type KpiEvaluation, type PendingReason, type Verdict } from '../achievement/evaluate';
 import { resolveRankScheme, type RankScheme } from '../achievement/rank-schemes';
+import { evaluatedOf } from '../achievement/evaluated-view';
 import { interimJudgementOf } from '../entities/strategy';
 import type { Kpi } from '../entities/kpi';
 import type { WorkbookView } from '../workbook';
@@ -95,11 +96,13 @@ export function numberKpis(
   c: VerificationCatalog = VERIFICATION_JA,
 ): NumberedKpi[] {
   const s = scheme ?? resolveRankScheme(view.strategy.rankScheme);
+  // The strategy's evaluated view when judged with its scheme.
+  const evaluated = evaluatedOf(view);
   return view.kpisOf(projectId).map((kpi, index) => ({
     kpi,
     index,
     mark: c.kpi.mark(index),
-    evaluation: evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s, interimJudgementOf(view.strategy)),
+    evaluation: s === evaluated.scheme ? evaluated.evaluation(kpi, fiscalYear) : evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s, interimJudgementOf(view.strategy)),
   }));
 }
 
