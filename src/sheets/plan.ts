@@ -526,7 +526,8 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
 
     const values: ReadValue[] = [];
     for (const v of kpiValues) {
-      const r = readValue(v.cell, unit, kind);
+      const role = v.kind === 'baseline' ? 'baseline' : v.kind === 'actual' ? 'actual' : 'target';
+      const r = readValue(v.cell, unit, kind, role);
       if (!r.ok) issue('value', v.column, String(v.cell ?? ''), r.error);
       else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind, column: v.column, input: cellString(v.cell) });
     }

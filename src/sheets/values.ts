@@ -45,24 +45,27 @@ export type ValueRead = { ok: true; measurement: Measurement | null } | { ok: fa
  * row after row. Each call gets its own copy, so a caller may keep or change what it is given.
  */
 const parsed = new Map<string, ValueRead>();
-function parseCached(s: string, unit: string, kind: KpiKind): ValueRead {
-  const key = `${kind}\u0000${unit}\u0000${s}`;
+function parseCached(s: string, unit: string, kind: KpiKind, role?: ValueRole): ValueRead {
+  const key = `${kind}\u0000${role ?? ''}\u0000${unit}\u0000${s}`;
   let r = parsed.get(key);
   if (r === undefined) {
     if (parsed.size >= 50_000) parsed.clear();
-    r = parseMeasurement(s, { unit, kind });
+    r = parseMeasurement(s, role ? { unit, kind, role } : { unit, kind });
     parsed.set(key, r);
   }
   if (r.ok) return { ok: true, measurement: r.measurement && { ...r.measurement } };
   return { ok: false, error: { ...r.error } };
 }
 
+/** The role of a value cell: only targets may be ranges, only baselines remarks alone. */
+export type ValueRole = 'target' | 'actual' | 'baseline';
+
 /** Reads a KPI value cell for a KPI with the given unit and kind. */
-export function readValue(c: RawCell, unit: string, kind: KpiKind): ValueRead {
+export function readValue(c: RawCell, unit: string, kind: KpiKind, role?: ValueRole): ValueRead {
   if (typeof c === 'number') return Number.isFinite(c) ? { ok: true, measurement: { value: c } } : { ok: true, measurement: null };
   const s = cellString(c);
   if (s === '') return { ok: true, measurement: null };
-  return parseCached(s, unit, kind);
+  return parseCached(s, unit, kind, role);
 }
 
 /** Whether a target cell reads as a milestone (「構想策定」「SPCの設立」): text with no number and no status. */

@@ -149,6 +149,14 @@ export const EN: AchievementCatalog = {
     remark: (remark: string) => `note: ${remark}`,
   },
 
+  range: {
+    comparison: (actual: string, range: string) => `actual ${actual}, target range ${range}`,
+    within: 'achieved: within the target range',
+    below: 'not achieved: below the target range',
+    above: 'not achieved: above the target range',
+    noRatio: 'a range target has no attainment or progress rate',
+  },
+
   milestone: {
     achieved: (target: string) => (target === '' ? 'Target achieved' : `Target "${target}" achieved`),
     notAchieved: (target: string) => (target === '' ? 'Target not achieved' : `Target "${target}" not achieved`),

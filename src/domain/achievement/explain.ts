@@ -7,7 +7,7 @@
  * the numbers used, e.g. 「達成率 = 1,823 ÷ 1,620 = 112.5%（目標値以上で達成）」.
  */
 import { formatFiscalYear } from '../eras';
-import { formatNumber, proposeMilestoneDone } from '../numbers';
+import { formatNumber, formatRange, proposeMilestoneDone } from '../numbers';
 import { floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
@@ -150,6 +150,15 @@ export const JA = {
     approximate: '概数',
     statPeriod: (period: string) => `統計期間: ${period}`,
     remark: (remark: string) => `備考: ${remark}`,
+  },
+
+  /** Range targets (「80〜90%」): achieved within the range; no 達成率 / 進捗率 is stated. */
+  range: {
+    comparison: (actual: string, range: string) => `実績値 ${actual}、目標範囲 ${range}`,
+    within: '目標範囲内で達成',
+    below: '目標範囲に届かず未達成',
+    above: '目標範囲を超えて未達成',
+    noRatio: '範囲目標のため達成率・進捗率は示さない',
   },
 
   milestone: {
@@ -298,6 +307,14 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   const a = e.actual ?? 0;
   const t = e.target?.value ?? 0;
   const b = e.baseline?.value ?? 0;
+  const range = e.target?.measurement?.range;
+  if (range) {
+    const head = c.range.comparison(formatValue(a), formatRange(t, range, ''));
+    // Missed: under the upper bound means below the range (the lower bound was not reached).
+    const side = achieved ? c.range.within : a < range.upper ? c.range.below : c.range.above;
+    const pre = e.target?.source === 'final' && e.finalTarget?.year != null && e.fiscalYear < e.finalTarget.year ? [c.clause.finalTarget(e.finalTarget.year)] : [];
+    return withClauses(head, [...pre, e.early ? c.clause.early : side, c.range.noRatio, ...flags], c);
+  }
   const lessIsBetter = e.attainmentInverted;
   const clauses: string[] = [];
   let formula: string;

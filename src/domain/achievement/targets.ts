@@ -204,6 +204,10 @@ export function yearTargetWith(
   }
   if (!final || final.value === null) {
     if (isThreshold(kpi.direction)) return null;
+  } else if (final.measurement.range) {
+    // A range (「80〜90%」) has no straight line to it: the range itself, as the final target.
+    if (base && base.year !== null && base.year >= fiscalYear) return null;
+    return yearTarget(final.value, 'final', final.measurement);
   } else if (isThreshold(kpi.direction)) {
     return yearTarget(final.value, 'threshold', final.measurement);
   } else if (final.year === null || final.year === fiscalYear) {
@@ -223,7 +227,7 @@ export function yearTargetWith(
   for (const record of byYear) {
     const year = record.fiscalYear;
     const t = record.target;
-    if (!t || t.status || !finite(t.value)) continue;
+    if (!t || t.status || !finite(t.value) || t.range) continue;
     if (year < fiscalYear && year > beforeYear) {
       beforeYear = year;
       beforeValue = t.value;
