@@ -30,6 +30,12 @@ export function cellText(m: Measurement | null | undefined, kpi: Pick<Kpi, 'unit
   return editable || getLocale() === 'ja' ? formatMeasurement(shown, kpi.unit) : measurementWords(shown, kpi.unit);
 }
 
+/** The text of a year's target: its number, or a range (「80〜90%」) as typed. */
+export function targetCellText(target: { value: number | null; measurement: Measurement | null }, kpi: Pick<Kpi, 'unit' | 'direction'>): string {
+  if (target.measurement?.range) return cellText(target.measurement, kpi, true);
+  return target.value === null ? '' : cellText({ value: target.value }, kpi, true);
+}
+
 const THRESHOLD_KEYS: Readonly<Record<string, MessageKey>> = { 以上: 'value.atLeast', 以下: 'value.atMost', 超: 'value.over', 未満: 'value.under' };
 
 /** formatMeasurement with the words from the catalog: approx. 110人, 90件 or more, 1,234人 (provisional). */

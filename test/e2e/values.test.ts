@@ -1,0 +1,83 @@
+// KPI values as real strategies write them, entered on a tablet held upright with touch: a range
+// target (「90〜95%」) typed into the grid is judged within the range and shown as typed on the
+// dashboard, the KPI detail and meeting mode.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { typeInto } from './support/typing';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true, isMobile: true });
+  ({ page, errors } = await openApp(context));
+  await typeInto(page.getByTestId('editor-name'), '企画課 山田', { finish: null, tap: true });
+  await page.getByTestId('open-sample').tap();
+  await page.getByRole('heading', { level: 1, name: /第2期関市まち・ひと・しごと創生総合戦略/ }).waitFor();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+/** Opens the navigation (a drawer when upright) and taps a link in it. */
+async function nav(testid: string, hasText?: RegExp) {
+  const toggle = page.getByTestId('nav-toggle');
+  if (await toggle.isVisible()) await toggle.tap();
+  const link = hasText ? page.getByTestId(testid).filter({ hasText }) : page.getByTestId(testid);
+  await link.first().tap();
+}
+
+async function noOverflow() {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+}
+
+const cell = (testid: string) => page.getByTestId(testid).first();
+
+describe('range targets', () => {
+  test('「90〜95%」 typed as a yearly target: 達成 within it, 未達成 above it, shown as typed everywhere', async () => {
+    // Yearly targets are judged in their year (adopted targets only), set on the strategy page
+    // the sample opens on.
+    await page.getByTestId('interim-adoptedOnly').tap();
+    await expect.poll(() => page.getByTestId('interim-adoptedOnly').isChecked()).toBe(true);
+
+    await nav('nav-project', /市の子育て支援策の充実/);
+    await page.getByTestId('project-heading').filter({ hasText: /市の子育て支援策の充実/ }).waitFor();
+    await typeInto(cell('cell-target-2020'), '９０～９５％', { tap: true });
+    await expect.poll(() => cell('cell-target-2020').inputValue()).toBe('90〜95%');
+    await expect.poll(() => page.getByTestId('rank-2020').first().textContent()).toContain('達成');
+    expect(await page.getByTestId('rank-2020').first().textContent()).not.toContain('未達成');
+    // A range is refused as an actual, with a message saying where and why; the old actual stays.
+    await typeInto(cell('cell-actual-2020'), '80〜90%', { tap: true });
+    await expect.poll(() => page.getByTestId('grid-error').first().textContent()).toContain('実績：「80〜90%」は範囲です');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cell('cell-actual-2020').inputValue()).toBe('93.5%');
+    await screenshot(page, 'range-grid-768x1024');
+    await noOverflow();
+
+    await nav('nav-dashboard');
+    await page.getByTestId('dash-summary').waitFor();
+    const row = page.getByTestId('dash-row').filter({ hasText: /子育て支援の市民満足度/ });
+    await expect.poll(() => row.textContent()).toContain('90〜95%');
+    await row.getByRole('link').tap();
+    await page.getByTestId('kpi-detail-heading').waitFor();
+    expect(await page.getByTestId('kpi-verdict').textContent()).toBe('達成');
+    expect(await page.getByTestId('kpi-result').textContent()).toContain('90〜95%');
+    expect(await page.getByTestId('kpi-values').textContent()).toContain('90〜95%');
+    await screenshot(page, 'range-detail-768x1024');
+    await noOverflow();
+
+    // Above the range is 未達成 (a satisfaction above 95% misses a 90〜95% target as adopted).
+    await page.goBack();
+    await nav('nav-project', /市の子育て支援策の充実/);
+    await typeInto(cell('cell-actual-2020'), '96%', { tap: true });
+    await expect.poll(() => page.getByTestId('rank-2020').first().textContent()).toContain('未達成');
+    await page.reload({ waitUntil: 'load' });
+    await page.getByTestId('project-heading').waitFor();
+    await expect.poll(() => cell('cell-target-2020').inputValue()).toBe('90〜95%');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+// What screens show for a year's target: a range target (「80〜90%」) as typed in every screen that
+// states a target (KPI detail, to-do list, meeting mode), never only its lower bound.
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLocale } from '../../src/i18n';
+import { readCell, targetCellText } from '../../src/features/kpis/measurement-text';
+import { kpiDefaults, type Kpi } from '../../src/domain/entities/kpi';
+import { kpiYearDefaults, type KpiYear } from '../../src/domain/entities/kpi-year';
+import { createRecord } from '../../src/domain/records';
+import { evaluateKpi } from '../../src/domain/achievement';
+import { testContext } from '../support/context';
+
+afterEach(async () => {
+  await setLocale('ja');
+});
+
+const ctx = testContext();
+const kpi = (over: Partial<Kpi>): Kpi => ({ ...createRecord<Kpi>(ctx, 's', { ...kpiDefaults('g', 'p', 0), unit: '%' }), ...over });
+
+function read(text: string) {
+  const r = readCell(text, { unit: '%', kind: 'numeric' }, 'target');
+  if (!r.ok || !r.measurement) throw new Error(text);
+  return r.measurement;
+}
+
+describe('targetCellText', () => {
+  test('a range target of a year is shown as typed, in both languages, and a plain one with its threshold word', async () => {
+    const k = kpi({ direction: 'atLeast', target: read('80〜90%'), targetYear: 2024 });
+    const year: KpiYear = { ...createRecord<KpiYear>(ctx, 's', kpiYearDefaults(k.id, 2024)), fiscalYear: 2024, actual: { value: 85 } };
+    const e = evaluateKpi(k, [year], 2024);
+    expect(e.verdict).toBe('achieved');
+    expect(targetCellText(e.target!, k)).toBe('80〜90%');
+    const joined = { value: 80, measurement: read('80%以上90%未満') };
+    expect(targetCellText(joined, k)).toBe('80%以上90%未満');
+    // A plain number keeps the KPI's threshold word, as before.
+    expect(targetCellText({ value: 87.5, measurement: { value: 87.5 } }, k)).toBe('87.5%以上');
+    expect(targetCellText({ value: 87.5, measurement: null }, k)).toBe('87.5%以上');
+    await setLocale('en');
+    expect(targetCellText(e.target!, k)).toBe('80〜90%');
+    expect(targetCellText({ value: 87.5, measurement: null }, k)).toBe('87.5% or more');
+  });
+
+  test('a range typed as an actual is refused with a Japanese message that names it', () => {
+    const r = readCell('80〜90%', { unit: '%', kind: 'numeric' }, 'actual');
+    expect(r).toEqual({ ok: false, message: expect.stringContaining('「80〜90%」は範囲です') });
+  });
+});
