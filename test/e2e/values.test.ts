@@ -60,6 +60,18 @@ describe('range targets', () => {
 
     await nav('nav-dashboard');
     await page.getByTestId('dash-summary').waitFor();
+    // A year with no verdict (no yearly target, final target not yet met) shows the progress toward
+    // the final target instead: (2,372 − 3,534) ÷ (3,817 − 3,534), truncated.
+    const visitors = page.getByTestId('dash-row').filter({ hasText: /市内全域の観光入込客数/ });
+    await expect.poll(() => visitors.textContent()).toContain('判定なし');
+    expect(await visitors.getByTestId('final-progress').textContent()).toBe('最終目標値への進捗率 −410.7%');
+    // Never beside a verdict: the judged rows carry none.
+    for (const verdict of ['achieved', 'notAchieved']) {
+      expect(await page.locator(`[data-testid="dash-row"][data-verdict="${verdict}"]`).count()).toBeGreaterThan(0);
+      expect(await page.locator(`[data-testid="dash-row"][data-verdict="${verdict}"] [data-testid="final-progress"]`).count()).toBe(0);
+    }
+    await screenshot(page, 'final-progress-dashboard-768x1024', { fullPage: true });
+    await noOverflow();
     const row = page.getByTestId('dash-row').filter({ hasText: /子育て支援の市民満足度/ });
     await expect.poll(() => row.textContent()).toContain('90〜95%');
     await row.getByRole('link').tap();

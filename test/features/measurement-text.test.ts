@@ -44,3 +44,17 @@ describe('targetCellText', () => {
     expect(r).toEqual({ ok: false, message: expect.stringContaining('「80〜90%」は範囲です') });
   });
 });
+
+describe('truncatedPercent (the 達成率 / 進捗率 cells of a spreadsheet)', () => {
+  test('truncates as the screens do, so a cell never reads 100.0 beside 未達成', async () => {
+    const { truncatedPercent, formatPercent } = await import('../../src/domain/achievement');
+    expect(truncatedPercent(99_990 / 100_000)).toBe(99.9);
+    expect(truncatedPercent(0.99996)).toBe(99.9);
+    // The engine's ratios are the doubles nearest the exact fractions (1.2 ÷ 1.5 comes as 0.8).
+    expect(truncatedPercent(0.8)).toBe(80);
+    expect(truncatedPercent((2372 - 3534) / (3817 - 3534))).toBe(-410.7);
+    expect(truncatedPercent(-0.00001)).toBe(-0.1);
+    expect(Object.is(truncatedPercent(0), 0)).toBe(true);
+    for (const r of [0.99996, 0.8, 1.125, -4.106007, 0.333333]) expect(`${truncatedPercent(r)}%`.replace('-', '−')).toBe(formatPercent(r).replace(/,/g, ''));
+  });
+});

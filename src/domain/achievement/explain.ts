@@ -213,17 +213,24 @@ export function formatPercent(ratio: number | Rational): string {
     if (Number.isNaN(ratio)) return '';
     if (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300) return `${ratio > 0 ? '' : MINUS}∞%`;
   }
-  // Tenths of a percent = thousandths of the ratio, floored: in binary where no thousandth is near,
-  // on the decimal digits (or the exact fraction) where one is.
-  let percent: number;
-  const thousandths = typeof ratio === 'number' ? ratio * 1000 : NaN;
-  if (Number.isFinite(thousandths) && Math.abs(thousandths - Math.round(thousandths)) > 1e-6 * Math.max(1, Math.abs(thousandths))) {
-    percent = Math.floor(thousandths) / 10;
-  } else {
-    percent = Number(floorAt(typeof ratio === 'number' ? rational(ratio) : ratio, 3)) / 10;
-  }
+  const percent = truncatedPercent(ratio);
   if (!Number.isFinite(percent)) return `${percent > 0 ? '' : MINUS}∞%`;
   return `${formatValue(percent === 0 ? 0 : percent)}%`;
+}
+
+/**
+ * A ratio (0.9999) as the percentage {@link formatPercent} shows, as a number truncated to one
+ * decimal (99.9): for a spreadsheet cell, so a cell never reads 100.0 where the verdict is 未達成.
+ */
+export function truncatedPercent(ratio: number | Rational): number {
+  // Tenths of a percent = thousandths of the ratio, floored: in binary where no thousandth is near,
+  // on the decimal digits (or the exact fraction) where one is.
+  const thousandths = typeof ratio === 'number' ? ratio * 1000 : NaN;
+  if (typeof ratio === 'number' && (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300)) return ratio;
+  if (Number.isFinite(thousandths) && Math.abs(thousandths - Math.round(thousandths)) > 1e-6 * Math.max(1, Math.abs(thousandths))) {
+    return Math.floor(thousandths) / 10 || 0;
+  }
+  return Number(floorAt(typeof ratio === 'number' ? rational(ratio) : ratio, 3)) / 10 || 0;
 }
 
 /**

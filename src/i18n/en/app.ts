@@ -300,6 +300,7 @@ export const app: Record<keyof typeof ja, string> = {
   'dash.interpolatedMark': '*',
   'dash.interpolatedNote': '* No yearly target was set: the target is interpolated by year from the baseline to the final target.',
   'dash.referenceTarget': 'for reference: interpolated {value} (not judged against)',
+  'dash.finalProgress': 'progress toward the final target {rate}',
   'dash.provisional': 'provisional',
   'dash.projection': 'Outlook for the final year',
   'dash.chart': 'Trend',

@@ -298,6 +298,7 @@ export const app = {
   'dash.interpolatedMark': '※',
   'dash.interpolatedNote': '※ 年度目標がないため、基準値から最終目標値までを年度で按分した目標です。',
   'dash.referenceTarget': '参考: 按分値 {value}（判定には使わない）',
+  'dash.finalProgress': '最終目標値への進捗率 {rate}',
   'dash.provisional': '速報値',
   'dash.projection': '最終年度の見込み',
   'dash.chart': '推移',
