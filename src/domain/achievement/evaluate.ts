@@ -19,6 +19,7 @@
 import type { Kpi, KpiDirection, KpiKind } from '../entities/kpi';
 import type { KpiYear } from '../entities/kpi-year';
 import type { Measurement, ValueStatus } from '../entities/measurement';
+import { judgedYears } from './cumulative';
 import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, withinRange, type Rational } from './exact';
 import { DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';
 import { JA } from './explain';
@@ -306,6 +307,8 @@ export function evaluateIndexed(
   judgement: InterimJudgement = DEFAULT_INTERIM_JUDGEMENT,
 ): KpiEvaluation {
   const milestone = kpi.kind === 'milestone';
+  // A 累計 KPI entered as one figure and judged on the other: the judged figures (cumulative.ts).
+  byYear = judgedYears(kpi, byYear);
   const record = recordOf(byYear, fiscalYear);
   const actualM = record?.actual ?? null;
   const baseline = resolveBaseline(kpi);

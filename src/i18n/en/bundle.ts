@@ -165,6 +165,8 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.kpis.direction': 'Direction',
   'bundle.field.kpis.cumulative': 'Cumulative setting',
   'bundle.field.kpis.cumulativeFrom': 'Cumulative from (fiscal year)',
+  'bundle.field.kpis.cumulativeEntry': 'Cumulative indicator: actuals entered as',
+  'bundle.field.kpis.cumulativeJudged': 'Cumulative indicator: judged on',
   'bundle.field.kpis.framework': 'KPI framework',
   'bundle.field.kpis.baseline': 'Baseline',
   'bundle.field.kpis.baselineYear': 'Fiscal year of the baseline',
@@ -227,6 +229,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.measurement.provisional': '"Provisional" setting',
   'bundle.field.measurement.status': 'Why there is no value',
   'bundle.field.measurement.statPeriod': 'Statistics period',
+  'bundle.field.measurement.range': 'Target range',
   'bundle.field.stamp.at': 'Date and time',
   'bundle.field.stamp.by': 'Updated by',
 
