@@ -24,7 +24,7 @@ import { addMessages, fy as fiscalYearText, t } from '../i18n';
 import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import { achievementCatalog, rankLabel } from '../i18n/domain';
 import { measurementCell, num, safeSheetName, text, type SheetCell, type SheetColumn, type SheetTable } from './table';
-import { DIRECTION_WORDS } from './values';
+import { cumulativeWords, DIRECTION_WORDS } from './values';
 
 // The Japanese messages of the spreadsheets come with them (not in the app's first load).
 addMessages(sheetMessages);
@@ -89,6 +89,7 @@ export function kpiTableColumns(): SheetColumn[] {
     c('sheets.col.rank', 12),
     c('sheets.col.shortfall', 30),
     c('sheets.col.note', 30),
+    c('sheets.col.cumulative', 24),
   ];
 }
 
@@ -133,6 +134,7 @@ export function kpiTable(view: WorkbookView): SheetTable {
         text(rankText(e)),
         text(record?.shortfallReason ?? ''),
         text(kpi.note),
+        text(cumulativeWords(kpi)),
       ]);
     });
   }
