@@ -93,3 +93,46 @@ describe('range targets', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('累計 KPIs', () => {
+  test('single-year figures typed, the running total shown under them and judged against the cumulative target', async () => {
+    await nav('nav-project', /空き家バンク事業/);
+    await page.getByTestId('project-heading').filter({ hasText: /空き家バンク事業/ }).waitFor();
+    const card = page.getByTestId('kpi-card').filter({ hasText: /空き家バンクを利用した移住者数/ });
+    await card.locator('summary').first().tap();
+    await card.getByRole('checkbox', { name: '累計の指標' }).tap();
+    await typeInto(card.getByLabel('累計の起点年度'), '令和2', { tap: true });
+    await card.getByRole('radio', { name: '単年度の値で入力' }).tap();
+    await expect.poll(() => card.getByRole('radio', { name: '単年度の値で入力' }).isChecked()).toBe(true);
+    await typeInto(cell('cell-actual-2021'), '12人', { tap: true });
+    await typeInto(cell('cell-actual-2022'), '13人', { tap: true });
+    // Under each single-year figure, the total since 令和2年度: 10, 10 + 12, 10 + 12 + 13.
+    await expect.poll(() => page.getByTestId('other-figure-2022').textContent()).toBe('累計 35人');
+    expect(await page.getByTestId('other-figure-2020').textContent()).toBe('累計 10人');
+    expect(await page.getByTestId('other-figure-2021').textContent()).toBe('累計 22人');
+    // The total 35 meets the final target 35 (令和4年度).
+    await expect.poll(() => page.getByTestId('rank-2022').first().textContent()).toContain('達成');
+    expect(await page.getByTestId('rank-2022').first().textContent()).not.toContain('未達成');
+    await screenshot(page, 'cumulative-grid-768x1024');
+    await noOverflow();
+
+    // Judged on the single year instead: 13 against 35 is 未達成, and the total is shown beside it.
+    await card.getByRole('radio', { name: '単年度の値', exact: true }).tap();
+    await expect.poll(() => page.getByTestId('rank-2022').first().textContent()).toContain('未達成');
+
+    await nav('nav-dashboard');
+    await page.getByTestId('filter-year').selectOption('2022');
+    const row = page.getByTestId('dash-row').filter({ hasText: /空き家バンクを利用した移住者数/ });
+    await expect.poll(() => row.textContent()).toContain('13人');
+    await row.getByRole('link').tap();
+    await page.getByTestId('kpi-detail-heading').waitFor();
+    expect(await page.getByTestId('kpi-verdict').textContent()).toBe('未達成');
+    expect(await page.getByTestId('detail-other-figure').textContent()).toBe('累計 35人');
+    await screenshot(page, 'cumulative-detail-768x1024');
+    await noOverflow();
+    await page.reload({ waitUntil: 'load' });
+    await page.getByTestId('kpi-detail-heading').waitFor();
+    expect(await page.getByTestId('detail-other-figure').textContent()).toBe('累計 35人');
+    expect(errors).toEqual([]);
+  });
+});
