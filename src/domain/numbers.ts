@@ -26,7 +26,9 @@ export type MeasurementParseError =
   /** A range (「80〜90%」) typed where only a target may be one (an actual, a baseline). */
   | { code: 'rangeNotTarget'; input: string }
   /** A range whose lower bound is not below its upper bound (「90〜80%」). */
-  | { code: 'rangeOrder'; input: string };
+  | { code: 'rangeOrder'; input: string }
+  /** A remark with no number (「（事業開始前）」) typed where only a baseline may be one. */
+  | { code: 'remarkOnly'; input: string };
 
 /** Result of {@link parseMeasurement}; a null measurement means the cell was cleared. */
 export type MeasurementParseResult =
@@ -636,9 +638,12 @@ export function parseMeasurement(input: string, target: MeasurementTarget): Meas
 
   const status = detectStatus(text, milestone);
   if (status) return { ok: true, measurement: statusMeasurement(status, text) };
-  if (!milestone && target.role === 'baseline' && core.trim() === '' && notes.length > 0) {
+  if (!milestone && core.trim() === '' && notes.length > 0) {
     // 「（事業開始前）」: a baseline that is a remark with no value (no 進捗率 can be computed from it).
-    return { ok: true, measurement: { value: null, remark: notes.join('、') } };
+    // Elsewhere a remark needs its number: said as such, not as an unreadable number.
+    if (target.role === 'baseline') return { ok: true, measurement: { value: null, remark: notes.join('、') } };
+    // A number in the brackets (「(5件)」) is a misplaced value, not a remark: read as unreadable.
+    if (!notes.some((n) => /\d/.test(n))) return { ok: false, error: { code: 'remarkOnly', input: quoted } };
   }
   if (milestone) {
     // Only the person's mark (完了 / 未完了 / 一部) says done; the wording alone is kept as the record

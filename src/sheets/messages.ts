@@ -23,6 +23,8 @@ export function issueMessage(issue: RowIssue): string {
         return t('sheets.issue.rangeNotTarget', params);
       case 'rangeOrder':
         return t('sheets.issue.rangeOrder', params);
+      case 'remarkOnly':
+        return t('sheets.issue.remarkOnly', params);
       default:
         return t('sheets.issue.unreadable', params);
     }

@@ -136,3 +136,30 @@ describe('累計 KPIs', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a baseline that is a remark', () => {
+  test('「（事業開始前）」 typed as the baseline is kept, explained under the grid, and printed in the 進捗状況一覧', async () => {
+    await nav('nav-project', /関市ビジネスサポートセンター事業/);
+    await page.getByTestId('project-heading').filter({ hasText: /関市ビジネスサポートセンター事業/ }).waitFor();
+    await typeInto(cell('cell-baseline'), '（事業開始前）', { tap: true });
+    await expect.poll(() => cell('cell-baseline').inputValue()).toBe('（事業開始前）');
+    await expect.poll(() => page.getByTestId('baseline-remark-hint').first().textContent()).toContain('基準値は「（事業開始前）」として数値なしで記録しています');
+    // As an actual it is refused, saying it belongs to a baseline; the actual stays.
+    await typeInto(cell('cell-actual-2020'), '（事業開始前）', { tap: true });
+    await expect.poll(() => page.getByTestId('grid-error').first().textContent()).toContain('基準値にだけ入力できます');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cell('cell-actual-2020').inputValue()).toBe('1,823件');
+    await screenshot(page, 'baseline-remark-768x1024');
+    await noOverflow();
+
+    await nav('nav-reports');
+    await page.getByTestId('report-chooser').waitFor();
+    await page.getByTestId('report-kind-progress').tap();
+    await page.getByTestId('report-year').selectOption('2020');
+    const row = page.getByTestId('report').locator('tr').filter({ hasText: /関市ビジネスサポートセンターへの相談件数/ });
+    await expect.poll(() => row.first().textContent()).toContain('（事業開始前）');
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(async () => (await page.getByTestId('report').locator('tr').filter({ hasText: /関市ビジネスサポートセンターへの相談件数/ }).first().textContent()) ?? '').toContain('（事業開始前）');
+    expect(errors).toEqual([]);
+  });
+});

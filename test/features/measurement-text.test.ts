@@ -58,3 +58,33 @@ describe('truncatedPercent (the 達成率 / 進捗率 cells of a spreadsheet)', 
     for (const r of [0.99996, 0.8, 1.125, -4.106007, 0.333333]) expect(`${truncatedPercent(r)}%`.replace('-', '−')).toBe(formatPercent(r).replace(/,/g, ''));
   });
 });
+
+describe('a baseline that is a remark (「（事業開始前）」)', () => {
+  test('is kept with no value, shown and printed as typed, and judged without progress from it', async () => {
+    const { buildWorkbook } = await import('../../src/domain/sample/build');
+    const { SEKI_SAMPLE } = await import('../../src/domain/sample/seki');
+    const { WorkbookView } = await import('../../src/domain/workbook');
+    const { kpiLine, grantKpi } = await import('../../src/features/reports/report-model');
+    const r = readCell('（事業開始前）', { unit: '件', kind: 'numeric' }, 'baseline');
+    expect(r).toEqual({ ok: true, measurement: { value: null, remark: '事業開始前' } });
+    const records = buildWorkbook(SEKI_SAMPLE, testContext());
+    const i = records.kpis.findIndex((k) => k.name.startsWith('関市ビジネスサポートセンター'));
+    records.kpis[i] = { ...records.kpis[i]!, baseline: { value: null, remark: '事業開始前' } };
+    const view = new WorkbookView(records);
+    const k = records.kpis[i]!;
+    const line = kpiLine(view, k, 2020);
+    expect(line.baseline).toBe('（事業開始前）');
+    expect(line.evaluation.baseline).toBeNull();
+    expect(line.evaluation.progress).toBeNull();
+    expect(grantKpi(view, k, 2020).rows[0]!.actual).toBe('（事業開始前）');
+    await setLocale('en');
+    expect(kpiLine(view, k, 2020).baseline).toBe('(事業開始前)');
+  });
+
+  test('a remark alone as an actual or a target is refused, saying it belongs to a baseline', () => {
+    for (const role of ['actual', 'target'] as const) {
+      const r = readCell('（事業開始前）', { unit: '件', kind: 'numeric' }, role);
+      expect(r).toEqual({ ok: false, message: expect.stringContaining('補足だけの値（（事業開始前） など）は基準値にだけ入力できます') });
+    }
+  });
+});

@@ -19,7 +19,7 @@ import type { Measure } from '../../domain/entities/measure';
 import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
-import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
+import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, judgedYears, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
 import { draftSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
@@ -141,7 +141,8 @@ export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLi
   const evaluation = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0]!;
   const actuals: Record<number, string> = {};
   let latestActual: KpiLine['latestActual'] = null;
-  for (const y of view.kpiYearsOf(kpi.id)) {
+  // A 累計 KPI prints the figure it is judged on (the total of single-year figures typed).
+  for (const y of judgedYears(kpi, view.kpiYearsOf(kpi.id))) {
     if (y.fiscalYear > fiscalYear) continue;
     const text = cellText(y.actual, kpi);
     actuals[y.fiscalYear] = text;
@@ -368,6 +369,8 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
   const scheme = resolveRankScheme(view.strategy.rankScheme);
   const years = view.years;
   const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme, interimJudgementOf(view.strategy));
+  // A 累計 KPI prints the figure it is judged on.
+  const judged = judgedYears(kpi, view.kpiYearsOf(kpi.id));
   const numeric = kpi.kind === 'numeric';
   const base = kpi.baseline?.value ?? null;
   const baseText = cellText(kpi.baseline, kpi);
@@ -388,7 +391,7 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
     const e = evaluations[i]!;
     const tt = targetText(e, kpi);
     const tv = numeric ? (e.target?.value ?? null) : null;
-    const record = view.kpiYear(kpi.id, y);
+    const record = judged.find((r) => r.fiscalYear === y);
     const shown = y <= fiscalYear;
     const actual = shown ? cellText(record?.actual, kpi) : '';
     const av = shown && numeric && record?.actual && !record.actual.status ? record.actual.value : null;

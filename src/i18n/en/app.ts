@@ -247,6 +247,7 @@ export const app: Record<keyof typeof ja, string> = {
   'grid.target': 'Target',
   'grid.actual': 'Actual',
   'grid.cumulativeTotal': 'total {value}',
+  'grid.baselineRemarkHint': 'The baseline is kept as the remark "({remark})" with no number: no progress from the baseline is computed, and the year is judged by its attainment of the target. Enter the number as the baseline once it is known.',
   'grid.cumulativeYearly': 'this year {value}',
   'grid.shortfall': 'Reason for shortfall',
   'grid.rank': 'Rank',

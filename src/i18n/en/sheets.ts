@@ -217,6 +217,7 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.issue.direction': 'Row {row}: "{input}" in "{column}" cannot be read as a direction (多いほど良い, 少ないほど良い, 以上, 以下)',
   'sheets.issue.cumulative': 'Row {row}: "{input}" in "{column}" cannot be read as a cumulative setting (累計, 累計（令和2年度から、単年度の値で入力、単年度の値で判定）, なし)',
   'sheets.issue.rangeNotTarget': 'Row {row}: "{input}" in "{column}" is a range. A range can only be entered in a target column',
+  'sheets.issue.remarkOnly': 'Row {row}: "{input}" in "{column}" has no number. A remark alone (like （事業開始前）) can only be entered in a baseline column',
   'sheets.issue.rangeOrder': 'Row {row}: "{input}" in "{column}": the lower end of the range is not below the upper end (type the smaller value first, like 80〜90%)',
   'sheets.issue.noSubject': 'Row {row}: project name, project number and KPI are all empty',
   'sheets.issue.noKpi': 'Row {row}: the KPI name is empty, so the KPI of "{input}" cannot be identified',

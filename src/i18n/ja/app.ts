@@ -245,6 +245,7 @@ export const app = {
   'grid.target': '目標',
   'grid.actual': '実績',
   'grid.cumulativeTotal': '累計 {value}',
+  'grid.baselineRemarkHint': '基準値は「（{remark}）」として数値なしで記録しています。基準値からの進捗率は計算せず、目標値に対する達成率で判定します。数値がわかれば基準値に入力してください。',
   'grid.cumulativeYearly': '単年度 {value}',
   'grid.shortfall': '未達理由',
   'grid.rank': '判定',

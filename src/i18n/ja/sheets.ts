@@ -215,6 +215,7 @@ export const sheets = {
   'sheets.issue.direction': '{row}行目: 「{column}」の「{input}」は方向として読めません（多いほど良い・少ないほど良い・以上・以下）',
   'sheets.issue.cumulative': '{row}行目: 「{column}」の「{input}」は累計の指定として読めません（累計・累計（令和2年度から、単年度の値で入力、単年度の値で判定）・なし）',
   'sheets.issue.rangeNotTarget': '{row}行目: 「{column}」の「{input}」は範囲です。範囲は目標値の列にだけ入力できます',
+  'sheets.issue.remarkOnly': '{row}行目: 「{column}」の「{input}」には数値がありません。補足だけの値（（事業開始前） など）は基準値の列にだけ入力できます',
   'sheets.issue.rangeOrder': '{row}行目: 「{column}」の「{input}」は範囲の下限が上限より小さくありません（80〜90% のように小さい値を先に）',
   'sheets.issue.noSubject': '{row}行目: 事業名・事業番号・KPI がどれも空欄です',
   'sheets.issue.noKpi': '{row}行目: KPI 名が空欄で、「{input}」の KPI を特定できません',
