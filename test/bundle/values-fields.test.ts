@@ -67,3 +67,36 @@ describe('KPI value fields in a merge', () => {
     expect(applied.unresolved).toEqual([plan.conflicts[0]!.key]);
   });
 });
+
+describe('the strategy’s prefecture', () => {
+  it('names the 国・県 column after the prefecture: 国・道, 国・都, 国・府, else 国・県', async () => {
+    const { prefectureWord, PREFECTURES } = await import('../../src/domain/entities/strategy');
+    expect(PREFECTURES).toHaveLength(47);
+    expect(['北海道', '東京都', '大阪府', '京都府', '岐阜県', '沖縄県'].map((p) => prefectureWord({ prefecture: p as (typeof PREFECTURES)[number] }))).toEqual(['道', '都', '府', '府', '県', '県']);
+    expect(prefectureWord({})).toBe('県');
+    expect(prefectureWord(null)).toBe('県');
+  });
+
+  it('travels in a file and a merge; a name outside the 47 is refused', async () => {
+    const { records, ctx } = sample();
+    records.strategy = applyPatch(ctx, records.strategy, { prefecture: '北海道' });
+    const file = await parsed((await serializeBundle(records, exportOptions())).json);
+    expect(file.records.strategy.prefecture).toBe('北海道');
+    const { records: plain } = sample();
+    expect('prefecture' in (await parsed((await serializeBundle(plain, exportOptions())).json)).records.strategy).toBe(false);
+
+    const bad = await rewrite((await serializeBundle(records, exportOptions())).json, (env) => {
+      (env.records['strategy'] as unknown as Record<string, unknown>)['prefecture'] = '<b>北海道</b>';
+    });
+    const r = await parseBundle(bad);
+    expect(r.ok).toBe(false);
+
+    const here = clone(plain);
+    const there = clone(plain);
+    const t = deviceContext('企画課 鈴木', '2026-05-22T00:00:00.000Z', 'there');
+    there.strategy = applyPatch(t, there.strategy, { prefecture: '東京都' });
+    const plan = planMerge(here, there, T0);
+    expect(plan.changed.map((c) => [c.field, c.theirsText])).toEqual([['prefecture', '東京都']]);
+    expect(applyMergePlan(here, plan, {}, { now: '2026-05-23T00:00:00.000Z', editor: '企画課 山田' }).records.strategy.prefecture).toBe('東京都');
+  });
+});

@@ -163,3 +163,38 @@ describe('a baseline that is a remark', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('financing label and several 事業主体', () => {
+  test('a Hokkaido strategy reads 国・道; a project run by the city and another body checks both on the evaluation sheet', async () => {
+    // From the reports (no navigation of their own) back to the strategy page.
+    await page.evaluate(() => {
+      location.hash = location.hash.replace(/\/reports.*$/, '');
+    });
+    await page.getByTestId('strategy-prefecture').waitFor();
+    await page.getByTestId('strategy-prefecture').selectOption('北海道');
+    await expect.poll(() => page.getByTestId('strategy-prefecture').inputValue()).toBe('北海道');
+    await screenshot(page, 'prefecture-768x1024');
+    await noOverflow();
+
+    await nav('nav-project', /関市ビジネスサポートセンター事業/);
+    await page.getByTestId('project-heading').filter({ hasText: /関市ビジネスサポートセンター事業/ }).waitFor();
+    const fund = page.getByTestId('py-fund-national').first();
+    await expect.poll(async () => fund.evaluate((el) => (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '') ?? '')).toBe('国・道');
+    await typeInto(page.getByTestId('project-implementer').first(), '関市', { tap: true, finish: 'Tab' });
+    await typeInto(page.getByTestId('project-implementer-other').first(), '関商工会議所', { tap: true, finish: 'Tab' });
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存済み');
+
+    await nav('nav-reports');
+    await page.getByTestId('report-chooser').waitFor();
+    await page.getByTestId('report-kind-sheet').tap();
+    await page.getByTestId('report-year').selectOption('2020');
+    const sheet = page.getByTestId('eval-sheet').filter({ hasText: /関市ビジネスサポートセンター事業/ });
+    await expect.poll(() => sheet.textContent()).toContain('国・道');
+    const checked = await sheet.locator('li[data-checked="true"]').allTextContents();
+    expect(checked.some((s) => s.includes('関市'))).toBe(true);
+    expect(checked.some((s) => s.includes('関商工会議所'))).toBe(true);
+    await sheet.scrollIntoViewIfNeeded();
+    await screenshot(page, 'implementers-sheet-768x1024');
+    expect(errors).toEqual([]);
+  });
+});

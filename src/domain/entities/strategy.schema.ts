@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fiscalYear, longText, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { rankSchemeSchema } from '../achievement/rank-schemes.schema';
-import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS } from './strategy';
+import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS, PREFECTURES } from './strategy';
 
 export const strategySchema = z.object({
   ...recordMetaShape,
@@ -26,4 +26,6 @@ export const strategySchema = z.object({
   rankScheme: rankSchemeSchema.nullable().default(null),
   /** 年度目標がない年度の判定 (strategy.ts, INTERIM_JUDGEMENTS); files of format 1 get 'adoptedOnly'. */
   interimJudgement: z.enum(INTERIM_JUDGEMENTS).default(DEFAULT_INTERIM_JUDGEMENT),
+  /** 都道府県 (format 3, optional): names 財源内訳's 国・県 column (国・道 / 国・都 / 国・府 / 国・県). */
+  prefecture: z.enum(PREFECTURES).optional(),
 });
