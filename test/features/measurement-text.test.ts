@@ -88,3 +88,21 @@ describe('a baseline that is a remark (「（事業開始前）」)', () => {
     }
   });
 });
+
+describe('the KPI chart', () => {
+  test('draws a range target by both its bounds', async () => {
+    const { chartPoints } = await import('../../src/features/dashboard/kpi-chart');
+    const { evaluateKpiYears } = await import('../../src/domain/achievement');
+    const k = kpi({ direction: 'higher', target: read('80〜90%'), targetYear: 2022 });
+    const year: KpiYear = { ...createRecord<KpiYear>(ctx, 's', kpiYearDefaults(k.id, 2021)), fiscalYear: 2021, target: read('70〜75%'), actual: { value: 72 } };
+    const points = chartPoints(evaluateKpiYears(k, [year], [2021, 2022]));
+    expect(points.filter((p) => p.series === 'target')).toEqual([
+      { year: 2021, value: 70, series: 'target' },
+      { year: 2021, value: 75, series: 'target' },
+      // The final year's target is the final range itself.
+      { year: 2022, value: 80, series: 'target' },
+      { year: 2022, value: 90, series: 'target' },
+    ]);
+    expect(points.filter((p) => p.series === 'final').map((p) => p.value)).toEqual([80, 90]);
+  });
+});
