@@ -16,10 +16,10 @@
  *   the baseline in the good direction; otherwise (target = baseline, 「〜以上」 below the baseline)
  *   the KPI is judged as a threshold.
  */
-import type { Kpi, KpiDirection, KpiKind } from '../entities/kpi';
+import type { CumulativeFigure, Kpi, KpiDirection, KpiKind } from '../entities/kpi';
 import type { KpiYear } from '../entities/kpi-year';
 import type { Measurement, ValueStatus } from '../entities/measurement';
-import { judgedYears } from './cumulative';
+import { cumulativeJudgedOf, judgedYears } from './cumulative';
 import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, withinRange, type Rational } from './exact';
 import { DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';
 import { JA } from './explain';
@@ -171,7 +171,12 @@ export interface KpiEvaluation {
    */
   worseThanBaseline: boolean;
   baseline: Baseline | null;
-  /** The numeric actual compared (for 累計 KPIs the cumulative value as entered). */
+  /**
+   * A 累計 KPI judged on the figure not typed: the actual is that figure, computed ('total' = the sum
+   * of single-year figures, 'yearly' = the difference of totals; cumulative.ts). Absent otherwise.
+   */
+  computedFigure?: CumulativeFigure;
+  /** The numeric actual compared (for 累計 KPIs the judged figure). */
   actual: number | null;
   actualMeasurement: Measurement | null;
   /** Milestones: done or not; null when unknown or not a milestone. */
@@ -308,6 +313,7 @@ export function evaluateIndexed(
 ): KpiEvaluation {
   const milestone = kpi.kind === 'milestone';
   // A 累計 KPI entered as one figure and judged on the other: the judged figures (cumulative.ts).
+  const entered = byYear;
   byYear = judgedYears(kpi, byYear);
   const record = recordOf(byYear, fiscalYear);
   const actualM = record?.actual ?? null;
@@ -354,6 +360,7 @@ export function evaluateIndexed(
     trend: null,
     projection: null,
   };
+  if (byYear !== entered && e.actual !== null) e.computedFigure = cumulativeJudgedOf(kpi);
   e.previous = previousOf(kpi, byYear, fiscalYear);
   e.trend = trendOf(kpi, e);
 

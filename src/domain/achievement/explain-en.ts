@@ -146,6 +146,8 @@ export const EN: AchievementCatalog = {
     provisional: 'provisional',
     approximate: 'approximate',
     statPeriod: (period: string) => `statistics period: ${period}`,
+    computedTotal: 'the actual is the running total of single-year figures',
+    computedYearly: 'the actual is the year’s figure (the total less the previous year’s)',
     remark: (remark: string) => `note: ${remark}`,
   },
 

@@ -150,6 +150,8 @@ export const JA = {
     approximate: '概数',
     statPeriod: (period: string) => `統計期間: ${period}`,
     remark: (remark: string) => `備考: ${remark}`,
+    computedTotal: '実績値は単年度の値の累計',
+    computedYearly: '実績値は累計値の前年度との差（単年度の値）',
   },
 
   /** Range targets (「80〜90%」): achieved within the range; no 達成率 / 進捗率 is stated. */
@@ -413,6 +415,7 @@ function flagClauses(e: KpiEvaluation, c: AchievementCatalog): string[] {
   if (e.approximate) out.push(c.clause.approximate);
   if (e.statPeriod) out.push(c.clause.statPeriod(e.statPeriod));
   if (e.remark) out.push(c.clause.remark(e.remark));
+  if (e.computedFigure) out.push(e.computedFigure === 'total' ? c.clause.computedTotal : c.clause.computedYearly);
   return out;
 }
 

@@ -74,6 +74,9 @@ describe('judging a 累計 KPI', () => {
     expect(met.actual).toBe(100);
     expect(met.verdict).toBe('achieved');
     expect(met.attainment).toBe(1);
+    // The explanation says the actual compared is the total, not the figure typed for the year.
+    expect(met.computedFigure).toBe('total');
+    expect(explain(met)).toBe('達成率 = 100 ÷ 100 = 100%（目標値以上で達成、実績値は単年度の値の累計）');
   });
 
   it('totals entered, the single year judged against yearly targets (30人/年), with no baseline progress', () => {
@@ -83,6 +86,7 @@ describe('judging a 累計 KPI', () => {
     expect(e2021.actual).toBe(25);
     expect(e2021.verdict).toBe('notAchieved');
     expect(e2021.baseline).toBeNull();
+    expect(explain(e2021)).toContain('実績値は累計値の前年度との差（単年度の値）');
     expect(evaluateKpi(k, ys, 2020).verdict).toBe('achieved');
     expect(evaluateKpi(k, ys, 2022).actual).toBe(35);
   });
