@@ -2,7 +2,7 @@
 // target (「90〜95%」) typed into the grid is judged within the range and shown as typed on the
 // dashboard, the KPI detail and meeting mode.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
 import { typeInto } from './support/typing';
 
 let browser: Browser;
@@ -196,5 +196,37 @@ describe('financing label and several 事業主体', () => {
     await sheet.scrollIntoViewIfNeeded();
     await screenshot(page, 'implementers-sheet-768x1024');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('held sideways', () => {
+  test('at 1024×768 the 累計 settings, the figures under the actuals and a range target fit without overflowing', async () => {
+    const ctx = await newAppContext(browser, { viewport: TABLET_LANDSCAPE, hasTouch: true });
+    const { page: p, errors: errs } = await openApp(ctx);
+    await typeInto(p.getByTestId('editor-name'), '企画課 山田', { finish: null, tap: true });
+    await p.getByTestId('open-sample').tap();
+    await p.getByRole('heading', { level: 1, name: /第2期関市まち・ひと・しごと創生総合戦略/ }).waitFor();
+    const toggle = p.getByTestId('nav-toggle');
+    if (await toggle.isVisible()) await toggle.tap();
+    await p.getByTestId('nav-project').filter({ hasText: /空き家バンク事業/ }).first().tap();
+    const card = p.getByTestId('kpi-card').filter({ hasText: /空き家バンクを利用した移住者数/ });
+    await card.locator('summary').first().tap();
+    await card.getByRole('checkbox', { name: '累計の指標' }).tap();
+    await typeInto(card.getByLabel('累計の起点年度'), '令和2', { tap: true });
+    await card.getByRole('radio', { name: '単年度の値で入力' }).tap();
+    await typeInto(p.getByTestId('cell-actual-2021').first(), '12人', { tap: true });
+    await typeInto(p.getByTestId('cell-target-2021').first(), '20〜25人', { tap: true });
+    await expect.poll(() => p.getByTestId('other-figure-2021').textContent()).toBe('累計 22人');
+    await expect.poll(() => p.getByTestId('cell-target-2021').first().inputValue()).toBe('20〜25人');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(p, 'values-1024x768');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // Touch targets of the new choices are at least 44 px high.
+    for (const name of ['累計値で入力', '単年度の値で入力']) {
+      const box = await card.getByText(name, { exact: true }).locator('xpath=ancestor::label[1]').boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
+    expect(errs).toEqual([]);
+    await ctx.close();
   });
 });
