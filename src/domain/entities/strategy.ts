@@ -45,5 +45,5 @@ export function prefectureWord(s: { prefecture?: Prefecture | undefined } | null
 export function strategyDefaults(
   startYear: number,
 ): Omit<Strategy, keyof RecordMeta> {
-  return { municipality: '', name: '', startYear, endYear: startYear + 4, note: '', copiedFrom: null, rankScheme: null, interimJudgement: DEFAULT_INTERIM_JUDGEMENT };
+  return { municipality: '', name: '', startYear, endYear: startYear + 4, note: '', copiedFrom: null, rankScheme: null, interimJudgement: DEFAULT_INTERIM_JUDGEMENT, moneyUnit: '千円', moneyDecimals: 0 };
 }

@@ -126,6 +126,8 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.strategies.copiedFrom': 'Copied from strategy',
   'bundle.field.strategies.rankScheme': 'Rank scheme',
   'bundle.field.strategies.interimJudgement': 'Judging years without a yearly target',
+  'bundle.field.strategies.moneyUnit': 'Unit of money shown',
+  'bundle.field.strategies.moneyDecimals': 'Decimals of thousands of yen',
   'bundle.field.strategies.prefecture': 'Prefecture',
 
   'bundle.field.goals.number': 'Number',

@@ -126,6 +126,8 @@ export const bundle = {
   'bundle.field.strategies.copiedFrom': '複写元の戦略',
   'bundle.field.strategies.rankScheme': '評価区分',
   'bundle.field.strategies.interimJudgement': '年度目標がない年度の判定',
+  'bundle.field.strategies.moneyUnit': '金額の表示単位',
+  'bundle.field.strategies.moneyDecimals': '千円の小数点以下の桁数',
   'bundle.field.strategies.prefecture': '都道府県',
 
   'bundle.field.goals.number': '番号',
