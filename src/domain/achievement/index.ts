@@ -9,4 +9,5 @@ export * from './rollup';
 export * from './evaluated-view';
 export * from './targets';
 export * from './exact';
+export * from './cumulative';
 export { interimJudgementOf, INTERIM_JUDGEMENTS, DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fiscalYear, longText, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { rankSchemeSchema } from '../achievement/rank-schemes.schema';
-import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS } from './strategy';
+import { DEFAULT_INTERIM_JUDGEMENT, INTERIM_JUDGEMENTS, PREFECTURES } from './strategy';
 import { MONEY_UNITS } from './project-year';
 import { MONEY_DECIMALS_MAX } from '../money';
 
@@ -32,4 +32,6 @@ export const strategySchema = z.object({
   moneyUnit: z.enum(MONEY_UNITS).nullable().default(null),
   /** Decimals the city prints 千円 amounts with (0–3); absent = 0. */
   moneyDecimals: z.number().int().min(0).max(MONEY_DECIMALS_MAX).default(0),
+  /** 都道府県 (format 3, optional): names 財源内訳's 国・県 column (国・道 / 国・都 / 国・府 / 国・県). */
+  prefecture: z.enum(PREFECTURES).optional(),
 });

@@ -20,7 +20,7 @@ import type { Measure } from '../../domain/entities/measure';
 import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
-import { clean, evaluatedOf, formatValue, interimJudgementOf, isUnjudgedYear, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
+import { clean, evaluatedOf, formatValue, interimJudgementOf, isUnjudgedYear, judgedYears, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
 import { composeSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
@@ -141,7 +141,8 @@ export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLi
   const evaluation = evaluatedOf(view).evaluation(kpi, fiscalYear);
   const actuals: Record<number, string> = {};
   let latestActual: KpiLine['latestActual'] = null;
-  for (const y of view.kpiYearsOf(kpi.id)) {
+  // A 累計 KPI prints the figure it is judged on (the total of single-year figures typed).
+  for (const y of judgedYears(kpi, view.kpiYearsOf(kpi.id))) {
     if (y.fiscalYear > fiscalYear) continue;
     const text = cellText(y.actual, kpi);
     actuals[y.fiscalYear] = text;
@@ -372,6 +373,8 @@ export interface GrantReport {
 export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): GrantKpi {
   const years = view.years;
   const evaluations = evaluatedOf(view).history(kpi, years);
+  // A 累計 KPI prints the figure it is judged on.
+  const judged = judgedYears(kpi, view.kpiYearsOf(kpi.id));
   const numeric = kpi.kind === 'numeric';
   const base = kpi.baseline?.value ?? null;
   const baseText = cellText(kpi.baseline, kpi);
@@ -392,7 +395,7 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
     const e = evaluations[i]!;
     const tt = targetText(e, kpi);
     const tv = numeric ? (e.target?.value ?? null) : null;
-    const record = view.kpiYear(kpi.id, y);
+    const record = judged.find((r) => r.fiscalYear === y);
     const shown = y <= fiscalYear;
     const actual = shown ? cellText(record?.actual, kpi) : '';
     const av = shown && numeric && record?.actual && !record.actual.status ? record.actual.value : null;
