@@ -61,7 +61,7 @@ type Edit =
   | { kind: 'actual' | 'target'; kpi: number; year: number; value: Measurement | null }
   | { kind: 'addYear'; kpi: number; year: number; value: Measurement | null }
   | { kind: 'deleteYear'; pick: number; drop: boolean }
-  | { kind: 'kpiTarget'; kpi: number; value: Measurement | null; direction: (typeof KPI_DIRECTIONS)[number] }
+  | { kind: 'kpiTarget'; kpi: number; value: Measurement | null; direction: (typeof KPI_DIRECTIONS)[number]; cumulative: boolean }
   | { kind: 'moveKpi'; kpi: number; order: number }
   | { kind: 'deleteKpi'; kpi: number }
   | { kind: 'scheme'; preset: (typeof PRESET_IDS)[number]; judgement: (typeof INTERIM_JUDGEMENTS)[number] }
@@ -75,7 +75,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('actual' as const, 'target' as const), kpi: index, year, value: measurement }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('addYear' as const), kpi: index, year, value: measurement }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleteYear' as const), pick: index, drop: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('kpiTarget' as const), kpi: index, value: measurement, direction: fc.constantFrom(...KPI_DIRECTIONS) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('kpiTarget' as const), kpi: index, value: measurement, direction: fc.constantFrom(...KPI_DIRECTIONS), cumulative: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('moveKpi' as const), kpi: index, order: fc.integer({ min: 0, max: 60 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteKpi' as const), kpi: index }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('scheme' as const), preset: fc.constantFrom(...PRESET_IDS), judgement: fc.constantFrom(...INTERIM_JUDGEMENTS) }) },
@@ -127,7 +127,7 @@ function apply(records: WorkbookRecords, e: Edit): WorkbookRecords {
       const k = kpiAt(e.kpi);
       if (!k) return records;
       const at = records.kpis.indexOf(k);
-      return { ...records, kpis: replaceAt(records.kpis, at, { ...k, target: e.value, direction: e.direction }) };
+      return { ...records, kpis: replaceAt(records.kpis, at, { ...k, target: e.value, direction: e.direction, cumulative: e.cumulative }) };
     }
     case 'moveKpi':
     case 'deleteKpi': {
