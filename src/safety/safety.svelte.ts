@@ -8,6 +8,9 @@
  */
 import type { Strategy } from '../domain/entities/strategy';
 import type { WorkbookDb } from '../storage/db';
+import type { RepairedRecord } from '../storage/stamp-repairs';
+
+export type { RepairedRecord };
 import type { SyncRepository } from '../storage/sync-repository';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { KeyValueStorage } from '../storage/key-value';
@@ -108,6 +111,13 @@ export class Safety {
   /** The database, for the snapshot list of the settings (snapshot-list.ts, loaded with it). */
   get db(): WorkbookDb {
     return this.#d.db;
+  }
+
+  /** 「修復した記録」: records whose field stamps were repaired when read, once the pending notes are written. */
+  async repairedRecords(): Promise<RepairedRecord[]> {
+    const repairs = this.#d.db.stampRepairs;
+    await repairs.settled();
+    return repairs.list();
   }
 
   // ---- lost connection --------------------------------------------------------------------------

@@ -68,10 +68,6 @@ export const KNOWN_EXCEPTIONS: readonly string[] = [
   'bundle/locate.ts -> i18n',
   'bundle/merge.ts -> i18n',
   'bundle/parse.ts -> i18n',
-  // A screen that names storage itself (the database handle of the repaired-records list): to go
-  // through state/.
-  'features/settings/RepairedRecords.svelte -> storage/db',
-  'features/settings/RepairedRecords.svelte -> storage/stamp-repairs',
 ];
 
 /** Browser, clock and random globals the domain must not touch (it is tested in Node, deterministic). */
