@@ -1,7 +1,9 @@
 /**
  * What goes with a record when it is deleted or copied: a goal takes its measures, projects, KPIs
  * and their yearly records; a measure takes its sub-measures (its projects move up to the goal
- * level rather than vanish — a measure is an outline heading, the project is the work).
+ * level rather than vanish — a measure is an outline heading, the project is the work) and its own
+ * KPIs. A project listed under a goal by a link (Project.alsoUnder) is not deleted with that goal:
+ * only the link goes ({@link projectPatches}).
  */
 import type { ChildKind, RecordKind, WorkbookRecords } from './workbook';
 
@@ -55,6 +57,11 @@ export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strateg
             stack.push(m.id);
           }
       }
+      kpiWithYears(
+        live(records.kpis)
+          .filter((k) => k.projectId === null && k.measureId != null && (k.measureId === id || out.some((r) => r.kind === 'measures' && r.id === k.measureId)))
+          .map((k) => k.id),
+      );
       break;
     }
     case 'projects':
@@ -85,6 +92,30 @@ export function orphanedProjects(records: WorkbookRecords, refs: RecordRef[]): s
   return records.projects
     .filter((p) => p.deletedAt === null && p.measureId !== null && gone.has(p.measureId) && !deleted.has(p.id))
     .map((p) => p.id);
+}
+
+/**
+ * The changes a deletion makes to projects that stay: a project under a removed measure moves up to
+ * its goal; a link to a removed goal is dropped, and a link to a removed measure moves up to the
+ * link's goal. By project id, the fields to write.
+ */
+export function projectPatches(records: WorkbookRecords, refs: RecordRef[]): Map<string, { measureId?: null; alsoUnder?: { goalId: string; measureId: string | null }[] }> {
+  const goneMeasures = new Set(refs.filter((r) => r.kind === 'measures').map((r) => r.id));
+  const goneGoals = new Set(refs.filter((r) => r.kind === 'goals').map((r) => r.id));
+  const deleted = new Set(refs.filter((r) => r.kind === 'projects').map((r) => r.id));
+  const out = new Map<string, { measureId?: null; alsoUnder?: { goalId: string; measureId: string | null }[] }>();
+  for (const p of records.projects) {
+    if (p.deletedAt !== null || deleted.has(p.id)) continue;
+    const patch: { measureId?: null; alsoUnder?: { goalId: string; measureId: string | null }[] } = {};
+    if (p.measureId !== null && goneMeasures.has(p.measureId)) patch.measureId = null;
+    const links = p.alsoUnder ?? [];
+    if (links.some((l) => goneGoals.has(l.goalId) || (l.measureId !== null && goneMeasures.has(l.measureId))))
+      patch.alsoUnder = links
+        .filter((l) => !goneGoals.has(l.goalId))
+        .map((l) => (l.measureId !== null && goneMeasures.has(l.measureId) ? { goalId: l.goalId, measureId: null } : l));
+    if (Object.keys(patch).length > 0) out.set(p.id, patch);
+  }
+  return out;
 }
 
 export function assertNever(x: never): never {

@@ -147,6 +147,7 @@ export const app: Record<keyof typeof ja, string> = {
   'project.sdgGoal': 'Goal {n}',
   'project.measure': 'Measure',
   'project.measureNone': '(directly under the basic goal)',
+  'project.underStrategy': 'Directly under the strategy (no basic goal)',
   'project.kpiNote': 'Note on the KPIs',
   'project.kpiNoteHint': 'e.g. Omitted, as it is evaluated for the prefecture as a whole',
   'project.kpis': 'KPIs (key performance indicators)',

@@ -145,6 +145,7 @@ export const app = {
   'project.sdgGoal': '目標{n}',
   'project.measure': '施策',
   'project.measureNone': '（基本目標の直下）',
+  'project.underStrategy': '総合戦略の直下（基本目標なし）',
   'project.kpiNote': 'KPIについての注記',
   'project.kpiNoteHint': '例: 県及び県内市町全体での評価のため省略',
   'project.kpis': 'KPI（重要業績評価指標）',
