@@ -14,6 +14,7 @@ import { clearWhenLeftNormally, openStartMarker, webLocksLiveness, type StartMar
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
+import type { SyncRepository } from '../storage/sync-repository';
 import { PendingFile } from '../state/pending-file.svelte';
 import { Safety } from '../safety/safety.svelte';
 
@@ -23,6 +24,8 @@ export interface AppServices {
   store: WorkbookStore;
   /** Bundle files (export/import); loaded on first use, so the first load stays small. */
   bundles: () => Promise<BundleFlow>;
+  /** Whole-strategy writes that can be undone (spreadsheet imports, restores); loaded on first use. */
+  sync: () => Promise<SyncRepository>;
   /** The departments of a copy made from a department bundle, or null for the owner's copy. */
   departmentScopeOf: (strategyId: string) => Promise<string[] | null>;
   /** A file handed to the app (drop, launch queue) waiting for the import screen. */
@@ -91,7 +94,11 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
   );
   const repo = new WorkbookRepository(db, () => store.context(), reader);
-  const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null });
+  // The one SyncRepository: bundle files, spreadsheet imports and restores write whole strategies
+  // through it (loaded on first use, so the first load stays small).
+  let syncRepository: Promise<SyncRepository> | null = null;
+  const sync = () => (syncRepository ??= import('../storage/sync-repository').then(({ SyncRepository }) => new SyncRepository(db, repo, clock)));
+  const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null, sync });
   store = new WorkbookStore({
     reconnect: () => safety.reconnect(),
     repo,
@@ -107,11 +114,11 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
   pwa.connect(db.gate, () => store.flush());
   let bundleFlow: Promise<BundleFlow> | null = null;
   const bundles = () =>
-    (bundleFlow ??= Promise.all([import('../storage/sync-repository'), import('../state/bundle-flow')]).then(
-      ([{ SyncRepository }, { BundleFlow }]) =>
+    (bundleFlow ??= Promise.all([sync(), import('../state/bundle-flow')]).then(
+      ([syncRepo, { BundleFlow }]) =>
         new BundleFlow({
           workbooks: repo,
-          sync: new SyncRepository(db, repo, clock),
+          sync: syncRepo,
           clock,
           editor: () => store.context().editor,
           appVersion: __APP_VERSION__,
@@ -121,5 +128,5 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(start.marker, start.unfinished), pwa, storageStatus };
+  return { store, safety, bundles, sync, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(start.marker, start.unfinished), pwa, storageStatus };
 }

@@ -405,15 +405,19 @@ export function planMerge(local: WorkbookRecords, incoming: WorkbookRecords, bas
     const mineList = listOf(local, kind);
     const byId = new Map(mineList.map((r) => [r.id, r]));
     const byYear = new Map<string, AnyRecord>();
+    const deletedByYear = new Map<string, AnyRecord[]>();
     for (const r of mineList) {
       const key = yearKey(kind, r);
-      if (key !== null && r.deletedAt === null && !byYear.has(key)) byYear.set(key, r);
+      if (key === null) continue;
+      if (r.deletedAt === null) {
+        if (!byYear.has(key)) byYear.set(key, r);
+      } else deletedByYear.set(key, [...(deletedByYear.get(key) ?? []), r]);
     }
     for (const theirs of listOf(incoming, kind)) {
       let mine = kind === 'strategies' ? local.strategy : byId.get(theirs.id);
       if (!mine && theirs.deletedAt === null) {
         const key = yearKey(kind, theirs);
-        if (key !== null) mine = byYear.get(key);
+        if (key !== null) mine = byYear.get(key) ?? planner.deletedTwin(kind, theirs, deletedByYear.get(key));
       }
       if (mine) planner.record(kind, mine, theirs);
       else planner.addition(kind, theirs);
@@ -641,6 +645,19 @@ class Planner {
       out.push([field, value]);
     }
     return out;
+  }
+
+  /**
+   * The year record here for the same KPI or project and year as `theirs`, deleted here together
+   * with the record above it (one batch): the same record made on each copy under its own id. The
+   * file's record is then this one, to restore or keep deleted with its parent, never a second
+   * record for the year next to it.
+   */
+  deletedTwin(kind: RecordKind, theirs: AnyRecord, candidates: readonly AnyRecord[] | undefined): AnyRecord | undefined {
+    if (!candidates?.length) return undefined;
+    const parent = this.deletedParent(kind, theirs);
+    if (!parent) return undefined;
+    return candidates.find((r) => r.deletedBatch !== null && r.deletedBatch === parent.record.deletedBatch);
   }
 
   /** The nearest record above `r` (by its references) that is deleted here, if any. */

@@ -8,6 +8,7 @@
  */
 import type { Strategy } from '../domain/entities/strategy';
 import type { WorkbookDb } from '../storage/db';
+import type { SyncRepository } from '../storage/sync-repository';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { KeyValueStorage } from '../state/draft-journal';
 import type { ExportMark, ReminderDismissal } from './backup-reminder';
@@ -27,6 +28,8 @@ export interface SafetyDeps {
   snapshotDelay?: number;
   /** navigator.storage, or null where there is none. */
   storageManager?: Pick<StorageManager, 'persisted'> | null;
+  /** The app's one SyncRepository (loaded on first use): restores go through its whole-strategy writes. */
+  sync: () => Promise<Pick<SyncRepository, 'restoreSnapshot'>>;
 }
 
 interface Cadence {
@@ -209,8 +212,7 @@ export class Safety {
    * kept as a snapshot first; its id is returned, and restoring that one undoes the restore.
    */
   async restore(snapshotId: string): Promise<string> {
-    const { SyncRepository } = await import('../storage/sync-repository');
-    const sync = new SyncRepository(this.#d.db, this.#d.workbooks, this.#d.clock);
+    const sync = await this.#d.sync();
     const db = this.#d.db;
     const source = await db.transaction('r', db.snapshots, () => db.snapshots.get(snapshotId));
     const undoId = await sync.restoreSnapshot(snapshotId);

@@ -5,6 +5,7 @@
  */
 import type { WorkbookDb } from '../storage/db';
 import type { WorkbookRepository } from '../storage/workbook-repository';
+import { addSnapshot } from '../storage/snapshot-writer';
 import { AUTO_SNAPSHOT_PREFIX, SNAPSHOT_POLICY, isAutoSnapshotId, snapshotDue, snapshotsToPrune, type SnapshotKey, type SnapshotPolicy } from './snapshot-policy';
 
 export interface KeeperDeps {
@@ -64,7 +65,7 @@ export class SnapshotKeeper {
     if (!packed) return null;
     const id = `${AUTO_SNAPSHOT_PREFIX}${this.#d.clock.newId()}`;
     const createdAt = this.#d.clock.now();
-    await this.#d.db.snapshots.add({ id, strategyId, createdAt, reason: 'auto', label: '', ...packed });
+    await addSnapshot(this.#d.db, { id, strategyId, createdAt, reason: 'auto', label: '' }, packed);
     this.#lastAt.set(strategyId, createdAt);
     await this.prune(strategyId);
     return id;

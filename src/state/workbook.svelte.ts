@@ -19,16 +19,12 @@ import type { LiveSubscription } from '../storage/live-workbook';
 import type { SettingsRepository, AppSettings } from '../storage/settings-repository';
 import { DEFAULT_SETTINGS } from '../storage/settings-repository';
 import { DraftJournal } from './draft-journal';
+import { UndoHistory } from './undo-history.svelte';
 import { applyWrite, writeKey, type WriteOp } from './write-ops';
 import { classifyStorageError, errorDetail, type StorageFailureKind } from '../safety/storage-errors';
 import { t } from '../i18n';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
-
-export interface UndoOffer {
-  message: string;
-  undo: () => Promise<void>;
-}
 
 export interface WorkbookStoreDeps {
   repo: WorkbookRepository;
@@ -66,7 +62,8 @@ export class WorkbookStore {
   saveError = $state<string>('');
   /** What kind of failure the error is: the device is full, the connection was lost, or other. */
   saveErrorKind = $state<StorageFailureKind | null>(null);
-  undoOffer = $state<UndoOffer | null>(null);
+  /** The app's one undo history (deletions here; imports and restores from their pages). */
+  readonly history = new UndoHistory();
   ready = $state(false);
   /** Id of the open strategy, or null on the start screen. */
   openId = $state<string | null>(null);
@@ -355,17 +352,23 @@ export class WorkbookStore {
     if (!strategyId) return;
     await this.flush();
     const batch = await this.#track(() => this.#deps.repo.deleteWithChildren(kind, id, strategyId));
-    this.undoOffer = {
+    this.history.offer(
       message,
-      undo: async () => {
-        this.undoOffer = null;
+      async () => {
         await this.#track(() => this.#deps.repo.restoreBatch(strategyId, batch));
       },
-    };
+      { strategyId },
+    );
   }
 
-  dismissUndo(): void {
-    this.undoOffer = null;
+  /** Adds a whole strategy (made from a spreadsheet) in one transaction. */
+  async addWorkbook(records: WorkbookRecords): Promise<void> {
+    await this.#track(() => this.#deps.repo.addWorkbook(records));
+  }
+
+  /** Deletes a whole strategy as tombstones, without an undo offer (the caller offers its own). */
+  async removeStrategy(strategyId: string): Promise<void> {
+    await this.#track(() => this.#deps.repo.deleteWithChildren('strategies', strategyId, strategyId));
   }
 
   // ---- strategies -------------------------------------------------------------------------

@@ -94,14 +94,14 @@ export interface SnapshotRow extends SnapshotContent {
   reason: 'import' | 'auto' | 'beforeRestore';
   /** What it is for, in the user's words (e.g. the imported file's name). */
   label: string;
-  /** For a bundle import: exactly what it wrote, so that undoing it writes back exactly what was there. */
+  /** For an import (bundle or spreadsheet): exactly what it wrote, so that undoing it writes back exactly what was there. */
   undo?: ImportUndo;
 }
 
-/** What a bundle import changed: the stored rows before it, and the rows it added. */
+/** What an import changed: the stored rows before it, and the rows it added. */
 export interface ImportUndo {
-  /** The received file's export id (its row in syncLog). */
-  exportId: string;
+  /** The received bundle file's export id (its row in syncLog); null for a spreadsheet, which is not logged. */
+  exportId: string | null;
   /** syncLog's row of that id before the import (a file read again), or null. */
   logBefore: SyncLogRow | null;
   /** Per record table: the rows the import replaced, as they were. */

@@ -9,7 +9,8 @@ import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
 import { sentRecords } from '../bundle/sent';
 import { CHILD_KINDS, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { CopyRow, ImportUndo, SyncLogRow, WorkbookDb } from './db';
-import { packSnapshot, unpackSnapshot } from './snapshot-payload';
+import { unpackSnapshot } from './snapshot-payload';
+import { addSnapshot } from './snapshot-writer';
 import { probeBlobStorage, storableBlob } from './blob-storage';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
 
@@ -21,6 +22,17 @@ export class UndoConflictError extends Error {
   constructor(readonly records: string[]) {
     super(`${records.length} records changed after the import`);
     this.name = 'UndoConflictError';
+  }
+}
+
+/** The records a whole-strategy change writes, per kind. */
+export type WrittenByKind = { [K in RecordKind]: RecordOfKind[K][] };
+
+/** The strategy changed after the preview a write was planned from (another tab): nothing was written. */
+export class StaleWorkbookError extends Error {
+  constructor() {
+    super('the workbook changed after the preview');
+    this.name = 'StaleWorkbookError';
   }
 }
 
@@ -152,17 +164,77 @@ export class SyncRepository {
     strategyId: string,
     meta: BundleMeta,
     fileName: string,
-    merge: (current: WorkbookRecords, history: SyncHistory) => { [K in RecordKind]: RecordOfKind[K][] },
+    merge: (current: WorkbookRecords, history: SyncHistory) => WrittenByKind,
+    onProgress?: Progress,
+  ): Promise<string> {
+    return this.applyChange(strategyId, { label: fileName, received: meta }, merge, onProgress);
+  }
+
+  /**
+   * Writes the records of a spreadsheet import into the open strategy, undoably, in one
+   * transaction. Every record is checked against the revision the preview was read at, and a year
+   * record the sheet adds must not have been added meanwhile under another id (another tab entering
+   * the same KPI's year: two records for one year would hide one edit). If anything changed since
+   * the preview, StaleWorkbookError and nothing is written. Returns the id {@link undoImport} takes.
+   */
+  async applySheet(strategyId: string, written: WrittenByKind, label: string): Promise<string> {
+    const db = this.#db;
+    return this.applyChange(strategyId, { label, received: null }, async (current) => {
+      const yearKeys = new Map<string, string>();
+      for (const y of current.kpiYears) if (y.deletedAt === null) yearKeys.set(`k:${y.kpiId}:${y.fiscalYear}`, y.id);
+      for (const y of current.projectYears) if (y.deletedAt === null) yearKeys.set(`p:${y.projectId}:${y.fiscalYear}`, y.id);
+      for (const y of written.kpiYears) {
+        const other = yearKeys.get(`k:${y.kpiId}:${y.fiscalYear}`);
+        if (other !== undefined && other !== y.id) throw new StaleWorkbookError();
+      }
+      for (const y of written.projectYears) {
+        const other = yearKeys.get(`p:${y.projectId}:${y.fiscalYear}`);
+        if (other !== undefined && other !== y.id) throw new StaleWorkbookError();
+      }
+      for (const [kind, list] of Object.entries(written) as [RecordKind, { id: string; rev: number }[]][]) {
+        if (list.length === 0) continue;
+        const stored = (await db.table(kind).bulkGet(list.map((r) => r.id))) as ({ rev: number } | undefined)[];
+        list.forEach((r, i) => {
+          const before = stored[i];
+          // A new record must not exist yet; a changed one must still be at the revision it was read at.
+          if (before ? before.rev !== r.rev - 1 : r.rev !== 1) throw new StaleWorkbookError();
+        });
+      }
+      return written;
+    });
+  }
+
+  /**
+   * The one path for a change to a whole strategy that the person may undo (a bundle merge, a
+   * spreadsheet import), in one transaction: reads the workbook (and file log) as stored now, lets
+   * `compute` work out the records to write from them — it checks that its preview still holds and
+   * throws if not, and then nothing is written — snapshots the workbook with exactly what is
+   * replaced and added, puts the records, and logs the received bundle file if there is one.
+   * Returns the snapshot's id, which {@link undoImport} takes.
+   *
+   * `compute` runs inside the transaction, so it must not wait for anything but this database.
+   */
+  async applyChange(
+    strategyId: string,
+    what: { label: string; received: BundleMeta | null },
+    compute: (current: WorkbookRecords, history: SyncHistory) => WrittenByKind | Promise<WrittenByKind>,
     onProgress?: Progress,
   ): Promise<string> {
     const db = this.#db;
     const snapshotId = this.#newId();
+    const meta = what.received;
     await probeBlobStorage(); // packSnapshot asks blobsStorable()
     await db.transaction('rw', [...db.recordTables, db.syncLog, db.snapshots], async () => {
       const current = await this.#workbooks.loadWorkbook(strategyId);
       if (!current) throw new RecordNotFoundError('strategies', strategyId);
-      const written = merge(current, await this.history(strategyId));
-      const undo: ImportUndo = { exportId: meta.exportId, logBefore: (await db.syncLog.get(meta.exportId)) ?? null, before: {}, added: {}, written: {} };
+      const written = await compute(current, await this.history(strategyId));
+      const undo: ImportUndo = {
+        exportId: meta ? meta.exportId : null,
+        logBefore: meta ? ((await db.syncLog.get(meta.exportId)) ?? null) : null,
+        before: {},
+        added: {},
+        written: {},
+      };
       for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) {
         if (list.length === 0) continue;
         const stored = new Map((kind === 'strategies' ? [current.strategy] : (current[kind] as { id: string }[])).map((r) => [r.id, r]));
@@ -170,20 +242,20 @@ export class SyncRepository {
         undo.added[kind] = list.filter((r) => !stored.has(r.id)).map((r) => r.id);
         undo.written[kind] = list.map((r) => ({ id: r.id, rev: r.rev }));
       }
-      await db.snapshots.add({ id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: fileName, undo, ...packSnapshot(current) });
+      await addSnapshot(db, { id: snapshotId, strategyId, createdAt: this.#now(), reason: 'import', label: what.label, undo }, current);
       const total = Object.values(written).reduce((n, list) => n + list.length, 0);
       const puts = new PipelinedPuts(total, onProgress);
       for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) await puts.put(db.table(kind), list);
       await puts.done();
-      await db.syncLog.put(this.#received(meta, strategyId, fileName));
+      if (meta) await db.syncLog.put(this.#received(meta, strategyId, what.label));
     });
     return snapshotId;
   }
 
   /**
-   * Undoes a bundle import exactly, in one transaction: the rows it replaced are put back as they
-   * were, the rows it added are removed, the file's entry in the received-files log is put back as
-   * it was before (so the file counts as never taken in, and the next export names the same base as
+   * Undoes an import (a bundle file or a spreadsheet) exactly, in one transaction: the rows it
+   * replaced are put back as they were, the rows it added are removed, a bundle file's entry in the
+   * received-files log is put back as it was before (so the file counts as never taken in, and the next export names the same base as
    * before the import), and the import's snapshot goes. The database is then as before the import.
    *
    * If a record the import wrote was changed since (another tab), nothing is written and
@@ -213,7 +285,7 @@ export class SyncRepository {
       for (const [kind, ids] of Object.entries(undo.added)) if (ids.length) await db.table(kind).bulkDelete(ids);
       for (const [kind, rows] of Object.entries(undo.before)) if (rows.length) await db.table(kind).bulkPut(rows);
       if (undo.logBefore) await db.syncLog.put(undo.logBefore);
-      else await db.syncLog.delete(undo.exportId);
+      else if (undo.exportId !== null) await db.syncLog.delete(undo.exportId);
       await db.snapshots.delete(snapshotId);
     });
   }
@@ -235,7 +307,7 @@ export class SyncRepository {
       if (!snap) throw new Error(`snapshot ${snapshotId} not found`);
       const current = await this.#workbooks.loadWorkbook(snap.strategyId);
       if (current)
-        await db.snapshots.add({ id: undoId, strategyId: snap.strategyId, createdAt: this.#now(), reason: 'beforeRestore', label: snap.label, ...packSnapshot(current) });
+        await addSnapshot(db, { id: undoId, strategyId: snap.strategyId, createdAt: this.#now(), reason: 'beforeRestore', label: snap.label }, current);
       await this.#deleteAll(snap.strategyId);
       await this.#putAll(records);
     });

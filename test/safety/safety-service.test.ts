@@ -32,6 +32,7 @@ async function setup(opts: { storage?: MemoryStorage; name?: string; persisted?:
     storage,
     snapshotDelay: 0,
     storageManager: { persisted: async () => opts.persisted ?? false },
+    sync: async () => new SyncRepository(db, repo, clock),
   });
   return { db, repo, ctx, clock, storage, safety };
 }
@@ -203,7 +204,7 @@ describe('exports', () => {
     const sid = records.strategy.id;
     const sync = new SyncRepository(s.db, s.repo, s.clock);
     await sync.recordSent(meta({ kind: 'strategy' }, 'x1', s.clock.now()), sid, 'old.json', records);
-    const fresh = new Safety({ db: new WorkbookDb(s.db.name), workbooks: s.repo, clock: s.clock, storage: new MemoryStorage() });
+    const fresh = new Safety({ db: new WorkbookDb(s.db.name), workbooks: s.repo, clock: s.clock, storage: new MemoryStorage(), sync: async () => new SyncRepository(s.db, s.repo, s.clock) });
     expect(fresh.exports[sid]).toBeUndefined();
     await fresh.watch(sid);
     expect(fresh.exports[sid]?.fileName).toBe('old.json');

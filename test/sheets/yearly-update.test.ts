@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { cellString, findHeaderRow, guessMapping, parseCsv, planImport, readRows } from '../../src/sheets';
-import { SheetStore, StaleWorkbookError } from '../../src/features/spreadsheets/sheet-store';
+import { StaleWorkbookError, UndoConflictError } from '../../src/storage/sync-repository';
 import { device, dump, SharedClock } from '../storage/devices';
 
 const csv =
@@ -20,7 +20,7 @@ test('next year’s table adds that year’s values; a stale preview writes noth
   const records = buildWorkbook(SEKI_SAMPLE, d.ctx);
   await d.repo.addWorkbook(records);
   const sid = records.strategy.id;
-  const store = new SheetStore(d.db, () => d.ctx);
+  const store = { applyUpdate: d.sync.applySheet.bind(d.sync), undoUpdate: d.sync.undoImport.bind(d.sync) };
   const kpi = records.kpis.find((k) => k.name === '関市ビジネスサポートセンターへの相談件数')!;
 
   const grid = parseCsv(csv);
@@ -88,7 +88,7 @@ test('property: edits made in another tab between preview and 取り込む are n
         const records = buildWorkbook(SEKI_SAMPLE, d.ctx);
         await d.repo.addWorkbook(records);
         const sid = records.strategy.id;
-        const store = new SheetStore(d.db, () => d.ctx);
+        const store = { applyUpdate: d.sync.applySheet.bind(d.sync), undoUpdate: d.sync.undoImport.bind(d.sync) };
         // This run's records, in the same order as the base sample's.
         const ks = records.kpis.filter((k) => k.projectId !== null);
         const ps = records.projects;
@@ -134,3 +134,40 @@ test('property: edits made in another tab between preview and 取り込む are n
     { numRuns: 25 },
   );
 }, 120_000);
+
+test('undoing a spreadsheet import puts back exactly what it wrote, logs no file, and never overwrites a later edit', async () => {
+  const clock = new SharedClock();
+  const d = device('yearly-undo', '企画課 山田', clock);
+  const records = buildWorkbook(SEKI_SAMPLE, d.ctx);
+  await d.repo.addWorkbook(records);
+  const sid = records.strategy.id;
+  const kpi = records.kpis.find((k) => k.name === '関市ビジネスサポートセンターへの相談件数')!;
+  const grid = parseCsv(csv);
+  const h = findHeaderRow(grid);
+  const sheet = readRows(grid, h, guessMapping(grid[h]!.map(cellString)));
+  const before = await dump(d.db);
+  const p = planImport(sheet, { mode: 'update', records: (await d.repo.loadWorkbook(sid))! }, d.ctx);
+  const undoId = await d.sync.applySheet(sid, p.written, '令和4年度.csv');
+  // A spreadsheet is no bundle: nothing in the received-files log.
+  expect(await d.db.syncLog.count()).toBe(0);
+
+  // Someone edits a record the import wrote: the undo refuses and writes nothing.
+  const r4 = (await d.repo.loadWorkbook(sid))!.kpiYears.find((y) => y.kpiId === kpi.id && y.fiscalYear === 2022 && y.deletedAt === null)!;
+  await d.repo.upsertKpiYear(sid, kpi.id, 2022, { shortfallReason: '後から入力' });
+  const edited = await dump(d.db);
+  await expect(d.sync.undoImport(undoId)).rejects.toBeInstanceOf(UndoConflictError);
+  expect(await dump(d.db)).toBe(edited);
+  expect(r4.actual).toEqual({ value: 2010 });
+
+  // Without the later edit, the undo gives back the database byte for byte (the undo's snapshot goes).
+  const e = device('yearly-undo-2', '企画課 山田', new SharedClock());
+  const again = buildWorkbook(SEKI_SAMPLE, e.ctx);
+  await e.repo.addWorkbook(again);
+  const start = await dump(e.db);
+  const p2 = planImport(sheet, { mode: 'update', records: (await e.repo.loadWorkbook(again.strategy.id))! }, e.ctx);
+  const id2 = await e.sync.applySheet(again.strategy.id, p2.written, '令和4年度.csv');
+  expect(await dump(e.db)).not.toBe(start);
+  await e.sync.undoImport(id2);
+  expect(await dump(e.db)).toBe(start);
+  expect(before).not.toBe('');
+});

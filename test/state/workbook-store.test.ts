@@ -90,10 +90,11 @@ describe('WorkbookStore deletion', () => {
     const project = (await repo.loadWorkbook(sid))!.projects[0]!;
     await store.remove('projects', project.id, '削除しました');
     expect((await db.projects.get(project.id))?.deletedAt).not.toBeNull();
-    expect(store.undoOffer?.message).toBe('削除しました');
-    await store.undoOffer!.undo();
+    expect(store.history.latest?.message).toBe('削除しました');
+    expect(await store.history.undo()).toBe(true);
     expect((await db.projects.get(project.id))?.deletedAt).toBeNull();
-    expect(store.undoOffer).toBeNull();
+    expect(store.history.latest).toBeNull();
+    expect(await store.history.undo()).toBe(false);
     store.dispose();
   });
 });
