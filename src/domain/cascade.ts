@@ -2,8 +2,8 @@
  * What goes with a record when it is deleted or copied: a goal takes its measures, projects, KPIs
  * and their yearly records; a measure takes its sub-measures (its projects move up to the goal
  * level rather than vanish — a measure is an outline heading, the project is the work) and its own
- * KPIs. A project listed under a goal by a link (Project.alsoUnder) is not deleted with that goal:
- * only the link goes ({@link projectPatches}).
+ * KPIs. A project listed under a goal by a link (Project.alsoUnder) is not deleted with that goal;
+ * the link stays, pointing at a deleted place, until the goal is restored ({@link projectPatches}).
  */
 import type { ChildKind, RecordKind, WorkbookRecords } from './workbook';
 
@@ -95,27 +95,13 @@ export function orphanedProjects(records: WorkbookRecords, refs: RecordRef[]): s
 }
 
 /**
- * The changes a deletion makes to projects that stay: a project under a removed measure moves up to
- * its goal; a link to a removed goal is dropped, and a link to a removed measure moves up to the
- * link's goal. By project id, the fields to write.
+ * The changes a deletion makes to projects that stay: a project whose primary measure is removed
+ * moves up to its goal. Links (Project.alsoUnder) to a removed goal or measure are left as they
+ * are: the outline and roll-ups skip deleted places, and undoing the deletion brings the listing
+ * back with them. By project id, the fields to write.
  */
-export function projectPatches(records: WorkbookRecords, refs: RecordRef[]): Map<string, { measureId?: null; alsoUnder?: { goalId: string; measureId: string | null }[] }> {
-  const goneMeasures = new Set(refs.filter((r) => r.kind === 'measures').map((r) => r.id));
-  const goneGoals = new Set(refs.filter((r) => r.kind === 'goals').map((r) => r.id));
-  const deleted = new Set(refs.filter((r) => r.kind === 'projects').map((r) => r.id));
-  const out = new Map<string, { measureId?: null; alsoUnder?: { goalId: string; measureId: string | null }[] }>();
-  for (const p of records.projects) {
-    if (p.deletedAt !== null || deleted.has(p.id)) continue;
-    const patch: { measureId?: null; alsoUnder?: { goalId: string; measureId: string | null }[] } = {};
-    if (p.measureId !== null && goneMeasures.has(p.measureId)) patch.measureId = null;
-    const links = p.alsoUnder ?? [];
-    if (links.some((l) => goneGoals.has(l.goalId) || (l.measureId !== null && goneMeasures.has(l.measureId))))
-      patch.alsoUnder = links
-        .filter((l) => !goneGoals.has(l.goalId))
-        .map((l) => (l.measureId !== null && goneMeasures.has(l.measureId) ? { goalId: l.goalId, measureId: null } : l));
-    if (Object.keys(patch).length > 0) out.set(p.id, patch);
-  }
-  return out;
+export function projectPatches(records: WorkbookRecords, refs: RecordRef[]): Map<string, { measureId: null }> {
+  return new Map(orphanedProjects(records, refs).map((id) => [id, { measureId: null }]));
 }
 
 export function assertNever(x: never): never {

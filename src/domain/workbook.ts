@@ -100,7 +100,10 @@ export class WorkbookView {
         // One listing per goal: a link to the primary goal, or a second link to one goal, adds nothing.
         if (seen.has(link.goalId)) continue;
         seen.add(link.goalId);
-        push(this.#linksByGoal, link.goalId, { project: p, goalId: link.goalId, measureId: link.measureId });
+        // A link to a measure that is gone (or of another goal) lists the project directly under the goal.
+        const m = link.measureId === null ? undefined : this.#byId.get(link.measureId);
+        const measureId = m && 'parentId' in m && m.goalId === link.goalId ? m.id : null;
+        push(this.#linksByGoal, link.goalId, { project: p, goalId: link.goalId, measureId });
       }
     }
     for (const k of records.kpis.filter(live).sort(byOrder)) {

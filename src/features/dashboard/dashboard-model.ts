@@ -6,13 +6,19 @@ import { rollUp, tally, type KpiEvaluation, type StrategyRollup, type Tally } fr
 import type { WorkbookView } from '../../domain/workbook';
 import type { Kpi } from '../../domain/entities/kpi';
 import type { Goal } from '../../domain/entities/goal';
-import type { Project } from '../../domain/entities/project';
+import { goalsOfProject, type Project } from '../../domain/entities/project';
+import type { Measure } from '../../domain/entities/measure';
 import type { DashboardFilters } from '../../state/router.svelte';
 
 export interface KpiRow {
   kpi: Kpi;
-  goal: Goal;
+  /** The KPI's primary goal; null for a project directly under the strategy. */
+  goal: Goal | null;
+  /** Every goal the KPI counts in (a project listed under several goals: each once). */
+  goalIds: string[];
   project: Project | null;
+  /** A 施策's own KPI: its measure. */
+  measure: Measure | null;
   evaluation: KpiEvaluation;
   shortfallReason: string;
 }
@@ -21,6 +27,8 @@ export interface GoalSummary {
   goal: Goal;
   tally: Tally;
   rows: KpiRow[];
+  /** Rows of this goal that also count in another goal (their project is listed under several). */
+  shared: number;
 }
 
 export interface DashboardModel {
@@ -38,8 +46,12 @@ export interface DashboardModel {
 export function defaultYear(view: WorkbookView): number {
   let latest: number | null = null;
   for (const y of view.years)
-    for (const g of view.goals) {
-      const kpis = [...view.goalKpis(g.id), ...view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id))];
+    for (const g of [...view.goals, null]) {
+      const kpis = [
+        ...(g ? view.goalKpis(g.id) : []),
+        ...(g ? view.allMeasuresOf(g.id).flatMap((m) => view.measureKpis(m.id)) : []),
+        ...view.projectsOf(g?.id ?? null).flatMap((p) => view.kpisOf(p.id)),
+      ];
       if (kpis.some((k) => view.kpiYear(k.id, y)?.actual)) latest = y;
     }
   return latest ?? view.strategy.startYear;
@@ -49,18 +61,24 @@ export function buildDashboard(view: WorkbookView, filters: DashboardFilters): D
   const fiscalYear = filters.fy ?? defaultYear(view);
   const rollup = rollUp(view, fiscalYear);
   const all: KpiRow[] = [];
-  for (const goal of view.goals) {
-    const add = (kpi: Kpi, project: Project | null) => {
+  // One row per KPI (a project listed under several goals is listed once, at its primary place).
+  const live = new Set(view.goals.map((g) => g.id));
+  for (const goal of [...view.goals, null]) {
+    const add = (kpi: Kpi, project: Project | null, measure: Measure | null = null) => {
       const evaluation = rollup.evaluations.get(kpi.id);
+      const goalIds = project ? goalsOfProject(project).filter((id) => live.has(id)) : goal ? [goal.id] : [];
       if (evaluation)
-        all.push({ kpi, goal, project, evaluation, shortfallReason: view.kpiYear(kpi.id, fiscalYear)?.shortfallReason.trim() ?? '' });
+        all.push({ kpi, goal, goalIds, project, measure, evaluation, shortfallReason: view.kpiYear(kpi.id, fiscalYear)?.shortfallReason.trim() ?? '' });
     };
-    for (const k of view.goalKpis(goal.id)) add(k, null);
-    for (const p of view.projectsOf(goal.id)) for (const k of view.kpisOf(p.id)) add(k, p);
+    if (goal) {
+      for (const k of view.goalKpis(goal.id)) add(k, null);
+      for (const m of view.allMeasuresOf(goal.id)) for (const k of view.measureKpis(m.id)) add(k, null, m);
+    }
+    for (const p of view.projectsOf(goal?.id ?? null)) for (const k of view.kpisOf(p.id)) add(k, p);
   }
   const rows = all.filter(
     (r) =>
-      (!filters.goal || r.goal.id === filters.goal) &&
+      (!filters.goal || r.goalIds.includes(filters.goal)) &&
       (!filters.dept || (r.project?.departments.includes(filters.dept) ?? false)) &&
       (!filters.rank || r.evaluation.rank.key === filters.rank) &&
       (!filters.verdict || r.evaluation.verdict === filters.verdict),
@@ -69,8 +87,10 @@ export function buildDashboard(view: WorkbookView, filters: DashboardFilters): D
   const goals = view.goals
     .filter((g) => !filters.goal || g.id === filters.goal)
     .map((goal) => {
-      const goalRows = rows.filter((r) => r.goal.id === goal.id);
-      return { goal, rows: goalRows, tally: tally(goalRows.map((r) => r.evaluation), scheme) };
+      // A project listed under several goals counts in each of them once (and once in the total).
+      const goalRows = rows.filter((r) => r.goalIds.includes(goal.id));
+      const shared = goalRows.filter((r) => r.goalIds.length > 1).length;
+      return { goal, rows: goalRows, tally: tally(goalRows.map((r) => r.evaluation), scheme), shared };
     });
   const behind = rows.filter((r) => r.evaluation.verdict === 'notAchieved');
   return {

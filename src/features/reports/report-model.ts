@@ -87,9 +87,18 @@ export function chosenProjects(view: WorkbookView, goal: Goal, o: ReportOptions)
   return all.filter((p) => p.departments.some((d) => depts.has(d)));
 }
 
-/** Every project a report covers, goal by goal. */
-export function chosenProjectList(view: WorkbookView, o: ReportOptions): { goal: Goal; project: Project }[] {
-  return chosenGoals(view, o).flatMap((goal) => chosenProjects(view, goal, o).map((project) => ({ goal, project })));
+/**
+ * Every project a report covers, goal by goal, then those directly under the strategy (goal null)
+ * when no goal is chosen.
+ */
+export function chosenProjectList(view: WorkbookView, o: ReportOptions): { goal: Goal | null; project: Project }[] {
+  const out: { goal: Goal | null; project: Project }[] = chosenGoals(view, o).flatMap((goal) => chosenProjects(view, goal, o).map((project) => ({ goal, project })));
+  if (o.goalIds.length === 0) {
+    const depts = new Set(o.departments);
+    for (const project of view.directProjects)
+      if (depts.size === 0 || project.departments.some((d) => depts.has(d))) out.push({ goal: null, project });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +249,8 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
 
 export interface Sheet {
   project: Project;
-  goal: Goal;
+  /** null: the project stands directly under the strategy. */
+  goal: Goal | null;
   /** The measures (施策) above the project, outermost first (seed 003's 分類). */
   measures: Measure[];
   goalKpis: KpiLine[];
@@ -280,7 +290,7 @@ export function sheetReport(view: WorkbookView, o: ReportOptions): SheetReport {
       project,
       goal,
       measures: measureChain(view, project.measureId),
-      goalKpis: view.goalKpis(goal.id).map((k) => kpiLine(view, k, fy)),
+      goalKpis: goal ? view.goalKpis(goal.id).map((k) => kpiLine(view, k, fy)) : [],
       strategyKpis: lines.filter((l) => l.kpi.framework === 'strategy'),
       planKpis: lines.filter((l) => l.kpi.framework === 'plan'),
       record: py ?? ({ ...projectYearDefaults(project.id, fy) } as ProjectYear),
@@ -333,7 +343,8 @@ export interface GrantOpinion {
 
 export interface GrantProject {
   project: Project;
-  goal: Goal;
+  /** null: the project stands directly under the strategy (no 基本目標 is printed). */
+  goal: Goal | null;
   summary: string;
   plans: GrantPlan[];
   /** The KPIs three to a table, as seed 001 prints them. */
@@ -346,7 +357,7 @@ export interface GrantProject {
 }
 
 export interface GrantTotalRow {
-  goal: Goal;
+  goal: Goal | null;
   project: Project;
   grantName: string;
   cost: string;
