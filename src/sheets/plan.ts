@@ -489,6 +489,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
   let skipped = 0;
   const yearTargets: { kpiId: string; fy: number; value: ReadValue; row: number }[] = [];
   let defaultGoal: Goal | null = null;
+  const pendingLinks: { projectId: string; text: string; column: string; row: number }[] = [];
 
   let rowsDone = 0;
   for (const row of sheet.rows) {
@@ -531,12 +532,6 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     const kpiScope = existingProject ? undefined : existingGoal;
     let existingKpi = row.kpiName !== '' ? kpisUnder(w, kpiScope, existingProject, row.kpiName, existingMeasure)[0] : undefined;
     if (!hasProject && row.measure && !existingMeasure) existingKpi = undefined;
-    let links: ProjectLink[] | undefined;
-    if (hasProject && row.alsoUnder) {
-      const read = readAlsoUnder(w, row.alsoUnder.text);
-      if (read.unknown !== null) issue('alsoUnder', row.alsoUnder.column, read.unknown);
-      else links = read.links;
-    }
     const kpiValues = row.values;
     if (row.kpiName === '' && (kpiValues.length > 0 || row.texts.some((x) => x.kind !== 'progress'))) {
       // Values without a KPI name belong to the project's only KPI.
@@ -625,7 +620,6 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
           'projects',
           {
             ...projectDefaults(goalId, measureId ?? null, w.nextOrder(`p:${goalId}`)),
-            ...(links ? { alsoUnder: links } : {}),
             number: row.projectNumber,
             name: row.projectName || row.projectNumber,
             summary: row.projectSummary,
@@ -640,10 +634,12 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
         if (row.projectSummary !== '') patch.summary = row.projectSummary;
         if (departments) patch.departments = departments;
         if (measureId !== undefined) patch.measureId = measureId;
-        if (links && JSON.stringify(links) !== JSON.stringify(project.alsoUnder ?? [])) patch.alsoUnder = links;
         project = w.patch('projects', project.id, patch, r);
       }
     }
+
+    // 他の基本目標 is read once every row is in: it may name a goal that a later row brings.
+    if (project && row.alsoUnder) pendingLinks.push({ projectId: project.id, text: row.alsoUnder.text, column: row.alsoUnder.column, row: r });
 
     // Project texts of a year (進捗状況・課題等).
     for (const x of row.texts) {
@@ -713,6 +709,19 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
       const fy = x.year ?? rowYear;
       if (fy !== null) upsertYear(fy, { shortfallReason: x.text });
     }
+  }
+
+  // Further places of projects (他の基本目標): a cell naming no goal or measure of the strategy is
+  // reported and leaves the project's places as they were.
+  for (const l of pendingLinks) {
+    const read = readAlsoUnder(w, l.text);
+    if (read.unknown !== null) {
+      issues.push({ row: l.row, code: 'alsoUnder', column: l.column, input: read.unknown });
+      continue;
+    }
+    const project = w.get<'projects'>(l.projectId);
+    const links = read.links.filter((x) => x.goalId !== project.goalId);
+    if (JSON.stringify(links) !== JSON.stringify(project.alsoUnder ?? [])) w.patch('projects', project.id, { alsoUnder: links }, l.row);
   }
 
   // Yearly targets: stored only where they say more than the engine derives.
