@@ -175,4 +175,26 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await page.screenshot({ path: `/tmp/struct-dash-${name}.png`, fullPage: false });
     expect(errors).toEqual([]);
   });
+
+  test('the 進捗状況一覧 prints each: a 施策 KPI, the 再掲 under its second goal, and the project under the strategy with no goal number', async () => {
+    await outline(page, 'nav-reports');
+    await page.getByTestId('report-chooser').waitFor();
+    await page.getByTestId('report-kind-progress').tap();
+    await page.getByTestId('report-year').selectOption('2020');
+    await expect.poll(() => page.getByTestId('report').getAttribute('data-kind')).toBe('progress');
+    const goals = page.getByTestId('progress-goal');
+    // Four goals as before, and the strategy's own projects after them: no 基本目標 was invented.
+    await expect.poll(() => goals.count()).toBe(5);
+    expect(await goals.nth(4).locator('h2').textContent()).toBe('総合戦略の直下の事業（基本目標なし）');
+    expect(await goals.nth(4).getByTestId('progress-project').textContent()).toContain('地方創生推進交付金事業（移住定住促進）');
+    expect(await goals.nth(0).getByTestId('progress-measure-kpis').textContent()).toContain('新規創業件数');
+    expect(await goals.nth(2).getByTestId('progress-project').filter({ hasText: '空き家バンク事業' }).textContent()).toContain('空き家バンク事業（再掲）');
+    expect(await goals.nth(1).getByTestId('progress-project').filter({ hasText: '空き家バンク事業' }).textContent()).not.toContain('再掲');
+
+    await page.getByTestId('report-kind-grant').tap();
+    await expect.poll(() => page.getByTestId('report').getAttribute('data-kind')).toBe('grant');
+    const row = page.getByTestId('report').locator('tbody tr').filter({ hasText: '地方創生推進交付金事業（移住定住促進）' }).first();
+    expect(await row.locator('td').first().textContent()).toBe('');
+    expect(errors).toEqual([]);
+  });
 });

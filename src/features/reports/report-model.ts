@@ -184,15 +184,20 @@ function sharedYear(years: (number | null)[]): number | null {
 
 export interface ProgressProject {
   project: Project;
+  /** Listed here by a link (再掲); its primary place is another goal. */
+  linked: boolean;
   kpis: KpiLine[];
   /** 進捗状況・課題等 by fiscal year (only years up to the report's year). */
   progress: Record<number, string>;
 }
 
 export interface ProgressGoal {
-  goal: Goal;
+  /** null: the projects directly under the strategy. */
+  goal: Goal | null;
   /** 数値目標 (goal-level KPIs). */
   goalKpis: KpiLine[];
+  /** The 施策's own KPIs, measure by measure. */
+  measureKpis: { measure: Measure; kpis: KpiLine[] }[];
   projects: ProgressProject[];
 }
 
@@ -217,19 +222,33 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
   const fy = o.fiscalYear;
   const years = o.wholePeriod ? view.years : view.years.filter((y) => y <= fy);
   const goals: ProgressGoal[] = [];
+  const depts = new Set(o.departments);
+  const ofDepts = (p: Project) => depts.size === 0 || p.departments.some((d) => depts.has(d));
+  const progressProject = (project: Project, linked: boolean): ProgressProject => {
+    const progress: Record<number, string> = {};
+    for (const y of years) if (y <= fy) progress[y] = view.projectYear(project.id, y)?.progress.trim() ?? '';
+    return { project, linked, kpis: view.kpisOf(project.id).map((k) => kpiLine(view, k, fy)), progress };
+  };
   for (const goal of chosenGoals(view, o)) {
-    const projects = chosenProjects(view, goal, o);
+    // A project listed under this goal too (再掲) is printed here as well, marked, as published tables do.
+    const linked = view.linkedProjectsOf(goal.id).map((l) => l.project).filter(ofDepts);
+    const projects = [...chosenProjects(view, goal, o).map((p) => progressProject(p, false)), ...linked.map((p) => progressProject(p, true))];
     if (o.departments.length > 0 && projects.length === 0) continue;
     goals.push({
       goal,
       goalKpis: o.departments.length > 0 ? [] : view.goalKpis(goal.id).map((k) => kpiLine(view, k, fy)),
-      projects: projects.map((project) => {
-        const progress: Record<number, string> = {};
-        for (const y of years) if (y <= fy) progress[y] = view.projectYear(project.id, y)?.progress.trim() ?? '';
-        return { project, kpis: view.kpisOf(project.id).map((k) => kpiLine(view, k, fy)), progress };
-      }),
+      measureKpis:
+        o.departments.length > 0
+          ? []
+          : view
+              .allMeasuresOf(goal.id)
+              .map((measure) => ({ measure, kpis: view.measureKpis(measure.id).map((k) => kpiLine(view, k, fy)) }))
+              .filter((m) => m.kpis.length > 0),
+      projects,
     });
   }
+  const direct = o.goalIds.length === 0 ? view.directProjects.filter(ofDepts) : [];
+  if (direct.length > 0) goals.push({ goal: null, goalKpis: [], measureKpis: [], projects: direct.map((p) => progressProject(p, false)) });
   const lines = goals.flatMap((g) => g.projects.flatMap((p) => p.kpis));
   return {
     title: t('reports.progress.title', { name: s.name, period: periodText(s.startYear, s.endYear) }),
@@ -239,7 +258,7 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
     baselineYear: sharedYear(lines.map((l) => l.baselineYear)),
     targetYear: sharedYear(lines.map((l) => l.targetYear)),
     goals,
-    interpolated: [...lines, ...goals.flatMap((g) => g.goalKpis)].some((l) => l.yearTarget?.interpolated),
+    interpolated: [...lines, ...goals.flatMap((g) => [...g.goalKpis, ...g.measureKpis.flatMap((m) => m.kpis)])].some((l) => l.yearTarget?.interpolated),
     judgement: interimJudgementOf(s),
   };
 }
