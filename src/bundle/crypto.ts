@@ -13,7 +13,6 @@ import { ENCRYPTED_FORMAT_ID, ENCRYPTED_FORMAT_VERSION, FORMAT_ID, LIMITS } from
 import { canonicalJson, sha256HexOfBytes } from './canonical';
 import { readJson } from './parse';
 import type { BundleError, Result } from './errors';
-import { t } from '../i18n';
 
 /** PBKDF2 iterations written (OWASP's 2023 figure for PBKDF2-HMAC-SHA-256). */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -152,11 +151,6 @@ async function decryptChecked(text: string, password: string): Promise<Result<st
   } catch {
     return fail({ kind: 'invalidEncryption' });
   }
-}
-
-/** 関市_第2期総合戦略_商工課_2026-05-20.json → 関市_第2期総合戦略_商工課_2026-05-20_パスワード付き.json */
-export function passwordProtectedFileName(fileName: string): string {
-  return fileName.replace(/(\.json)?$/i, `_${t('bundle.file.passwordSuffix')}.json`);
 }
 
 /** Whether a file's text is a password-protected bundle (a cheap look before asking for the password). */

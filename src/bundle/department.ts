@@ -15,6 +15,7 @@ import type { Kpi } from '../domain/entities/kpi';
 import type { Project } from '../domain/entities/project';
 import type { RecordKind, WorkbookRecords } from '../domain/workbook';
 import { editableFields, type BundleScope } from './format';
+import { DEPARTMENT_FIELD_LISTS, PROJECT_YEAR_KEYS } from './department-fields';
 
 /**
  * The records of a department bundle for `departments` (担当課): live and deleted projects naming
@@ -72,15 +73,8 @@ export function departmentBundle(records: WorkbookRecords, departments: readonly
  * committee's words, recorded by planning; a department reads them but does not change them.
  */
 export const DEPARTMENT_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = {
-  strategies: [],
-  goals: [],
-  measures: [],
-  projects: ['summary', 'implementer', 'implementerOther', 'periodStart', 'periodEnd', 'partners', 'kpiNote'],
-  kpis: ['note'],
-  kpiYears: ['actual', 'shortfallReason', 'statusNote'],
-  projectYears: editableFields('projectYears').filter((f) => f !== 'projectId' && f !== 'fiscalYear'),
-  meetings: [],
-  opinions: [],
+  ...DEPARTMENT_FIELD_LISTS,
+  projectYears: editableFields('projectYears').filter((f) => !PROJECT_YEAR_KEYS.includes(f)),
 };
 
 /** The records a scope covers, as known on the receiving device (not as claimed by the file). */

@@ -1,6 +1,6 @@
 /**
  * Why a file was refused. Reading a file returns one of these instead of throwing; the UI maps
- * every kind to its own Japanese message with `bundleErrorMessage` (./messages.ts), whose switch is
+ * every kind to its own Japanese message with `bundleErrorMessage` (features/bundles/bundle-messages.ts), whose switch is
  * exhaustive, so a new kind cannot be added without a message.
  */
 import type { RecordKind } from '../domain/workbook';

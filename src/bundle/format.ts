@@ -330,7 +330,8 @@ const metaReadShape = {
   updatedAt: instant.optional(),
   updatedBy: shortText().optional(),
   rev: counter().default(1),
-  stamps: z.record(z.string(), z.object({ at: instant, by: shortText().default('') })).default(() => ({})),
+  // `got` (version 3): when the writing copy took the stamp over from another file (FieldStamp).
+  stamps: z.record(z.string(), z.object({ at: instant, by: shortText().default(''), got: instant.optional() })).default(() => ({})),
   deletedAt: instant.nullable().default(null),
   deletedBatch: z.string().max(BOUNDS.idChars).nullable().default(null),
 };

@@ -53,6 +53,5 @@ export {
   type SyncHistory,
   type Side,
 } from './merge';
-export { encryptBundle, decryptBundle, isEncryptedBundle, passwordProtectedFileName } from './crypto';
-export { bundleErrorMessage, bundleErrorDetails, bundleErrorKey } from './messages';
+export { encryptBundle, decryptBundle, isEncryptedBundle } from './crypto';
 export type { BundleError, BundleErrorKind, RecordIssue, ReferenceIssue, Result } from './errors';

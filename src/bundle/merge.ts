@@ -210,9 +210,10 @@ class SideClock {
     return this.#at;
   }
 
-  changed(kind: RecordKind, id: string, stampAt: string): boolean {
+  /** Whether the field was changed on this side since the point: set, or a decision taken over, later. */
+  changed(kind: RecordKind, id: string, stamp: FieldStamp): boolean {
     const at = this.at(kind, id);
-    return at === null || compareInstants(stampAt, at) > 0;
+    return at === null || compareInstants(stamp.got ?? stamp.at, at) > 0;
   }
 }
 
@@ -331,7 +332,7 @@ export interface StampAdoption {
   /** The record's id on this device. */
   id: string;
   field: string;
-  /** The file's stamp, taken as it is. */
+  /** The file's stamp: its `at` and `by` are taken as they are, `got` becomes the time of the apply. */
   stamp: FieldStamp;
 }
 
@@ -526,8 +527,8 @@ class Planner {
     const theirsStamp = deletionStamp(theirs);
     const base = this.#base;
     const baseDeleted = base ? base.deletedAt !== null : null;
-    const m = baseDeleted !== null ? mineDeleted !== baseDeleted : this.mineClock.changed(kind, mine.id, mineStamp.at);
-    const th = baseDeleted !== null ? theirsDeleted !== baseDeleted : this.theirsClock.changed(kind, theirs.id, theirsStamp.at);
+    const m = baseDeleted !== null ? mineDeleted !== baseDeleted : this.mineClock.changed(kind, mine.id, mineStamp);
+    const th = baseDeleted !== null ? theirsDeleted !== baseDeleted : this.theirsClock.changed(kind, theirs.id, theirsStamp);
     const edits = this.liveEdits(kind, mine, theirs, mineDeleted ? 'theirs' : 'mine');
     const batch = mineDeleted ? mine.deletedBatch : theirs.deletedBatch;
     const root = this.batchRoot(mineDeleted ? 'mine' : 'theirs', kind, mineDeleted ? mine : theirs);
@@ -596,7 +597,7 @@ class Planner {
       const changed = base
         ? !equalJson(liveValue, fieldOf(base, field))
         : !unsetAtCreation(kind, liveRecord, field, stamp) &&
-          (live === 'mine' ? this.mineClock : this.theirsClock).changed(kind, liveRecord.id, stamp.at);
+          (live === 'mine' ? this.mineClock : this.theirsClock).changed(kind, liveRecord.id, stamp);
       if (!changed) continue;
       if (live === 'theirs' && this.rules.fieldChange(kind, mine, field, this.owned)) continue;
       out.push(this.difference(kind, mine, theirs, field, mineValue, theirsValue, stampOf(mine, field), stampOf(theirs, field)));
@@ -734,8 +735,8 @@ class Planner {
       m = !unsetAtCreation(kind, mine, field, mineStamp);
       th = !unsetAtCreation(kind, theirs, field, theirsStamp);
     } else {
-      m = !unsetAtCreation(kind, mine, field, mineStamp) && this.mineClock.changed(kind, mine.id, mineStamp.at);
-      th = !unsetAtCreation(kind, theirs, field, theirsStamp) && this.theirsClock.changed(kind, theirs.id, theirsStamp.at);
+      m = !unsetAtCreation(kind, mine, field, mineStamp) && this.mineClock.changed(kind, mine.id, mineStamp);
+      th = !unsetAtCreation(kind, theirs, field, theirsStamp) && this.theirsClock.changed(kind, theirs.id, theirsStamp);
     }
     const diff = this.difference(kind, mine, theirs, field, mineValue, theirsValue, mineStamp, theirsStamp);
     const why = this.rules.fieldChange(kind, mine, field, this.owned);
@@ -952,7 +953,9 @@ export function applyMergePlan(
   // Adopted stamps first: what follows (a restoration, say) then decides over them.
   for (const a of plan.restamped ?? []) {
     const r = edit(a.kind, a.id, true);
-    if (r && compareInstants(a.stamp.at, stampOf(r, a.field).at) > 0) r.stamps[a.field] = { ...a.stamp };
+    // Taken over now: `got` tells this copy's next files that the decision reached it after its
+    // earlier exports (FieldStamp.got), while `at` keeps saying when the decision was made.
+    if (r && compareInstants(a.stamp.at, stampOf(r, a.field).at) > 0) r.stamps[a.field] = { at: a.stamp.at, by: a.stamp.by, got: ctx.now };
   }
   for (const d of plan.changed) take(d.kind, d.id, d.field, d.theirs, d.theirsStamp);
   for (const d of plan.restored) restore(d.kind, d.id);

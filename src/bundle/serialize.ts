@@ -142,7 +142,7 @@ function pickStamps(stamps: Record<string, FieldStamp>): Record<string, FieldSta
   const out: Record<string, FieldStamp> = {};
   for (const field of Object.keys(stamps)) {
     const s = stamps[field]!;
-    out[field] = { at: s.at, by: s.by };
+    out[field] = s.got === undefined ? { at: s.at, by: s.by } : { at: s.at, by: s.by, got: s.got };
   }
   return out;
 }

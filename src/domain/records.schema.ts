@@ -10,6 +10,8 @@ import { counter, recordId, shortText } from './bounds.schema';
 export const fieldStampSchema = z.object({
   at: z.string().max(40),
   by: shortText(),
+  /** When this copy adopted the stamp from a file (records.ts FieldStamp). */
+  got: z.string().max(40).optional(),
 });
 
 export const recordMetaShape = {

@@ -17,6 +17,14 @@
 export interface FieldStamp {
   at: string;
   by: string;
+  /**
+   * When this copy took the stamp over from a file that held the same value with a later stamp
+   * (a decision made on another copy, relayed here). Absent when the field was set here. A merge
+   * asks "changed here since that export?" with `got ?? at`, and "which decision is later?" with
+   * `at` alone: so a relayed decision travels on to copies this one already wrote to, and two
+   * copies holding the same decision stop re-stamping each other.
+   */
+  got?: string;
 }
 
 export interface RecordMeta {

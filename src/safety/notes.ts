@@ -8,7 +8,7 @@
  * history") clears this note too, and a Safari tab and the home-screen app each have their own.
  * docs/data-safety.md and the user guide say so.
  */
-import type { KeyValueStorage } from '../state/draft-journal';
+import type { KeyValueStorage } from '../storage/key-value';
 import type { ExportMark, ReminderDismissal } from './backup-reminder';
 
 export interface KnownStrategy {

@@ -10,7 +10,7 @@ import type { Strategy } from '../domain/entities/strategy';
 import type { WorkbookDb } from '../storage/db';
 import type { SyncRepository } from '../storage/sync-repository';
 import type { WorkbookRepository } from '../storage/workbook-repository';
-import type { KeyValueStorage } from '../state/draft-journal';
+import type { KeyValueStorage } from '../storage/key-value';
 import type { ExportMark, ReminderDismissal } from './backup-reminder';
 import type { LossReport, SafetyNotes } from './notes';
 import type { SnapshotKey, SnapshotPolicy } from './snapshot-policy';

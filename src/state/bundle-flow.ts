@@ -13,7 +13,6 @@ import {
   mergeBase,
   newDecisions,
   parseBundle,
-  passwordProtectedFileName,
   planMerge,
   serializeBundle,
   type BundleError,
@@ -24,10 +23,14 @@ import {
   type Side,
 } from '../bundle';
 import { utf8Length } from '../bundle/canonical';
+import { t } from '../i18n';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { Progress, SyncRepository } from '../storage/sync-repository';
 import type { SyncLogRow } from '../storage/db';
+
+/** Thrown by an undo that would overwrite an edit made since the import (nothing is written). */
+export { UndoConflictError } from '../storage/sync-repository';
 
 export interface ExportedFile {
   fileName: string;
@@ -61,6 +64,11 @@ export interface BundleFlowDeps {
   clock: { now: () => string; newId: () => string };
   editor: () => string;
   appVersion: string;
+}
+
+/** 関市_第2期総合戦略_商工課_2026-05-20.json → 関市_第2期総合戦略_商工課_2026-05-20_パスワード付き.json */
+export function passwordProtectedFileName(fileName: string): string {
+  return fileName.replace(/(\.json)?$/i, `_${t('bundle.file.passwordSuffix')}.json`);
 }
 
 /** 「関市_第2期総合戦略_商工課_2026-05-20.json」 with `tag` before the date: 「…_商工課_返送_2026-05-20.json」. */

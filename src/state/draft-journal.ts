@@ -12,12 +12,9 @@
  * no longer write keeps its typing here until the new version writes it).
  */
 import type { WriteOp } from './write-ops';
+import type { KeyValueStorage } from '../storage/key-value';
 
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { KeyValueStorage };
 
 const STORAGE_KEY = 'senryaku-workbook:pending-writes';
 

@@ -11,8 +11,6 @@ import { strategyDefaults } from '../domain/entities/strategy';
 import type { KpiYear } from '../domain/entities/kpi-year';
 import type { ProjectYear } from '../domain/entities/project-year';
 import { WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
-import { buildWorkbook } from '../domain/sample/build';
-import { SEKI_SAMPLE } from '../domain/sample/seki';
 import type { NewPeriod } from '../domain/copy';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { LiveSubscription } from '../storage/live-workbook';
@@ -380,7 +378,9 @@ export class WorkbookStore {
     return strategy.id;
   }
 
+  /** Adds the 関市 sample (its data is loaded only when asked for: it is not part of the first load). */
   async createSample(): Promise<string> {
+    const [{ buildWorkbook }, { SEKI_SAMPLE }] = await Promise.all([import('../domain/sample/build'), import('../domain/sample/seki')]);
     const records = buildWorkbook(SEKI_SAMPLE, this.context());
     await this.#track(() => this.#deps.repo.addWorkbook(records));
     return records.strategy.id;

@@ -8,8 +8,8 @@
  *     stamps: [at, by, field₁, at₁, by₁, field₂, at₂, by₂, …]
  *
  * — the stamp most fields share, then each field whose stamp differs. Any other record (stamps
- * naming other fields, or in another order, or of another shape) is stored as it is. Reading
- * gives back exactly what was written, key order included (a property test checks this); rows
+ * naming other fields, or in another order, or of another shape, such as a stamp with `got`) is
+ * stored as it is. Reading gives back exactly what was written, key order included (a property test checks this); rows
  * written before the codec existed are read as they are.
  *
  * Applied by a Dexie middleware (db.ts) on every write and read of the record tables, and by the
@@ -66,7 +66,7 @@ function isStamp(v: unknown): v is { at: string; by: string } {
   return !!v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { at?: unknown }).at === 'string' && typeof (v as { by?: unknown }).by === 'string';
 }
 
-/** Whether `stamps` is what the app expects: an object of `{ at, by }` stamps, nothing else. */
+/** Whether `stamps` is what the app expects: an object of `{ at, by }` stamps (with `got` when a file's decision was taken over), nothing else. */
 function isWellFormed(stamps: unknown): boolean {
   if (!stamps || typeof stamps !== 'object' || Array.isArray(stamps)) return false;
   const proto = Object.getPrototypeOf(stamps);
@@ -75,8 +75,11 @@ function isWellFormed(stamps: unknown): boolean {
     const s = (stamps as Record<string, unknown>)[key];
     if (!isStamp(s)) return false;
     let n = 0;
-    for (const _ in s) n++;
-    if (n !== 2) return false;
+    for (const k in s) {
+      if (k === 'got' && typeof (s as { got?: unknown }).got !== 'string') return false;
+      n++;
+    }
+    if (n !== 2 && !(n === 3 && 'got' in s)) return false;
   }
   return true;
 }
@@ -99,8 +102,8 @@ function expandCompact(row: Row, packed: readonly unknown[], into: Record<string
  * as an object by older code (`{"0": at, "1": by, "2": field, …, "target": {…}}`) expanded, and
  * every editable field left without a stamp stamped with the record's updatedAt/updatedBy.
  */
-function repairStamps(row: Row, stamps: unknown): { stamps: Record<string, { at: string; by: string }>; replaced: string[] } {
-  const out: Record<string, { at: string; by: string }> = {};
+function repairStamps(row: Row, stamps: unknown): { stamps: Record<string, { at: string; by: string; got?: string }>; replaced: string[] } {
+  const out: Record<string, { at: string; by: string; got?: string }> = {};
   if (stamps && typeof stamps === 'object') {
     const obj = stamps as Record<string, unknown>;
     // The indexed part, as the compact array it was (or is).
@@ -110,7 +113,9 @@ function repairStamps(row: Row, stamps: unknown): { stamps: Record<string, { at:
     // Named stamps were set after (an edit by that code): they win.
     for (const key of Object.keys(obj)) {
       const s = obj[key];
-      if (isStamp(s)) out[key] = { at: s.at, by: s.by };
+      if (!isStamp(s)) continue;
+      const got = (s as { got?: unknown }).got;
+      out[key] = typeof got === 'string' ? { at: s.at, by: s.by, got } : { at: s.at, by: s.by };
     }
   }
   const at = typeof row['updatedAt'] === 'string' ? row['updatedAt'] : typeof row['createdAt'] === 'string' ? row['createdAt'] : '1970-01-01T00:00:00.000Z';
@@ -137,7 +142,7 @@ export function decodeStamps<T>(record: T, onRepair?: (repair: StampRepair) => v
   const row = record as unknown as Row;
   if (!row || typeof row !== 'object') return record;
   const packed = row.stamps;
-  let stamps: Record<string, { at: string; by: string }>;
+  let stamps: Record<string, { at: string; by: string; got?: string }>;
   if (Array.isArray(packed) && isCompact(packed)) {
     stamps = {};
     expandCompact(row, packed, stamps);

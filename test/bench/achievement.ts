@@ -10,7 +10,7 @@
 //   npm run bench -- --runs 50     more runs per figure (default 20)
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../../src/domain/generate';
+import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { evaluateIndexed, evaluateKpiYears, resolveRankScheme, rollUp, tally, type KpiEvaluation } from '../../src/domain/achievement';

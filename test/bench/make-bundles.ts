@@ -5,7 +5,7 @@
 // Bundled for Node by test/bench/vite.config.ts, like achievement.ts.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../../src/domain/generate';
+import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView } from '../../src/domain/workbook';
 import { serializeBundle } from '../../src/bundle';

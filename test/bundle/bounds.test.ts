@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
-import { bundleErrorDetails, bundleErrorMessage } from '../../src/bundle/messages';
+import { bundleErrorDetails, bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
 import { BOUNDS, RECORD_LIMITS, planPeriodProblem } from '../../src/domain/bounds';
 import { codeLikeProblems } from '../support/readable';
 import { exportOptions, rewrite, sample } from './helpers';

@@ -5,11 +5,11 @@ import {
   decryptBundle,
   encryptBundle,
   isEncryptedBundle,
-  passwordProtectedFileName,
 } from '../../src/bundle/crypto';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
-import { bundleErrorMessage } from '../../src/bundle/messages';
+import { passwordProtectedFileName } from '../../src/state/bundle-flow';
+import { bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
 import { ENCRYPTED_FORMAT_ID } from '../../src/bundle/format';
 import { exportOptions, sample } from './helpers';
 

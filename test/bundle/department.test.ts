@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEPARTMENT_FIELDS, departmentBundle, editableBy } from '../../src/bundle/department';
-import { editableFields } from '../../src/bundle/format';
+import { editableFields, RECORD_KINDS } from '../../src/bundle/format';
+import { departmentFills } from '../../src/bundle/department-fields';
 import { createRecord, markDeleted } from '../../src/domain/records';
 import { measureDefaults, type Measure } from '../../src/domain/entities/measure';
 import { applyPatch } from '../../src/domain/records';
@@ -18,6 +19,18 @@ function sampleWithMeasures() {
   records.projects[shoko2] = applyPatch(ctx, records.projects[shoko2]!, { measureId: child.id });
   return { records, ctx, parent, child, unrelated };
 }
+
+describe('departmentFills (the screens’ rule, without the file schemas)', () => {
+  it('agrees with DEPARTMENT_FIELDS for every field of every kind', () => {
+    let checked = 0;
+    for (const kind of RECORD_KINDS)
+      for (const field of editableFields(kind)) {
+        expect(departmentFills(kind, field), `${kind}.${field}`).toBe(DEPARTMENT_FIELDS[kind].includes(field));
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
 
 describe('departmentBundle', () => {
   it('holds the department’s projects, their KPIs and yearly records, and the context they sit in — nothing else', () => {

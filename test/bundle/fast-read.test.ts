@@ -11,7 +11,7 @@ import { envelopeReadSchema, recordReadSchemas } from '../../src/bundle/format';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { buildWorkbook } from '../../src/domain/sample/build';
-import { generateStrategy } from '../../src/domain/generate';
+import { generateStrategy } from '../support/generate';
 import { measurementSchema } from '../../src/domain/entities/measurement.schema';
 import { addMeeting, deepFreeze, exportOptions, rewrite, sample } from './helpers';
 import { testContext } from '../support/context';

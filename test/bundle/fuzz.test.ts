@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { envelopeChecksum } from '../../src/bundle/canonical';
-import { bundleErrorDetails, bundleErrorMessage } from '../../src/bundle/messages';
+import { bundleErrorDetails, bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
 import { ENTITY_SCHEMAS, RECORD_KEYS } from '../../src/bundle/format';
 import { addMeeting, exportOptions, sample } from './helpers';
 

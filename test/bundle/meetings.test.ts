@@ -5,7 +5,7 @@ import { serializeBundle } from '../../src/bundle/serialize';
 import { envelopeWriteSchema } from '../../src/bundle/format';
 import { DEPARTMENT_FIELDS, departmentBundle, editableBy } from '../../src/bundle/department';
 import { allChoices, applyMergePlan, describeChange, mergeBase, planMerge, type SyncEntry } from '../../src/bundle/merge';
-import { bundleErrorDetails, bundleErrorMessage, referenceIssueMessage } from '../../src/bundle/messages';
+import { bundleErrorDetails, bundleErrorMessage, referenceIssueMessage } from '../../src/features/bundles/bundle-messages';
 import type { BundleError, BundleScope } from '../../src/bundle';
 import { applyPatch, createRecord, markDeleted } from '../../src/domain/records';
 import { meetingDefaults, type Meeting } from '../../src/domain/entities/meeting';

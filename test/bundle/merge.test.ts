@@ -478,7 +478,8 @@ describe('equal values adopt the later stamp', () => {
 
     const applied = applyMergePlan(here, plan, {}, { now: '2026-05-30T00:00:00.000Z', editor: '企画課 山田' });
     const written = applied.written.projects.find((p) => p.id === project.id)!;
-    expect(written.stamps['summary']).toEqual(theirsStamp);
+    // The decision's time and author as they are, and when it arrived here (this merge's time).
+    expect(written.stamps['summary']).toEqual({ ...theirsStamp, got: '2026-05-30T00:00:00.000Z' });
     expect(written.summary).toBe(project.summary);
     expect(written.updatedAt).toBe(project.updatedAt);
     expect(written.updatedBy).toBe(project.updatedBy);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleErrorDetails, bundleErrorKey, bundleErrorMessage } from '../../src/bundle/messages';
+import { bundleErrorDetails, bundleErrorKey, bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
 import type { BundleError, BundleErrorKind } from '../../src/bundle/errors';
 import { ENTITY_SCHEMAS, META_FIELDS } from '../../src/bundle/format';
 import { fieldLabel } from '../../src/bundle/locate';

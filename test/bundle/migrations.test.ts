@@ -4,7 +4,7 @@ import { MIGRATIONS, migrateV1ToV2, migrateV2ToV3, migrateEnvelope, migrationCha
 import { FORMAT_VERSION } from '../../src/bundle/format';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
-import { bundleErrorMessage } from '../../src/bundle/messages';
+import { bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
 import { clone, deepFreeze, exportOptions, rewrite, sample } from './helpers';
 
 /**

@@ -3,7 +3,7 @@ import { FORMAT_VERSION } from '../../src/bundle/format';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { encryptBundle, MIN_PBKDF2_ITERATIONS } from '../../src/bundle/crypto';
-import { bundleErrorDetails, bundleErrorMessage } from '../../src/bundle/messages';
+import { bundleErrorDetails, bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
 import type { BundleError } from '../../src/bundle/errors';
 import { createRecord } from '../../src/domain/records';
 import { kpiYearDefaults, type KpiYear } from '../../src/domain/entities/kpi-year';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
-import { bundleErrorDetails, bundleErrorMessage, recordIssueMessage, referenceIssueMessage } from '../../src/bundle/messages';
+import { bundleErrorDetails, bundleErrorMessage, recordIssueMessage, referenceIssueMessage } from '../../src/features/bundles/bundle-messages';
 import type { BundleError, BundleErrorKind, RecordIssueProblem, ReferenceIssueProblem } from '../../src/bundle/errors';
 import { envelopeChecksum } from '../../src/bundle/canonical';
 import { codeLikeProblems } from '../support/readable';

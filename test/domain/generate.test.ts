@@ -2,7 +2,7 @@
 // for the entity schemas, and a strategy the engine rolls up without trouble.
 import { describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
-import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../../src/domain/generate';
+import { generateStrategy, LARGE, STRESS, type GenerateOptions } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import type { PlainKpi, PlainMeasure, PlainProject, PlainStrategy } from '../../src/domain/sample/types';
 import { WorkbookView } from '../../src/domain/workbook';

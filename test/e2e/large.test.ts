@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectErrors, launchBrowser, newAppContext, openApp, screenshot, waitForServiceWorker, type Browser, type BrowserContext, type Page } from './support/browser';
-import { generateStrategy } from '../../src/domain/generate';
+import { generateStrategy } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';

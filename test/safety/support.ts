@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../../src/state/draft-journal';
+import type { KeyValueStorage } from '../../src/storage/key-value';
 
 export class MemoryStorage implements KeyValueStorage {
   map = new Map<string, string>();

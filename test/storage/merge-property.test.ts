@@ -130,7 +130,7 @@ async function run(copies: number, ops: Op[], seed: number) {
     for (const c of o.plan.conflicts) choices[c.key] = choice === 'mixed' ? (coin() ? 'mine' : 'theirs') : choice;
     const localBefore = await load(d);
     if (process.env['DEBUG_MERGE'])
-      console.log(`d${from}→d${to}`, JSON.stringify({ changed: o.plan.changed.map((c) => [c.key, c.theirsText]), conflicts: o.plan.conflicts.map((c) => [c.key, c.reason, c.mineText, c.theirsText, c.edits.map((e) => e.key), c.members.map((m) => m.id)]), removed: o.plan.removed.map((c) => c.key), added: o.plan.added.map((c) => c.key), restored: o.plan.restored.map((c) => c.key), base: o.plan.base.mine, snap: !!o.plan.base.snapshot }));
+      console.log(`d${from}→d${to}`, JSON.stringify({ changed: o.plan.changed.map((c) => [c.key, c.theirsText]), conflicts: o.plan.conflicts.map((c) => [c.key, c.reason, c.mineText, c.theirsText, c.edits.map((e) => e.key), c.members.map((m) => m.id)]), removed: o.plan.removed.map((c) => c.key), added: o.plan.added.map((c) => c.key), restored: o.plan.restored.map((c) => c.key), restamped: o.plan.restamped.map((a) => [a.id, a.field, a.stamp.at]), base: o.plan.base.mine, theirsBase: o.plan.base.theirs, snap: !!o.plan.base.snapshot }));
     const snapshotId = await d.flow.merge(o, choices, fileName);
     const after = await load(d);
     const shown = presented(o.plan);
@@ -323,6 +323,20 @@ const FOUND: [number, Op[], number][] = [
   // When the other's file brings the project back, its year record is the one deleted here with
   // the project (same project and year), not a second record for that year.
   [2, [{ t: 'progress', dev: 1, p: 0, fy: 2021 }, { t: 'progress', dev: 0, p: 0, fy: 2021 }, { t: 'delete', dev: 1, p: 0 }], 0],
+  // d2 keeps its value over d1's; d0 holds the same value and had already written to d1 before the
+  // decision reached it. The decision must still travel d2→d0→d1: d0 took the stamp over after its
+  // last file to d1 (FieldStamp.got), so d1 sees the field as changed there (found at 40 of 300).
+  [
+    3,
+    [
+      { t: 'summary', dev: 1, p: 0 },
+      { t: 'send', from: 1, to: 2, old: null, choice: 'mine', undo: false },
+      { t: 'year', dev: 0, k: 0, fy: 2020 },
+      { t: 'summary', dev: 0, p: 1 },
+      { t: 'progress', dev: 0, p: 0, fy: 2020 },
+    ],
+    0,
+  ],
 ];
 
 describe('merging copies (property)', () => {

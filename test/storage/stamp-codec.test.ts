@@ -9,13 +9,17 @@ import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { openExisting } from '../../src/storage/read-workbook';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
-import { generateStrategy } from '../../src/domain/generate';
+import { generateStrategy } from '../support/generate';
 import { CHILD_KINDS } from '../../src/domain/workbook';
 import { testContext } from '../support/context';
 
 const roundTrip = <T>(r: T): T => decodeStamps(structuredClone(encodeStamps(r)));
 
-const stamp = fc.record({ at: fc.constantFrom('2026-04-01T00:00:00.000Z', '2026-05-02T03:04:05.000Z', ''), by: fc.constantFrom('企画課', '商工課 山田', '') });
+// Some stamps carry `got` (taken over from a file): those records are stored as they are.
+const stamp = fc.record(
+  { at: fc.constantFrom('2026-04-01T00:00:00.000Z', '2026-05-02T03:04:05.000Z', ''), by: fc.constantFrom('企画課', '商工課 山田', ''), got: fc.constant('2026-06-01T00:00:00.000Z') },
+  { requiredKeys: ['at', 'by'] },
+);
 const fieldName = fc.constantFrom('name', 'unit', 'target', 'actual', 'note', 'kpiId', 'fiscalYear', '0', 'stamp', 'at');
 /** A record: meta fields, some editable fields, and stamps that may or may not match them. */
 const record = fc
@@ -65,6 +69,16 @@ describe('encodeStamps / decodeStamps', () => {
         expect(roundTrip(r)).toEqual(r);
       }
     }
+  });
+
+  it('keep the time a stamp was taken over from a file (got), and read it back without a repair', () => {
+    const kpi = buildWorkbook(SEKI_SAMPLE, testContext()).kpis[0]!;
+    const taken = { ...kpi, stamps: { ...kpi.stamps, name: { at: '2027-01-01T00:00:00.000Z', by: '商工課', got: '2027-02-01T00:00:00.000Z' } } };
+    const repairs: unknown[] = [];
+    const back = decodeStamps(structuredClone(encodeStamps(taken)), (r) => repairs.push(r));
+    expect(back.stamps['name']).toEqual({ at: '2027-01-01T00:00:00.000Z', by: '商工課', got: '2027-02-01T00:00:00.000Z' });
+    expect(back).toEqual(taken);
+    expect(repairs).toEqual([]);
   });
 
   it('keep an edited field’s own stamp', () => {

@@ -8,7 +8,7 @@ import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { SyncRepository } from '../../src/storage/sync-repository';
 import { BundleFlow } from '../../src/state/bundle-flow';
 import { buildWorkbook } from '../../src/domain/sample/build';
-import { generateStrategy } from '../../src/domain/generate';
+import { generateStrategy } from '../support/generate';
 import { parseBundle, serializeBundle, type BundleMeta } from '../../src/bundle';
 import type { WorkbookRecords } from '../../src/domain/workbook';
 import { testContext } from '../support/context';

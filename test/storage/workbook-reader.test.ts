@@ -7,7 +7,7 @@ import { WorkerReader, type WorkbookReader } from '../../src/storage/workbook-re
 import { packSnapshot, summaryOf, unpackSnapshot } from '../../src/storage/snapshot-payload';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
-import { generateStrategy } from '../../src/domain/generate';
+import { generateStrategy } from '../support/generate';
 import type { WorkbookRecords } from '../../src/domain/workbook';
 import { testContext } from '../support/context';
 

@@ -1,11 +1,12 @@
 /**
  * In a department's copy (made from a department bundle) only what travels back to planning may be
- * edited: the fields of DEPARTMENT_FIELDS (bundle/department.ts). Everything else is planning's,
+ * edited: the fields a department fills in (bundle/department-fields.ts, the rule of
+ * DEPARTMENT_FIELDS without the file schemas, so the first load carries no zod). Everything else is planning's,
  * and a returning file would not carry a change to it, so the screens show it read-only with a
  * short reason. StrategyShell provides the lock; the screens ask it per record kind and field.
  */
 import { getContext, setContext } from 'svelte';
-import { DEPARTMENT_FIELDS } from '../../bundle/department';
+import { DEPARTMENT_FIELD_LISTS, departmentFills } from '../../bundle/department-fields';
 import type { RecordKind } from '../../domain/workbook';
 
 export interface DepartmentLock {
@@ -25,10 +26,10 @@ export function departmentLockFor(departments: () => readonly string[] | null): 
       return departments();
     },
     locked(kind, field) {
-      return departments() !== null && !DEPARTMENT_FIELDS[kind].includes(field);
+      return departments() !== null && !departmentFills(kind, field);
     },
     lockedKind(kind) {
-      return departments() !== null && DEPARTMENT_FIELDS[kind].length === 0;
+      return departments() !== null && kind !== 'projectYears' && DEPARTMENT_FIELD_LISTS[kind].length === 0;
     },
   };
 }

@@ -20,7 +20,7 @@ import { kpiDefaults, KPI_DIRECTIONS, type Kpi, type KpiDirection } from '../../
 import { kpiYearDefaults, type KpiYear } from '../../../src/domain/entities/kpi-year';
 import { VALUE_STATUSES, type Measurement } from '../../../src/domain/entities/measurement';
 import { createRecord } from '../../../src/domain/records';
-import { generateStrategy } from '../../../src/domain/generate';
+import { generateStrategy } from '../../support/generate';
 import { buildWorkbook } from '../../../src/domain/sample/build';
 import { WorkbookView } from '../../../src/domain/workbook';
 import {

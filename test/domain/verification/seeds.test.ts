@@ -3,267 +3,22 @@
 // 1-04, 1-05, 1-06, 4-01). Each case asserts the exact drafted sentences and the hints.
 //
 // Seed 003 is a text extraction of a PDF form: the ticked boxes of 事業の評価 / 今後の方針 /
-// 総合戦略見直しの必要性 did not survive it (every choice is printed). The choices below are read
-// from the reasons written beside them; the 事業期間 is not printed either, and is set where a
+// 総合戦略見直しの必要性 did not survive it (every choice is printed). The fixture reads the choices
+// from the reasons written beside them; the 事業期間 is not printed either, and is set below where a
 // case needs one (marked "assumed").
 import { describe, expect, it } from 'vitest';
 import { buildWorkbook } from '../../../src/domain/sample/build';
-import type { PlainKpi, PlainStrategy } from '../../../src/domain/sample/types';
+import type { PlainStrategy } from '../../../src/domain/sample/types';
 import { WorkbookView } from '../../../src/domain/workbook';
 import { consistencyHints, draftSummary } from '../../../src/domain/verification';
 import { testContext } from '../../support/context';
+import { MURORAN, SANYO_ONODA } from '../../fixtures/seed-strategies';
 
 // ---------------------------------------------------------------------------------------------
 // Seed 001 — 山陽小野田市 (当初 = 令和元年度; yearly targets and actuals 令和2–4年度).
 
-const R1 = 2019;
 const R2 = 2020;
 const R3 = 2021;
-const R4 = 2022;
-
-const yearly = (
-  rows: [fy: number, target: number | null, actual: number | null][],
-  extra: Partial<Record<number, { shortfallReason?: string; statusNote?: string }>> = {},
-): PlainKpi['years'] =>
-  rows.map(([fiscalYear, target, actual]) => ({
-    fiscalYear,
-    ...(target === null ? {} : { target: { value: target } }),
-    ...(actual === null ? {} : { actual: { value: actual } }),
-    ...(extra[fiscalYear] ?? {}),
-  }));
-
-const NOT_YET = '現在のところ達成できてない。';
-
-const SANYO_ONODA: PlainStrategy = {
-  municipality: '山陽小野田市',
-  name: '地方創生推進交付金事業',
-  startYear: R2,
-  endYear: 2023,
-  goals: [
-    {
-      number: '1',
-      title: '地方創生推進交付金事業',
-      projects: [
-        {
-          number: 'A',
-          name: '小野田ガラスのブランド化推進事業',
-          departments: ['商工労働課'],
-          kpis: [
-            {
-              name: 'ブランド化したガラス商品の販売額',
-              unit: '円',
-              baseline: { value: 0 },
-              baselineYear: R1,
-              target: { value: 15_000_000 },
-              targetYear: R4,
-              years: yearly(
-                [
-                  [R2, 0, 0],
-                  [R3, 10_000_000, 134_280],
-                  [R4, 15_000_000, null],
-                ],
-                {
-                  [R3]: {
-                    statusNote: NOT_YET,
-                    shortfallReason:
-                      '新型コロナウイルス感染症の影響により、業者等との協議が進まず、ブランドの構築に想定以上に時間を要したため、目標未達成となった。今後、ブランド化した商品の販売促進の取組を進める。',
-                  },
-                },
-              ),
-            },
-            {
-              name: 'きららガラス未来館の来客数',
-              unit: '人',
-              baseline: { value: 12_672 },
-              baselineYear: R1,
-              target: { value: 15_672 },
-              targetYear: R4,
-              years: yearly(
-                [
-                  [R2, 12_672, 8_016],
-                  [R3, 13_672, 13_482],
-                  [R4, 15_672, null],
-                ],
-                {
-                  [R3]: {
-                    statusNote: NOT_YET,
-                    shortfallReason:
-                      '新型コロナウイルス感染症の影響により来客数がコロナ前に戻り切っていないため、目標未達となった。今後、ウィズコロナを見据えた取組を進める。',
-                  },
-                },
-              ),
-            },
-            {
-              name: 'ブランド化したガラス商品数',
-              unit: '個',
-              baseline: { value: 0 },
-              baselineYear: R1,
-              target: { value: 10 },
-              targetYear: R4,
-              years: yearly([
-                [R2, 0, 0],
-                [R3, 5, 33],
-                [R4, 10, null],
-              ]),
-            },
-          ],
-          years: [
-            {
-              fiscalYear: R3,
-              plan: '・1年目の計画に沿ったブランドの構築\n・ターゲットに向けた各種プロモーションの実施・PRツール制作',
-              progress: 'ブランドの構築やプロモーションの実施に向け委託業者と調整。2月に銀座三越でのプロモーションイベント等を実施する。',
-            },
-          ],
-        },
-        {
-          number: 'B',
-          name: 'PPPを活用した交流・にぎわい創出事業',
-          departments: ['企画課'],
-          kpis: [
-            {
-              name: 'スマイルエイジング月間の健康づくり実施箇所数',
-              unit: '件',
-              baseline: { value: 0 },
-              baselineYear: R1,
-              target: { value: 70 },
-              targetYear: R4,
-              years: yearly([
-                [R2, 50, 80],
-                [R3, 60, 122],
-                [R4, 70, null],
-              ]),
-            },
-            {
-              name: '観光客数',
-              unit: '人',
-              baseline: { value: 1_072_438 },
-              baselineYear: R1,
-              target: { value: 1_149_438 },
-              targetYear: R4,
-              years: yearly(
-                [
-                  [R2, 1_092_438, 739_034],
-                  [R3, 1_117_438, 816_325],
-                  [R4, 1_149_438, null],
-                ],
-                {
-                  [R3]: {
-                    statusNote: '現在のところ達成していない。',
-                    shortfallReason:
-                      '新型コロナウイルス感染症の影響により観光客数がコロナ前に戻り切っていないため、目標未達となった。今後、ウィズコロナを見据えた取組を進める。',
-                  },
-                },
-              ),
-            },
-            {
-              name: 'SPC（特定目的会社）の設立',
-              unit: '事業体',
-              kind: 'milestone',
-              baseline: { value: 0 },
-              baselineYear: R1,
-              target: { value: 1, text: 'SPCの設立 1事業体' },
-              targetYear: R4,
-            },
-          ],
-        },
-        {
-          number: 'C',
-          name: '多世代・異分野地域交流による協創のまちづくり事業',
-          departments: ['企画課'],
-          kpis: [
-            {
-              name: '20~39歳の社会動態数（住民基本台帳）',
-              unit: '人',
-              baseline: { value: -65 },
-              baselineYear: R1,
-              target: { value: 0 },
-              targetYear: R4,
-              years: yearly(
-                [
-                  [R2, 0, -339],
-                  [R3, 0, -173],
-                  [R4, 0, null],
-                ],
-                {
-                  [R3]: {
-                    statusNote: NOT_YET,
-                    shortfallReason:
-                      '社会増減については、複数の様々な要因から影響されるものであり、未達の明確な理由は不明だが、本市の魅力向上に向けた事業の実施が必要である。',
-                  },
-                },
-              ),
-            },
-            {
-              name: '山口東京理科大学生の市内就職率',
-              unit: '%',
-              baseline: { value: 4.5 },
-              baselineYear: R1,
-              target: { value: 10 },
-              targetYear: R4,
-              years: yearly(
-                [
-                  [R2, 10, 5.4],
-                  [R3, 10, 9.1],
-                  [R4, 10, null],
-                ],
-                {
-                  [R3]: {
-                    statusNote: '現在のところ達成できてない。',
-                    shortfallReason: '未達の理由は不明だが、今後も産学官連携事業に取り組む中で、市内企業への就職を図る。',
-                  },
-                },
-              ),
-            },
-            {
-              name: '山陽小野田市にずっと住みたいと感じる市民の割合',
-              unit: '%',
-              baseline: { value: 73.4 },
-              baselineYear: R1,
-              target: { value: 80 },
-              targetYear: R4,
-              years: yearly(
-                [
-                  [R2, 80, 79],
-                  [R3, 80, 77],
-                  [R4, 80, null],
-                ],
-                {
-                  [R3]: {
-                    statusNote: NOT_YET,
-                    shortfallReason:
-                      '市民アンケートのため、単純な比較はできないが、住みよいまちづくりを進める中で、住んでみたいと思われるまちを目指す。',
-                  },
-                },
-              ),
-            },
-          ],
-        },
-        {
-          number: 'D',
-          name: 'デジタルの活用によりやまぐちの魅力あるしごとに繋ぐ産業人材定着・還流推進事業',
-          departments: ['商工労働課'],
-          periodStart: R3,
-          periodEnd: 2023,
-          kpiNote: '県及び県内市町全体での評価のため省略',
-        },
-        {
-          number: 'E',
-          name: '「山口ゆめ回廊」観光を基軸とした交流価値共創プロジェクト',
-          departments: ['観光課'],
-          periodStart: R3,
-          periodEnd: 2023,
-          kpis: [
-            {
-              name: '事業E のKPI（県央7市町全体で評価）',
-              unit: '',
-              years: [{ fiscalYear: R3, actual: { value: null, status: 'evaluatedElsewhere', text: '県央7市町全体での評価のため省略' } }],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-};
 
 const onoda = new WorkbookView(buildWorkbook(SANYO_ONODA, testContext()));
 const onodaProject = (number: string) => {
@@ -329,165 +84,19 @@ describe('seed 001 — 山陽小野田市, 令和3年度', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// ---------------------------------------------------------------------------------------------
 // Seed 003 — 室蘭市, 平成28年度 evaluation sheets.
 
 const H28 = 2016;
 const H31 = 2019;
 
-/** 室蘭での営業・操業が経営課題となっていると回答する企業の割合: 32% [平成31年度], アンケート未実施. */
-const companiesKpi = (): PlainKpi => ({
-  name: '室蘭での営業・操業が経営課題となっていると回答する企業の割合',
-  unit: '%',
-  direction: 'lower',
-  target: { value: 32 },
-  targetYear: H31,
-  years: [{ fiscalYear: H28, actual: { value: null, status: 'notConducted', text: 'アンケート未実施' } }],
-});
-
-/** 実施計画KPI 新規就業者数: 平成28年度目標値 10人, 平成31年度目標値 40人. */
-const newWorkersKpi = (actual: number): PlainKpi => ({
-  name: '新規就業者数',
-  unit: '人',
-  framework: 'plan',
-  target: { value: 40 },
-  targetYear: H31,
-  years: [{ fiscalYear: H28, target: { value: 10 }, actual: { value: actual } }],
-});
-
-const MURORAN: PlainStrategy = {
-  municipality: '室蘭市',
-  name: '室蘭市まち・ひと・しごと創生総合戦略',
-  startYear: 2015,
-  endYear: H31,
-  goals: [
-    {
-      number: '1',
-      title: 'まちの特性を活かした産業振興と魅力ある雇用の創出',
-      projects: [
-        {
-          number: '1-04',
-          name: '職業理解促進事業',
-          departments: ['企画課'],
-          kpis: [newWorkersKpi(0)],
-          years: [
-            {
-              fiscalYear: H28,
-              budget: 656,
-              settlement: 446,
-              fundNational: 446,
-              effectiveness: 'effective',
-              effectivenessReason:
-                '幼少時より地域の産業への関心をはぐくみ、将来の市内就職、定住へつなげる事業であることから、事業年度における新規就業には結びつかないが、参加者からは体験を通じてものづくりに関心を持ったとの声が多く挙げられたことから、今後学校教育に「てついく」を盛り込むことで、若者の地元就職の増加が期待できる。',
-              policy: 'expand',
-              policyReason:
-                '「てついく」を広く周知するため、見学受け入れ工場にて「てついく」ロゴマークの掲示等による周知活動、また幼少時の体験学習がまちへの愛着を育むことに効果的であることから、今後は特に学校での「てついく」に重点的に取り組み、幅広く周知していく。',
-              revision: 'notNeeded',
-              revisionReason: '事業内容の充実を図るが、総合戦略の見直しに伴う内容ではないため。',
-            },
-          ],
-        },
-        {
-          number: '1-05',
-          name: '女性のための復職・起業支援事業',
-          departments: ['産業振興課'],
-          periodEnd: H31, // assumed: the strategy's period
-          kpis: [companiesKpi(), newWorkersKpi(3)],
-          years: [
-            {
-              fiscalYear: H28,
-              budget: 1460,
-              settlement: 1458,
-              fundGeneral: 1458,
-              effectiveness: 'notEffective',
-              effectivenessReason: '自身のPCスキルアップなど、参加による満足感が高いが、就職実績が低調であり、有効とは言えない。',
-              policy: 'complete',
-              policyReason: '実績が低調で事業効果が見込みにくいため終了する。今後は、他機関で実施される創業セミナーなどとの連携・協力を検討する。',
-              revision: 'notNeeded',
-              revisionReason: '事業としては終了するが、総合戦略における目的・方向性を見直しを伴うものではないため。',
-            },
-          ],
-        },
-        {
-          number: '1-06',
-          name: 'ものづくり・建設業人材確保育成事業',
-          departments: ['産業振興課'],
-          kpis: [companiesKpi(), newWorkersKpi(12)],
-          years: [
-            {
-              fiscalYear: H28,
-              budget: 6695,
-              settlement: 4743,
-              fundGeneral: 4743,
-              effectiveness: 'effective',
-              effectivenessReason:
-                '補助事業を活用した企業において、女性採用の実績につながっており、現在勤務している女性従業員の就労環境の改善・向上にもつながったと、企業から多く声が寄せられたことから、女性でも働きやすい職場づくりに対する意識醸成につながったと考える。',
-              policy: 'continue',
-              policyReason: '製造業・建設業界における女性の就業促進、女性でも働きやすい職場改善の意識醸成が図られるよう、事業を継続する。',
-              revision: 'notNeeded',
-              revisionReason: '確実に事業進捗しており、現時点で総合戦略の見直しの必要はない。',
-            },
-          ],
-        },
-      ],
-    },
-    {
-      number: 'プラス1',
-      title: '広域連携等による魅力ある地域づくり',
-      projects: [
-        {
-          number: '4-01',
-          name: '西いぶり「生涯活躍のまち」構想推進事業',
-          departments: ['企画課'],
-          implementer: '室蘭市',
-          implementerOther: '西いぶり「生涯活躍のまち」構想推進協議会',
-          kpis: [
-            {
-              name: '新規広域連携事業等の件数',
-              unit: '件',
-              cumulative: true,
-              cumulativeFrom: 2015,
-              target: { value: 4, statPeriod: '平成27~31年度' },
-              targetYear: H31,
-              years: [{ fiscalYear: H28, actual: { value: 1, statPeriod: '平成27~28年度' } }],
-            },
-            {
-              name: '西胆振版「生涯活躍のまち」構想の策定及び推進',
-              unit: '',
-              kind: 'milestone',
-              target: { value: null, text: '策定' },
-              targetYear: H31,
-              years: [{ fiscalYear: H28, actual: { value: null, text: '構想策定', done: true } }],
-            },
-            {
-              name: '移住相談件数',
-              unit: '件',
-              framework: 'plan',
-              target: { value: 300, remark: '圏域全体' },
-              targetYear: H31,
-            },
-          ],
-          years: [
-            {
-              fiscalYear: H28,
-              budget: 4956,
-              settlement: 4956,
-              fundNational: 4588,
-              fundGeneral: 368,
-              effectiveness: 'effective',
-              effectivenessReason: '予定どおり、西胆振版「生涯活躍のまち」構想を策定することができた。',
-              policy: 'continue',
-              policyReason: '策定した構想に基づき、圏域全体として移住定住促進に向けた取り組みを推進していく。',
-              revision: 'notNeeded',
-              revisionReason: '事業内容の充実を図るが、総合戦略の見直しに伴う内容ではないため。',
-            },
-          ],
-        },
-      ],
-    },
-  ],
+/** {@link MURORAN} with 1-05's 事業期間 assumed to be the strategy's period (the sheet prints none). */
+const MURORAN_CASES: PlainStrategy = {
+  ...MURORAN,
+  goals: MURORAN.goals.map((g) => ({ ...g, projects: (g.projects ?? []).map((p) => (p.number === '1-05' ? { ...p, periodEnd: H31 } : p)) })),
 };
 
-const muroran = new WorkbookView(buildWorkbook(MURORAN, testContext()));
+const muroran = new WorkbookView(buildWorkbook(MURORAN_CASES, testContext()));
 const muroranProject = (number: string) => {
   const p = muroran.goals.flatMap((g) => muroran.projectsOf(g.id)).find((x) => x.number === number);
   if (!p) throw new Error(`no project ${number}`);
@@ -564,7 +173,7 @@ describe('seed 003 — 室蘭市, 平成28年度', () => {
   });
 
   it('the same sheets drafted twice, and from a second build of the same data, give the same text', () => {
-    const again = new WorkbookView(buildWorkbook(MURORAN, testContext('観光課 佐藤')));
+    const again = new WorkbookView(buildWorkbook(MURORAN_CASES, testContext('観光課 佐藤')));
     const ids = (v: WorkbookView) => v.goals.flatMap((g) => v.projectsOf(g.id)).map((p) => p.id);
     const texts = (v: WorkbookView) => ids(v).map((id) => draftSummary(v, id, H28).text);
     const hints = (v: WorkbookView) => ids(v).map((id) => consistencyHints(v, id, H28).map((h) => h.message));

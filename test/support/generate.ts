@@ -8,10 +8,10 @@
  * (`npm run bench`) and by tests that need a big workbook; {@link buildWorkbook} turns the result
  * into records.
  */
-import { formatFiscalYear } from './eras';
-import type { Measurement } from './entities/measurement';
-import type { ProjectCategory } from './entities/project';
-import type { PlainGoal, PlainKpi, PlainKpiYear, PlainMeasure, PlainProject, PlainProjectYear, PlainStrategy } from './sample/types';
+import { formatFiscalYear } from '../../src/domain/eras';
+import type { Measurement } from '../../src/domain/entities/measurement';
+import type { ProjectCategory } from '../../src/domain/entities/project';
+import type { PlainGoal, PlainKpi, PlainKpiYear, PlainMeasure, PlainProject, PlainProjectYear, PlainStrategy } from '../../src/domain/sample/types';
 
 export interface GenerateOptions {
   /** 基本目標 (at least 1). */

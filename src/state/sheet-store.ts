@@ -10,12 +10,12 @@
  * The update is not logged as a received file: a spreadsheet is no bundle, and later bundles must
  * not name it as their base.
  */
-import type { WorkbookRecords } from '../../domain/workbook';
-import type { WrittenRecords } from '../../sheets/plan';
-import type { WorkbookStore } from '../../state/workbook.svelte';
-import type { SyncRepository } from '../../storage/sync-repository';
+import type { WorkbookRecords } from '../domain/workbook';
+import type { WrittenRecords } from '../sheets/plan';
+import type { WorkbookStore } from './workbook.svelte';
+import type { SyncRepository } from '../storage/sync-repository';
 
-export { StaleWorkbookError, UndoConflictError } from '../../storage/sync-repository';
+export { StaleWorkbookError, UndoConflictError } from '../storage/sync-repository';
 
 export class SheetStore {
   readonly #store: Pick<WorkbookStore, 'addWorkbook' | 'removeStrategy'>;

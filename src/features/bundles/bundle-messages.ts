@@ -2,9 +2,9 @@
  * The Japanese message of every refusal. `bundleErrorMessage` switches over every error kind with no
  * default, so adding a kind to BundleError without a message is a type error.
  */
-import { t, type MessageKey } from '../i18n';
-import { formatNumber } from '../domain/numbers';
-import { assertNever, type BundleError, type RecordIssue, type RecordIssueProblem, type ReferenceIssue, type ReferenceIssueProblem } from './errors';
+import { t, type MessageKey } from '../../i18n';
+import { formatNumber } from '../../domain/numbers';
+import { assertNever, type BundleError, type RecordIssue, type RecordIssueProblem, type ReferenceIssue, type ReferenceIssueProblem } from '../../bundle/errors';
 
 /** The catalog key of an error kind's message. */
 export function bundleErrorKey(e: BundleError): MessageKey {
