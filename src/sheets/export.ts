@@ -25,7 +25,7 @@ import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import { achievementCatalog, rankLabel } from '../i18n/domain';
 import { measurementCell, num, safeSheetName, text, type SheetCell, type SheetColumn, type SheetTable } from './table';
 import { DIRECTION_WORDS } from './values';
-import { alsoUnderCellText, NO_GOAL_CELL } from './links';
+import { alsoUnderCellText } from './links';
 
 // The Japanese messages of the spreadsheets come with them (not in the app's first load).
 addMessages(sheetMessages);
@@ -56,7 +56,7 @@ function* kpisInOrder(view: WorkbookView): Generator<{ goal: Goal | null; projec
   }
 }
 
-const goalCell = (goal: Goal | null) => (goal ? goalCellText(goal) : NO_GOAL_CELL);
+const goalCell = (goal: Goal | null) => (goal ? goalCellText(goal) : t('sheets.cell.noGoal'));
 
 const alsoUnderText = (view: WorkbookView, project: Project | null) =>
   project ? alsoUnderCellText(project.alsoUnder ?? [], (id) => view.goal(id), (id) => view.measure(id)) : '';

@@ -6,12 +6,16 @@
 import type { Goal } from '../domain/entities/goal';
 import type { Measure } from '../domain/entities/measure';
 import type { ProjectLink } from '../domain/entities/project';
+import { sheets as ja } from '../i18n/ja/sheets';
+import { sheets as en } from '../i18n/en/sheets';
 
 /**
  * The 基本目標 cell of a project that stands directly under the strategy (no goal): the export
  * writes it, the import reads it back (「（基本目標なし）」).
  */
-export const NO_GOAL_CELL = '（基本目標なし）';
+export const NO_GOAL_CELL = ja['sheets.cell.noGoal'];
+/** The same cell as an English export writes it; the import reads either. */
+export const NO_GOAL_CELLS: readonly string[] = [ja['sheets.cell.noGoal'], en['sheets.cell.noGoal']];
 /**
  * The cell text of a project's further places: each goal number, with 「 / 」 and the measure number
  * when the link names a measure, joined by 「、」 (「プラス1、2 / (1)」).

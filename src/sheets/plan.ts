@@ -23,7 +23,7 @@ import { strategyDefaults, type Strategy } from '../domain/entities/strategy';
 import { goalDefaults, type Goal } from '../domain/entities/goal';
 import { measureDefaults, type Measure } from '../domain/entities/measure';
 import { projectDefaults, type Project, type ProjectLink } from '../domain/entities/project';
-import { alsoUnderCellText, NO_GOAL_CELL } from './links';
+import { alsoUnderCellText, NO_GOAL_CELLS } from './links';
 import { kpiDefaults, type Kpi, type KpiDirection, type KpiKind } from '../domain/entities/kpi';
 import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
 import { projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
@@ -156,7 +156,7 @@ const kpiParent = (goalId: string | null, projectId: string | null, measureId: s
   projectId ? `p:${projectId}` : measureId ? `m:${measureId}` : `g:${goalId}`;
 const kpiParentOf = (k: Kpi) => kpiParent(k.goalId, k.projectId, k.measureId ?? null);
 
-const isNoGoal = (g: NumberedTitle | null) => g !== null && g.number === '' && canon(g.title) === canon(NO_GOAL_CELL);
+const isNoGoal = (g: NumberedTitle | null) => g !== null && g.number === '' && NO_GOAL_CELLS.some((c) => canon(g.title) === canon(c));
 
 /** A measure of a goal named by number and title as a sheet writes it. */
 function findMeasure(w: Work, goalId: string, mt: NumberedTitle): Measure | undefined {

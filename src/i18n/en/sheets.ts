@@ -6,6 +6,8 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.col.goal': 'Basic goal',
   'sheets.col.measure': 'Measure',
   'sheets.col.alsoUnder': 'Also under goals',
+  // The 基本目標 cell of a project directly under the strategy (read back by the import in either language).
+  'sheets.cell.noGoal': '(no basic goal)',
   'sheets.col.projectNumber': 'Project number',
   'sheets.col.projectName': 'Project name',
   'sheets.col.department': 'Department',

@@ -4,6 +4,8 @@ export const sheets = {
   'sheets.col.goal': '基本目標',
   'sheets.col.measure': '施策',
   'sheets.col.alsoUnder': '他の基本目標',
+  // The 基本目標 cell of a project directly under the strategy (read back by the import in either language).
+  'sheets.cell.noGoal': '（基本目標なし）',
   'sheets.col.projectNumber': '事業番号',
   'sheets.col.projectName': '事業名',
   'sheets.col.department': '担当課',
