@@ -2,6 +2,9 @@
 // directly under the strategy whose 交付金の名称 carries into the next year (issue 17), KPIs set on a
 // 施策 (issue 15, seed 002), and a project listed under a second 基本目標 that each goal counts once
 // (issue 15, seed 003).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   launchBrowser,
@@ -16,11 +19,14 @@ import {
 } from './support/browser';
 
 let browser: Browser;
+let dir: string;
 beforeAll(async () => {
   browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'struct-e2e-'));
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const sizes: [string, Viewport][] = [
@@ -87,6 +93,9 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     expect(await page.getByTestId('project-goal').inputValue()).toBe('');
     await type(page, 'project-name', '地方創生推進交付金事業（移住定住促進）');
     expect(await page.getByTestId('nav-goal').count()).toBe(goalsBefore);
+    // Its KPI belongs to no goal either.
+    await page.getByTestId('add-kpi').tap();
+    await type(page, 'kpi-name', '移住相談件数');
 
     await page.getByTestId('year-tab-2020').tap();
     await type(page, 'py-grant-name', '地方創生推進交付金');
@@ -195,6 +204,34 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await expect.poll(() => page.getByTestId('report').getAttribute('data-kind')).toBe('grant');
     const row = page.getByTestId('report').locator('tbody tr').filter({ hasText: '地方創生推進交付金事業（移住定住促進）' }).first();
     expect(await row.locator('td').first().textContent()).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  test('the KPI table carries each structure: exported and read back as a new strategy, nothing is lost and no goal is invented', async () => {
+    // From the report (a full screen with no outline), to the strategy's spreadsheet screen.
+    const sid = /#\/s\/([^/?]+)/.exec(page.url())![1]!;
+    await page.goto(`${page.url().replace(/#.*$/, '')}#/s/${sid}/sheets`);
+    await page.getByTestId('export-kpi-csv').waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-kpi-csv').tap()]);
+    const file = join(dir, `${name}-${dl.suggestedFilename()}`);
+    await dl.saveAs(file);
+    await page.getByTestId('sheet-file').setInputFiles(file);
+    await page.getByTestId('sheet-mode-create').tap();
+    await page.getByTestId('sheet-new-name').fill('構造の往復');
+    // Four goals as before, the 施策, the project under the strategy (11 projects), its KPI and the 施策's (12 KPIs).
+    await expect.poll(() => page.getByTestId('sheet-counts').textContent()).toContain('基本目標 4・施策 1・事業 11・KPI 12');
+    expect(await page.getByTestId('sheet-issue').count()).toBe(0);
+    await page.getByTestId('sheet-apply').tap();
+    await page.getByTestId('sheet-done').waitFor();
+    await page.getByTestId('sheet-open').tap();
+    await page.getByTestId('nav-direct').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('nav-direct').textContent()).toContain('地方創生推進交付金事業（移住定住促進）');
+    expect(await page.getByTestId('nav-goal').count()).toBe(4);
+    expect(await page.getByTestId('nav-linked-project').filter({ hasText: '空き家バンク事業' }).count()).toBe(1);
+    await outline(page, 'nav-goal', '基本目標1');
+    await page.getByRole('link', { name: /中小事業所の競争力強化/ }).first().waitFor();
+    await page.getByRole('link', { name: /中小事業所の競争力強化/ }).first().tap();
+    await expect.poll(() => page.getByTestId('measure-kpis').textContent()).toContain('新規創業件数');
     expect(errors).toEqual([]);
   });
 });
