@@ -17,6 +17,10 @@ import { DEFAULT_INTERIM_JUDGEMENT, rollUp } from '../../src/domain/achievement'
 import { referenceIssues } from '../../src/bundle/integrity';
 import { findHeaderRow, guessMapping, issueMessage, kpiTable, loadSpreadsheet, newWorkbookRecords, planImport, readRows, tableRows, writeCsv } from '../../src/sheets';
 import { testContext } from '../support/context';
+import { serializeBundle } from '../../src/bundle/serialize';
+import { parseBundle } from '../../src/bundle/parse';
+import { departmentBundle } from '../../src/bundle/department';
+import { exportOptions } from '../bundle/helpers';
 
 const SEKI_KPIS = new WorkbookView(buildWorkbook(SEKI_SAMPLE, testContext())).kpiCount;
 
@@ -177,5 +181,24 @@ describe('the KPI table carries the structures', () => {
     rows[row] = rows[row]!.map((c, i) => (i === at ? '9' : c));
     const p = plan(rows, { mode: 'update', records: s.records });
     expect(p.issues.map(issueMessage).join('\n')).toContain('「他の基本目標」の「9」はこの総合戦略の基本目標・施策にありません');
+  });
+});
+
+describe('the bundle file carries the structures', () => {
+  it('written and read back, every structure is the same; a department file resolves every place its projects stand in', async () => {
+    const s = structured();
+    const out = await serializeBundle(s.records, exportOptions());
+    const parsed = await parseBundle(out.json);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.value.records).toEqual(s.records);
+    const json = JSON.parse(out.json) as { records: { projects: { id: string; goalId: unknown; alsoUnder: unknown }[]; kpis: { id: string; measureId: unknown }[] } };
+    expect(json.records.projects.find((p) => p.id === s.direct.id)!.goalId).toBeNull();
+    expect(json.records.projects.find((p) => p.id === s.linked.id)!.alsoUnder).toEqual(s.linked.alsoUnder);
+    expect(json.records.kpis.find((k) => k.id === s.measureKpi.id)!.measureId).toBe(s.measure.id);
+
+    const dept = departmentBundle(s.records, ['企画広報課']);
+    expect(referenceIssues(dept)).toEqual([]);
+    expect(dept.goals.map((g) => g.number)).toContain('3');
+    expect(dept.projects.map((p) => p.id)).toContain(s.direct.id);
   });
 });
