@@ -21,6 +21,8 @@ import { serializeBundle } from '../../src/bundle/serialize';
 import { parseBundle } from '../../src/bundle/parse';
 import { departmentBundle } from '../../src/bundle/department';
 import { exportOptions } from '../bundle/helpers';
+import { buildDashboard } from '../../src/features/dashboard/dashboard-model';
+import { NO_FILTERS } from '../../src/state/router.svelte';
 
 const SEKI_KPIS = new WorkbookView(buildWorkbook(SEKI_SAMPLE, testContext())).kpiCount;
 
@@ -200,5 +202,46 @@ describe('the bundle file carries the structures', () => {
     expect(referenceIssues(dept)).toEqual([]);
     expect(dept.goals.map((g) => g.number)).toContain('3');
     expect(dept.projects.map((p) => p.id)).toContain(s.direct.id);
+  });
+});
+
+describe('property: a project listed under any goals counts once in each, once in the strategy', () => {
+  it('holds for random listings (primary goal, further goals, or directly under the strategy)', async () => {
+    const fc = (await import('fast-check')).default;
+    const base = structured();
+    const goalIds = base.records.goals.map((g) => g.id);
+    const n = base.records.projects.length;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ primary: fc.integer({ min: -1, max: goalIds.length - 1 }), also: fc.subarray(goalIds) }), { minLength: n, maxLength: n }),
+        (places) => {
+          const projects = base.records.projects.map((p, i) => {
+            const goalId = places[i]!.primary < 0 ? null : goalIds[places[i]!.primary]!;
+            return { ...p, goalId, measureId: null, alsoUnder: places[i]!.also.map((g) => ({ goalId: g, measureId: null })) };
+          });
+          const goalOf = new Map(projects.map((p) => [p.id, p.goalId]));
+          const kpis = base.records.kpis.map((k) => (k.projectId ? { ...k, goalId: goalOf.get(k.projectId) ?? null } : k));
+          const view = new WorkbookView({ ...base.records, projects, kpis });
+          const r = rollUp(view, 2022);
+          expect(r.strategy.total).toBe(view.kpiCount);
+          for (const g of view.goals) {
+            const under = projects.filter((p) => p.goalId === g.id || p.alsoUnder.some((l) => l.goalId === g.id));
+            const own = view.goalKpis(g.id).length + view.allMeasuresOf(g.id).reduce((s, m) => s + view.measureKpis(m.id).length, 0);
+            const fromProjects = under.reduce((s, p) => s + view.kpisOf(p.id).length, 0);
+            expect(r.goal(g.id)!.tally.total).toBe(own + fromProjects);
+            const shared = under.filter((p) => new Set([p.goalId, ...p.alsoUnder.map((l) => l.goalId)].filter((x) => x !== null)).size > 1);
+            expect(r.goal(g.id)!.shared).toBe(shared.reduce((s, p) => s + view.kpisOf(p.id).length, 0));
+          }
+          // The dashboard says the same: per goal, shared, and the total once.
+          const dash = buildDashboard(view, { ...NO_FILTERS, fy: 2022 });
+          expect(dash.total.total).toBe(r.strategy.total);
+          for (const g of dash.goals) {
+            expect(g.tally.total).toBe(r.goal(g.goal.id)!.tally.total);
+            expect(g.shared).toBe(r.goal(g.goal.id)!.shared);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -267,11 +267,13 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
     for (const l of view.linkedProjectsOf(goal.id)) {
       linkedProjectIds.push(l.project.id);
       const measureId = l.measureId !== null && parentOf.has(l.measureId) ? l.measureId : null;
+      // Shared only when it counts in another goal too (not for a project under the strategy listed here alone).
+      const elsewhere = goalCount(l.project) > 1;
       for (const k of view.kpisOf(l.project.id)) {
         const e = evaluate(k);
         add(goalTally, e);
         addUp(measureId, e);
-        shared++;
+        if (elsewhere) shared++;
       }
     }
 
