@@ -17,6 +17,7 @@ import {
   type Page,
   type Viewport,
 } from './support/browser';
+import { seriousViolations } from './support/axe';
 
 let browser: Browser;
 let dir: string;
@@ -61,6 +62,16 @@ async function type(page: Page, testid: string, text: string) {
   await field.blur();
 }
 
+/** Each control is at least 44 px tall and wide, for a finger. */
+async function touchSized(page: Page, ...testids: string[]) {
+  for (const id of testids) {
+    const box = (await page.getByTestId(id).first().boundingBox())!;
+    expect(box, id).not.toBeNull();
+    expect(box.height, id).toBeGreaterThanOrEqual(44);
+    expect(box.width, id).toBeGreaterThanOrEqual(44);
+  }
+}
+
 /** No element of the page is wider than the screen (nothing overflows sideways). */
 async function noSidewaysOverflow(page: Page) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -103,6 +114,8 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await expect.poll(() => page.getByTestId('py-grant-name').inputValue()).toBe('地方創生推進交付金');
     await page.screenshot({ path: `/tmp/struct-direct-${name}.png` });
     await noSidewaysOverflow(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await touchSized(page, 'project-goal', 'py-grant-name');
     // Typed in the next year, the record keeps the carried name (it is stored, not only shown).
     await type(page, 'py-progress', '移住相談会を3回開催した。');
     await page.reload();
@@ -129,6 +142,8 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     await type(page, 'kpi-unit', '件');
     await page.screenshot({ path: `/tmp/struct-measure-${name}.png` });
     await noSidewaysOverflow(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await touchSized(page, 'add-measure-kpi');
     await page.reload();
     await page.getByTestId('measure-kpis').waitFor();
     await expect.poll(() => page.getByTestId('measure-kpis').textContent()).toContain('新規創業件数');
@@ -165,6 +180,8 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     expect(await page.locator('.crumb').first().textContent()).toContain('基本目標2');
     await page.screenshot({ path: `/tmp/struct-links-${name}.png` });
     await noSidewaysOverflow(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await touchSized(page, 'project-link-remove', 'project-link-target', 'project-link-add');
 
     // Goal 3 lists it as 再掲, in its page and in the outline.
     await outline(page, 'nav-goal', '基本目標3');
