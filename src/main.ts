@@ -3,7 +3,10 @@ import './app/app.css';
 import App from './app/App.svelte';
 import { createServices, startCheck } from './app/composition';
 import { localeReady } from './i18n';
+import { prefetchScreen, startingRoute } from './app/screens';
 
+// The screen about to show starts loading now, while the database opens (app/screens.ts).
+prefetchScreen(startingRoute(location.hash));
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
 // Which build this page is (tests and support can tell two builds apart).

@@ -1116,7 +1116,7 @@ const REFERENCE_FIELDS: Readonly<Record<string, RecordKind>> = {
 };
 /** Catalog prefixes of enum labels the screens already use (kpi.direction.higher → 多いほど良い). */
 const ENUM_LABELS: Partial<Record<RecordKind, Readonly<Record<string, string>>>> = {
-  kpis: { kind: 'kpi.kind', direction: 'kpi.direction', framework: 'kpi.framework' },
+  kpis: { kind: 'kpi.kind', direction: 'kpi.direction', framework: 'kpi.framework', cumulativeEntry: 'kpi.cumulativeJudged', cumulativeJudged: 'kpi.cumulativeJudged' },
   projects: { category: 'project.category' },
   projectYears: { effectiveness: 'py.effectiveness', impact: 'py.impact', policy: 'py.policy', revision: 'py.revision' },
   opinions: { subjectKind: 'bundle.value.subjectKind' },

@@ -9,7 +9,7 @@
  * Pure functions: nothing here throws, reads a clock or depends on the locale. Errors come back as
  * codes with the data a message needs; the wording lives in the i18n catalog (src/i18n/ja/parse.ts).
  */
-import type { Measurement, ValueStatus } from './entities/measurement';
+import type { Measurement, ValueRange, ValueStatus } from './entities/measurement';
 import type { KpiKind } from './entities/kpi';
 import { parseFiscalYearRange, parseJapaneseDate } from './eras';
 
@@ -22,7 +22,13 @@ export type MeasurementParseError =
   /** A unit typed for a KPI that has none set. */
   | { code: 'unitNotExpected'; input: string; found: string }
   /** More than one number outside brackets: "5件 10件". */
-  | { code: 'severalNumbers'; input: string };
+  | { code: 'severalNumbers'; input: string }
+  /** A range (「80〜90%」) typed where only a target may be one (an actual, a baseline). */
+  | { code: 'rangeNotTarget'; input: string }
+  /** A range whose lower bound is not below its upper bound (「90〜80%」). */
+  | { code: 'rangeOrder'; input: string }
+  /** A remark with no number (「（事業開始前）」) typed where only a baseline may be one. */
+  | { code: 'remarkOnly'; input: string };
 
 /** Result of {@link parseMeasurement}; a null measurement means the cell was cleared. */
 export type MeasurementParseResult =
@@ -32,10 +38,15 @@ export type MeasurementParseResult =
 /** Result of {@link parseAmount}; a null value means the field was cleared. */
 export type AmountParseResult = { ok: true; value: number | null } | { ok: false; error: MeasurementParseError };
 
-/** What a value is read for: the KPI's unit and kind. */
+/**
+ * What a value is read for: the KPI's unit and kind, and the cell's role. Only a target may be a
+ * range (「80〜90%」); only a baseline may be a remark with no value (「（事業開始前）」). Without a
+ * role neither is accepted.
+ */
 export interface MeasurementTarget {
   unit: string;
   kind: KpiKind;
+  role?: 'target' | 'actual' | 'baseline';
 }
 
 /**
@@ -346,6 +357,8 @@ interface Reading {
   value: number;
   approximate: boolean;
   threshold: string | null;
+  /** The unit as typed after the number; null when none was. */
+  unitRaw: string | null;
   /** Free text after the number and unit (outside brackets). */
   trailing: string | null;
 }
@@ -437,12 +450,73 @@ function readNumber(core: string, kpi: Unit | null, kpiUnit: string, input: stri
   }
   const value = composeValue(numeral.groups, lastExp, shift, negative);
   if (value === null) return unreadable;
-  return { ok: true, reading: { value, approximate, threshold, trailing: trailing === '' ? null : trailing } };
+  return { ok: true, reading: { value, approximate, threshold, unitRaw, trailing: trailing === '' ? null : trailing } };
 }
 
 function mismatch(input: string, found: string, kpi: Unit | null, kpiUnit: string): MeasurementParseError {
   if (!kpi) return { code: 'unitNotExpected', input, found };
   return { code: 'unitMismatch', input, found, expected: displayUnit(normalizeWidth(kpiUnit)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+/** Separators of a range: 〜 (wave dash), ~ (the full-width ～ after normalising), から. */
+const RANGE_SEPARATOR_RE = /\s*(?:〜|~|から)\s*/;
+/** A joined range: the lower bound's word, then (after an optional 、) the upper bound. */
+const RANGE_JOIN_RE = /(以上|超)\s*[、,]?\s*(?=\D*\d)/;
+
+/** Where the core of an input splits into a range's two bounds; null when it is no range. */
+function splitRange(core: string): { left: string; right: string; joined: boolean } | null {
+  const sep = RANGE_SEPARATOR_RE.exec(core);
+  if (sep) {
+    const left = core.slice(0, sep.index);
+    const right = core.slice(sep.index + sep[0].length);
+    return /\d/.test(left) && /\d/.test(right) ? { left, right, joined: false } : null;
+  }
+  const join = RANGE_JOIN_RE.exec(core);
+  if (join && /\d/.test(core.slice(0, join.index))) {
+    const cut = join.index + (join[1] ?? '').length;
+    return { left: core.slice(0, cut), right: core.slice(join.index + join[0].length), joined: true };
+  }
+  return null;
+}
+
+type RangeRead = { ok: true; value: number; range: ValueRange } | { ok: false; error: MeasurementParseError } | null;
+
+/**
+ * Reads 「80〜90%」, 「80%〜90%」, 「80%以上90%以下」, 「80%超、90%未満」 … into a lower bound and a
+ * {@link ValueRange}; null when the core is no range. A bound without a unit takes the other's
+ * (「80〜90%」). 以上 / 超 belong to the lower bound, 以下 / 未満 to the upper one; 約 and remarks
+ * outside brackets are refused, since a range is a target as adopted.
+ */
+function readRange(core: string, kpi: Unit | null, kpiUnit: string, input: string): RangeRead {
+  const parts = splitRange(core);
+  if (!parts) return null;
+  // Only two plain bounds make a range; anything else is read (and refused) as one value, so that
+  // 「1,045人 平成27~28年度」 keeps its message about several numbers. A wrong unit is said as such.
+  const unitError = (r: ReadResult) => !r.ok && (r.error.code === 'unitMismatch' || r.error.code === 'unitNotExpected');
+  const right = readNumber(parts.right.trim(), kpi, kpiUnit, input, false);
+  let left = readNumber(parts.left.trim(), kpi, kpiUnit, input, false);
+  if (!right.ok) return left.ok && unitError(right) ? right : null;
+  if (!left.ok) return unitError(left) ? left : null;
+  if (left.reading.unitRaw === null && right.reading.unitRaw !== null && left.reading.threshold === null) {
+    // 「3〜5千人」: the unit written once, after the upper bound.
+    left = readNumber(`${parts.left.trim()}${right.reading.unitRaw}`, kpi, kpiUnit, input, false);
+    if (!left.ok) return unitError(left) ? left : null;
+  }
+  const lo = left.reading;
+  const hi = right.reading;
+  if (lo.approximate || hi.approximate || lo.trailing !== null || hi.trailing !== null) return null;
+  if (lo.threshold !== null && lo.threshold !== '以上' && lo.threshold !== '超') return null;
+  if (hi.threshold !== null && hi.threshold !== '以下' && hi.threshold !== '未満') return null;
+  if (parts.joined && lo.threshold === null) return null;
+  if (!(lo.value < hi.value)) return { ok: false, error: { code: 'rangeOrder', input } };
+  const range: ValueRange = { upper: hi.value };
+  if (lo.threshold) range.lowerWord = lo.threshold as ValueRange['lowerWord'];
+  if (hi.threshold) range.upperWord = hi.threshold as ValueRange['upperWord'];
+  if (parts.joined) range.joined = true;
+  return { ok: true, value: lo.value, range };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,6 +605,21 @@ export function parseMeasurement(input: string, target: MeasurementTarget): Meas
   const milestone = target.kind === 'milestone';
 
   const { core, notes } = splitNotes(text);
+  if (!milestone) {
+    const range = readRange(core, kpi, target.unit, quoted);
+    if (range && !range.ok) return range;
+    if (range) {
+      if (target.role !== 'target') return { ok: false, error: { code: 'rangeNotTarget', input: quoted } };
+      const m: Measurement = { value: range.value, range: range.range };
+      const remarks: string[] = [];
+      for (const note of notes) {
+        if (m.statPeriod === undefined && isPeriod(note)) m.statPeriod = note;
+        else remarks.push(note);
+      }
+      if (remarks.length > 0) m.remark = remarks.join('、');
+      return { ok: true, measurement: m };
+    }
+  }
   const read = readNumber(core, kpi, target.unit, quoted, false);
   if (read.ok) {
     const { value, approximate, threshold, trailing } = read.reading;
@@ -549,6 +638,13 @@ export function parseMeasurement(input: string, target: MeasurementTarget): Meas
 
   const status = detectStatus(text, milestone);
   if (status) return { ok: true, measurement: statusMeasurement(status, text) };
+  if (!milestone && core.trim() === '' && notes.length > 0) {
+    // 「（事業開始前）」: a baseline that is a remark with no value (no 進捗率 can be computed from it).
+    // Elsewhere a remark needs its number: said as such, not as an unreadable number.
+    if (target.role === 'baseline') return { ok: true, measurement: { value: null, remark: notes.join('、') } };
+    // A number in the brackets (「(5件)」) is a misplaced value, not a remark: read as unreadable.
+    if (!notes.some((n) => /\d/.test(n))) return { ok: false, error: { code: 'remarkOnly', input: quoted } };
+  }
   if (milestone) {
     // Only the person's mark (完了 / 未完了 / 一部) says done; the wording alone is kept as the record
     // and read the same as a file's text without `done` (the engine proposes from it).
@@ -642,7 +738,15 @@ export function formatMeasurement(m: Measurement | null, unit: string): string {
     }
     if (m.text) return m.text;
     if (m.status) return STATUS_WORDS[m.status];
+    // A remark with no value (a baseline 「（事業開始前）」), bracketed as typed.
+    if (m.remark) return `（${m.remark}）`;
     return '';
+  }
+  if (m.range) {
+    let s = formatRange(m.value, m.range, displayUnit(unit));
+    if (m.remark) s += ` (${m.remark})`;
+    if (m.statPeriod) s += ` [${m.statPeriod}]`;
+    return s;
   }
   let s = `${m.approximate ? '約' : ''}${formatNumber(m.value)}${displayUnit(unit)}`;
   let remark = m.remark;
@@ -654,4 +758,15 @@ export function formatMeasurement(m: Measurement | null, unit: string): string {
   if (m.provisional) s += ' (速報値)';
   if (m.statPeriod) s += ` [${m.statPeriod}]`;
   return s;
+}
+
+/**
+ * A range target as typed: 「80〜90%」 (the unit once, after the upper bound), 「80%以上〜90%未満」,
+ * or joined 「80%以上90%以下」. {@link parseMeasurement} reads each back to the same range.
+ */
+export function formatRange(lower: number, range: ValueRange, unit: string): string {
+  const lo = formatNumber(lower);
+  const hi = `${formatNumber(range.upper)}${unit}${range.upperWord ?? ''}`;
+  if (range.joined && range.lowerWord) return `${lo}${unit}${range.lowerWord}${hi}`;
+  return `${lo}${range.lowerWord ? `${unit}${range.lowerWord}` : ''}〜${hi}`;
 }

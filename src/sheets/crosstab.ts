@@ -234,6 +234,7 @@ function sheetRow(row: number, project: { number: string; name: string; summary:
     kpiName,
     unit: '',
     direction: null,
+    cumulative: null,
     baselineYear: null,
     targetYear: null,
     fiscalYear: null,

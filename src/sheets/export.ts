@@ -19,12 +19,12 @@ import type { Project } from '../domain/entities/project';
 import type { Goal } from '../domain/entities/goal';
 import type { Measurement } from '../domain/entities/measurement';
 import { formatMeasurement } from '../domain/numbers';
-import { evaluateKpiYears, interimJudgementOf, resolveRankScheme, verdictLabel, type KpiEvaluation } from '../domain/achievement';
+import { evaluateKpiYears, interimJudgementOf, resolveRankScheme, truncatedPercent, verdictLabel, type KpiEvaluation } from '../domain/achievement';
 import { addMessages, fy as fiscalYearText, t } from '../i18n';
 import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import { achievementCatalog, rankLabel } from '../i18n/domain';
 import { measurementCell, num, safeSheetName, text, type SheetCell, type SheetColumn, type SheetTable } from './table';
-import { DIRECTION_WORDS } from './values';
+import { cumulativeWords, DIRECTION_WORDS } from './values';
 import { alsoUnderCellText } from './links';
 
 // The Japanese messages of the spreadsheets come with them (not in the app's first load).
@@ -71,7 +71,8 @@ function measureText(view: WorkbookView, project: Project | null, kpi: Kpi | nul
 /** A ratio (1.125) as a percent number cell (112.5) rounded to 0.1. */
 function percentCell(ratio: number | null): SheetCell {
   if (ratio === null || !Number.isFinite(ratio)) return null;
-  return num(Math.round(ratio * 1000) / 10, '0.0;"△"0.0');
+  // Truncated as on screen (切り捨て): 99.96% is 99.9, never a 100.0 beside 未達成.
+  return num(truncatedPercent(ratio), '0.0;"△"0.0');
 }
 
 function rankText(e: KpiEvaluation): string {
@@ -105,6 +106,7 @@ export function kpiTableColumns(): SheetColumn[] {
     c('sheets.col.rank', 12),
     c('sheets.col.shortfall', 30),
     c('sheets.col.note', 30),
+    c('sheets.col.cumulative', 24),
     // Last, so that the columns people and older sheets rely on keep their places.
     c('sheets.col.alsoUnder', 14),
   ];
@@ -145,11 +147,13 @@ export function kpiTable(view: WorkbookView): SheetTable {
         value(target),
         value(record?.actual ?? null),
         percentCell(e.attainment),
-        percentCell(e.progress),
+        // In a year with no verdict, the 進捗率 toward the final target (as the dashboard shows it).
+        percentCell(e.progress ?? e.finalProgress),
         text(verdictLabel(e, achievementCatalog())),
         text(rankText(e)),
         text(record?.shortfallReason ?? ''),
         text(kpi.note),
+        text(cumulativeWords(kpi)),
         text(alsoUnderText(view, project)),
       ]);
     });

@@ -36,6 +36,7 @@ export const FIELD_KINDS = [
   'progress',
   'shortfallReason',
   'kpiNote',
+  'cumulative',
   'computed',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
@@ -89,6 +90,7 @@ const RULES: readonly [RegExp, FieldKind][] = [
   [/目標年度|目標年$/, 'targetYear'],
   [/策定時|基準値|現状値|^基準$/, 'baseline'],
   [/^年度(西暦)?$|^西暦$|^fy$|^対象年度$|^実績年度$/, 'fiscalYear'],
+  [/^累計(の指定|区分)?$|^cumulative$/, 'cumulative'],
   [/実績/, 'actual'],
   [/^目標$|^年度目標$|^目標年度別$|^年度別目標$|^単年度目標$/, 'yearTarget'],
   [/目標/, 'finalTarget'],

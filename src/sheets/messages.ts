@@ -19,6 +19,12 @@ export function issueMessage(issue: RowIssue): string {
         return t('sheets.issue.unitNotExpected', { ...params, found: e.found });
       case 'severalNumbers':
         return t('sheets.issue.severalNumbers', params);
+      case 'rangeNotTarget':
+        return t('sheets.issue.rangeNotTarget', params);
+      case 'rangeOrder':
+        return t('sheets.issue.rangeOrder', params);
+      case 'remarkOnly':
+        return t('sheets.issue.remarkOnly', params);
       default:
         return t('sheets.issue.unreadable', params);
     }

@@ -37,6 +37,8 @@ import type { NumberedTitle, ReadSheet, RowValue, SheetRow, ValueKind } from './
 import {
   DIRECTION_WORDS,
   THRESHOLD_REMARKS,
+  cumulativeWords,
+  readCumulative,
   looksLikeMilestone,
   mergeNumber,
   readDirection,
@@ -48,7 +50,7 @@ import {
   type RawCell,
 } from './values';
 
-export type IssueCode = 'value' | 'year' | 'noYear' | 'direction' | 'noSubject' | 'noKpi' | 'noGoal' | 'alsoUnder';
+export type IssueCode = 'value' | 'year' | 'noYear' | 'direction' | 'cumulative' | 'noSubject' | 'noKpi' | 'noGoal' | 'alsoUnder';
 
 /** Why a row was left out. `column` is the column head as the sheet writes it. */
 export interface RowIssue {
@@ -70,6 +72,7 @@ export type ChangeField =
   | 'alsoUnder'
   | 'unit'
   | 'direction'
+  | 'cumulative'
   | 'kind'
   | 'baseline'
   | 'baselineYear'
@@ -557,6 +560,8 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
       direction = readDirection(row.direction.text);
       if (direction === null) issue('direction', row.direction.column, row.direction.text);
     }
+    const cumulative = row.cumulative ? readCumulative(row.cumulative.text) : null;
+    if (row.cumulative && cumulative === null) issue('cumulative', row.cumulative.column, row.cumulative.text);
     const readYearCell = (ref: { cell: RawCell; column: string } | null): number | null => {
       if (!ref) return null;
       const y = readYear(ref.cell);
@@ -576,7 +581,8 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
 
     const values: ReadValue[] = [];
     for (const v of kpiValues) {
-      const r = readValue(v.cell, unit, kind);
+      const role = v.kind === 'baseline' ? 'baseline' : v.kind === 'actual' ? 'actual' : 'target';
+      const r = readValue(v.cell, unit, kind, role);
       if (!r.ok) issue('value', v.column, String(v.cell ?? ''), r.error);
       else values.push({ m: r.measurement, numeric: typeof v.cell === 'number', year: yearOf(v, rowYear), kind: v.kind, column: v.column, input: cellString(v.cell) });
     }
@@ -659,6 +665,13 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     const patch: Partial<Kpi> = {};
     if (row.unit !== '' || !kpi) patch.unit = unit;
     if (direction) patch.direction = direction;
+    if (cumulative) {
+      // The whole 累計 setting as the cell states it: what it leaves out is the plain running total.
+      patch.cumulative = cumulative.cumulative;
+      patch.cumulativeFrom = cumulative.cumulativeFrom;
+      if (cumulative.cumulativeEntry || kpi?.cumulativeEntry) patch.cumulativeEntry = cumulative.cumulativeEntry ?? 'total';
+      if (cumulative.cumulativeJudged || kpi?.cumulativeJudged) patch.cumulativeJudged = cumulative.cumulativeJudged ?? 'total';
+    }
     else if (!kpi && final?.m?.remark === '以上') patch.direction = 'atLeast';
     else if (!kpi && final?.m?.remark === '以下') patch.direction = 'atMost';
     if (baseline?.m) patch.baseline = valueOf(baseline, kpi?.baseline);
@@ -876,6 +889,7 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
           fieldChanges<Kpi>(kind, id, kpiSubject(k), [
             ['unit', (x) => x.unit],
             ['direction', (x) => DIRECTION_WORDS[x.direction]],
+            ['cumulative', (x) => cumulativeWords(x)],
             ['baseline', (x) => measure(x.baseline, x.unit)],
             ['baselineYear', (x) => wareki(x.baselineYear)],
             ['target', (x) => measure(x.target, x.unit)],

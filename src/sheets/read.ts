@@ -51,6 +51,8 @@ export interface SheetRow {
   kpiName: string;
   unit: string;
   direction: { text: string; column: string } | null;
+  /** The 累計 cell (「累計（単年度の値で入力）」). */
+  cumulative: { text: string; column: string } | null;
   baselineYear: { cell: RawCell; column: string } | null;
   targetYear: { cell: RawCell; column: string } | null;
   fiscalYear: { cell: RawCell; column: string } | null;
@@ -136,6 +138,7 @@ export function readRows(grid: readonly (readonly RawCell[])[], headerRow: numbe
       kpiName: '',
       unit: '',
       direction: null,
+      cumulative: null,
       baselineYear: null,
       targetYear: null,
       fiscalYear: null,
@@ -180,6 +183,9 @@ export function readRows(grid: readonly (readonly RawCell[])[], headerRow: numbe
           break;
         case 'direction':
           row.direction = { text: s, column };
+          break;
+        case 'cumulative':
+          row.cumulative = { text: s, column };
           break;
         case 'baselineYear':
           row.baselineYear = { cell, column };

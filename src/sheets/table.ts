@@ -84,6 +84,8 @@ export function measurementCell(m: Measurement | null, unit: string, formatted: 
     !m.provisional &&
     m.statPeriod === undefined &&
     m.done === undefined &&
+    // A range target (「80〜90%」) is text: a number cell would keep only its lower bound.
+    m.range === undefined &&
     (m.remark === undefined || (THRESHOLD_REMARKS as readonly string[]).includes(m.remark));
   if (!onlyNumber || m.value === null) return text(formatted(m));
   const prefix = m.approximate ? '約' : '';

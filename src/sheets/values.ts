@@ -5,9 +5,9 @@
  * An .xlsx number cell is a number already and is taken as it is, in the KPI's unit.
  */
 import { normalizeWidth, parseMeasurement, type MeasurementParseError } from '../domain/numbers';
-import { parseFiscalYear } from '../domain/eras';
+import { formatFiscalYear, parseFiscalYear } from '../domain/eras';
 import type { Measurement } from '../domain/entities/measurement';
-import type { KpiDirection, KpiKind } from '../domain/entities/kpi';
+import type { CumulativeFigure, Kpi, KpiDirection, KpiKind } from '../domain/entities/kpi';
 
 /** What a cell holds as read from a CSV (always text) or an .xlsx file (text, number, boolean). */
 export type RawCell = string | number | boolean | null;
@@ -45,24 +45,27 @@ export type ValueRead = { ok: true; measurement: Measurement | null } | { ok: fa
  * row after row. Each call gets its own copy, so a caller may keep or change what it is given.
  */
 const parsed = new Map<string, ValueRead>();
-function parseCached(s: string, unit: string, kind: KpiKind): ValueRead {
-  const key = `${kind}\u0000${unit}\u0000${s}`;
+function parseCached(s: string, unit: string, kind: KpiKind, role?: ValueRole): ValueRead {
+  const key = `${kind}\u0000${role ?? ''}\u0000${unit}\u0000${s}`;
   let r = parsed.get(key);
   if (r === undefined) {
     if (parsed.size >= 50_000) parsed.clear();
-    r = parseMeasurement(s, { unit, kind });
+    r = parseMeasurement(s, role ? { unit, kind, role } : { unit, kind });
     parsed.set(key, r);
   }
   if (r.ok) return { ok: true, measurement: r.measurement && { ...r.measurement } };
   return { ok: false, error: { ...r.error } };
 }
 
+/** The role of a value cell: only targets may be ranges, only baselines remarks alone. */
+export type ValueRole = 'target' | 'actual' | 'baseline';
+
 /** Reads a KPI value cell for a KPI with the given unit and kind. */
-export function readValue(c: RawCell, unit: string, kind: KpiKind): ValueRead {
+export function readValue(c: RawCell, unit: string, kind: KpiKind, role?: ValueRole): ValueRead {
   if (typeof c === 'number') return Number.isFinite(c) ? { ok: true, measurement: { value: c } } : { ok: true, measurement: null };
   const s = cellString(c);
   if (s === '') return { ok: true, measurement: null };
-  return parseCached(s, unit, kind);
+  return parseCached(s, unit, kind, role);
 }
 
 /** Whether a target cell reads as a milestone (「構想策定」「SPCの設立」): text with no number and no status. */
@@ -128,4 +131,43 @@ export function splitNumbered(s: string, prefix: RegExp | null = null): { number
   if (m && m[2]!.trim() !== '') return { number: normalizeWidth(m[1]!).trim(), title: m[2]!.trim() };
   if (m) return { number: normalizeWidth(m[1]!).trim(), title: '' };
   return { number: '', title: x };
+}
+
+/** A 累計 KPI's setting in a cell of the KPI table. */
+export type CumulativeSetting = Pick<Kpi, 'cumulative' | 'cumulativeFrom'> & { cumulativeEntry?: CumulativeFigure; cumulativeJudged?: CumulativeFigure };
+
+const ENTRY_WORDS: Readonly<Record<CumulativeFigure, string>> = { total: '累計値で入力', yearly: '単年度の値で入力' };
+const JUDGED_WORDS: Readonly<Record<CumulativeFigure, string>> = { total: '累計値で判定', yearly: '単年度の値で判定' };
+
+/**
+ * The 累計 cell: 「累計」, with what differs from the plain running totals in brackets
+ * (「累計（令和2年度から、単年度の値で入力）」); '' for a KPI that is not cumulative.
+ * {@link readCumulative} reads it back.
+ */
+export function cumulativeWords(k: CumulativeSetting): string {
+  if (!k.cumulative) return '';
+  const parts: string[] = [];
+  if (k.cumulativeFrom !== null) parts.push(`${formatFiscalYear(k.cumulativeFrom, 'wareki')}から`);
+  if (k.cumulativeEntry) parts.push(ENTRY_WORDS[k.cumulativeEntry]);
+  if (k.cumulativeJudged) parts.push(JUDGED_WORDS[k.cumulativeJudged]);
+  return parts.length === 0 ? '累計' : `累計（${parts.join('、')}）`;
+}
+
+/** Reads a 累計 cell (「累計」「累計（令和2年度から、単年度の値で入力）」「なし」); null when unreadable. */
+export function readCumulative(s: string): CumulativeSetting | null {
+  const x = normalizeWidth(s).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  if (/^(なし|無|-|−|―|×|非累計|単年度)$/.test(x)) return { cumulative: false, cumulativeFrom: null };
+  const m = /^(?:累計|○|〇|あり)(?:\((.*)\))?$/.exec(x);
+  if (!m) return null;
+  const out: CumulativeSetting = { cumulative: true, cumulativeFrom: null };
+  for (const part of (m[1] ?? '').split(/[、,]/).filter(Boolean)) {
+    const entry = (Object.entries(ENTRY_WORDS) as [CumulativeFigure, string][]).find(([, w]) => w === part);
+    const judged = (Object.entries(JUDGED_WORDS) as [CumulativeFigure, string][]).find(([, w]) => w === part);
+    const from = /^(.+)から$/.exec(part);
+    if (entry) out.cumulativeEntry = entry[0];
+    else if (judged) out.cumulativeJudged = judged[0];
+    else if (from && parseFiscalYear(from[1]!) !== null) out.cumulativeFrom = parseFiscalYear(from[1]!);
+    else return null;
+  }
+  return out;
 }

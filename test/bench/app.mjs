@@ -120,7 +120,8 @@ async function startFigures(browser, base, outDir) {
   let fetchedJsGzip = 0;
   for (const r of fetched) {
     if (!r.url().endsWith('.js')) continue;
-    const body = await r.body();
+    // A response the browser has let go of (the page moved on) is read from the build instead.
+    const body = await r.body().catch(() => readFileSync(join(outDir, new URL(r.url()).pathname.replace(/^\//, ''))));
     fetchedJs += body.length;
     fetchedJsGzip += gzipSync(body, { level: 9 }).length;
   }

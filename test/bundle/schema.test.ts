@@ -5,6 +5,7 @@
 // and add a migration (see the comment on FORMAT_VERSION in src/bundle/format.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { bundleJsonSchema, bundleJsonSchemaText } from '../../src/bundle/schema';
 import { ENTITY_SCHEMAS } from '../../src/bundle/format';
 
@@ -41,7 +42,10 @@ describe('docs/bundle-format.schema.json', () => {
       const def = defs[name]!;
       const fields = Object.keys(ENTITY_SCHEMAS[kind].shape);
       expect(Object.keys(def.properties).sort()).toEqual([...fields].sort());
-      expect([...def.required].sort()).toEqual([...fields].sort());
+      // Fields added in version 3 are optional (absent = their old meaning); every other is required.
+      const shape = ENTITY_SCHEMAS[kind].shape as Record<string, z.ZodType>;
+      const required = fields.filter((f) => !(shape[f] instanceof z.ZodOptional));
+      expect([...def.required].sort()).toEqual(required.sort());
       expect(def.additionalProperties).toBe(false);
       for (const [field, property] of Object.entries(def.properties)) expect(property.description, `${name}.${field}`).toBeTruthy();
     }

@@ -159,8 +159,9 @@ describe('export, opened by LibreOffice', () => {
     const visitors = rowOf(shown, '市内全域の観光入込客数', '2020');
     expect(col(shown, visitors, '単位')).toBe('千人');
     expect(col(shown, visitors, '実績')).toBe('2,372');
-    // No year target under the sample's own setting, so no 進捗率 against it; judged, it is negative.
-    expect(col(shown, visitors, '進捗率 (%)')).toBe('');
+    // No year target under the sample's own setting: the 進捗率 toward the final target, truncated;
+    // judged, the one against the year's target, also negative.
+    expect(col(shown, visitors, '進捗率 (%)')).toBe('△410.7');
     expect(col(judgedShown, rowOf(judgedShown, '市内全域の観光入込客数', '2020'), '進捗率 (%)')).toMatch(/^△\d/);
     // A value with a remark stays text.
     expect(col(raw, rowOf(raw, 'ビジネスマッチング数（ビジネスプラス展）', '2020'), '実績')).toBe('0 (コロナのため中止)');

@@ -116,6 +116,8 @@ describe('message catalogs', () => {
       'grid.help',
       'parse.unreadable',
       'parse.severalNumbers',
+      'parse.remarkOnly',
+      'sheets.issue.cumulative',
       'sheets.importLead',
       'sheets.issue.direction',
       'lang.ja',

@@ -67,6 +67,7 @@ test('the heads of the app’s KPI table map to their own fields', () => {
     'computed',
     'shortfallReason',
     'kpiNote',
+    'cumulative',
     'alsoUnder',
   ]);
 });

@@ -78,6 +78,13 @@ test('the KPI table as .xlsx: number cells, frozen head row, column widths', asy
   expect(at('目標')).toBe(null);
   expect(at('達成率 (%)')).toBe(null);
   expect(at('判定')).toBe('判定なし');
+  // 「1,620件以上」 lies below the baseline: no progress toward it can be stated either.
+  expect(at('進捗率 (%)')).toBe(null);
+  // With no verdict, 進捗率 is the progress toward the final target, truncated as on screen:
+  // (2,372 − 3,534) ÷ (3,817 − 3,534) = −410.60…% is −410.7 (toward −∞, never above the true rate).
+  const visitors = read!.rows.find((r) => r[5] === '市内全域の観光入込客数' && r[13] === 2020)!;
+  expect(visitors[head.indexOf('判定')]).toBe('判定なし');
+  expect(visitors[head.indexOf('進捗率 (%)')]).toBe(-410.7);
   expect(at('単位')).toBe('件');
   expect(at('方向')).toBe('以上');
   // A value with a remark stays text, in the workbook's words.

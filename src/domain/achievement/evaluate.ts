@@ -16,10 +16,11 @@
  *   the baseline in the good direction; otherwise (target = baseline, 「〜以上」 below the baseline)
  *   the KPI is judged as a threshold.
  */
-import type { Kpi, KpiDirection, KpiKind } from '../entities/kpi';
+import type { CumulativeFigure, Kpi, KpiDirection, KpiKind } from '../entities/kpi';
 import type { KpiYear } from '../entities/kpi-year';
 import type { Measurement, ValueStatus } from '../entities/measurement';
-import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, type Rational } from './exact';
+import { cumulativeJudgedOf, judgedYears } from './cumulative';
+import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, withinRange, type Rational } from './exact';
 import { DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';
 import { JA } from './explain';
 import { DEFAULT_RANK_SCHEME, UNEVALUABLE_KEY, type RankLevel, type RankScheme, type RankSchemeKind } from './rank-schemes';
@@ -170,7 +171,12 @@ export interface KpiEvaluation {
    */
   worseThanBaseline: boolean;
   baseline: Baseline | null;
-  /** The numeric actual compared (for 累計 KPIs the cumulative value as entered). */
+  /**
+   * A 累計 KPI judged on the figure not typed: the actual is that figure, computed ('total' = the sum
+   * of single-year figures, 'yearly' = the difference of totals; cumulative.ts). Absent otherwise.
+   */
+  computedFigure?: CumulativeFigure;
+  /** The numeric actual compared (for 累計 KPIs the judged figure). */
   actual: number | null;
   actualMeasurement: Measurement | null;
   /** Milestones: done or not; null when unknown or not a milestone. */
@@ -306,6 +312,9 @@ export function evaluateIndexed(
   judgement: InterimJudgement = DEFAULT_INTERIM_JUDGEMENT,
 ): KpiEvaluation {
   const milestone = kpi.kind === 'milestone';
+  // A 累計 KPI entered as one figure and judged on the other: the judged figures (cumulative.ts).
+  const entered = byYear;
+  byYear = judgedYears(kpi, byYear);
   const record = recordOf(byYear, fiscalYear);
   const actualM = record?.actual ?? null;
   const baseline = resolveBaseline(kpi);
@@ -351,6 +360,7 @@ export function evaluateIndexed(
     trend: null,
     projection: null,
   };
+  if (byYear !== entered && e.actual !== null) e.computedFigure = cumulativeJudgedOf(kpi);
   e.previous = previousOf(kpi, byYear, fiscalYear);
   e.trend = trendOf(kpi, e);
 
@@ -368,7 +378,8 @@ export function evaluateIndexed(
   if (beforeFinal && judgement === 'adoptedOnly' && !milestone && target && (target.source === 'interpolated' || target.source === 'final')) {
     const a = e.actual;
     const f = final.value;
-    if (a !== null && f !== null && directionSign(kpi.direction) * (a - f) >= 0) {
+    const range = final.measurement.range;
+    if (a !== null && f !== null && (range ? withinRange(a, f, range) : directionSign(kpi.direction) * (a - f) >= 0)) {
       // The final target is already met: 達成 ahead of time, against the final target itself.
       if (target.interpolated) e.referenceTarget = target;
       target = e.target = { value: f, source: 'final', interpolated: false, from: null, to: null, measurement: final.measurement };
@@ -409,6 +420,13 @@ export function evaluateIndexed(
     return finish(kpi, byYear, e, scheme, final);
   }
 
+  const range = target.measurement?.range;
+  if (range) {
+    // A range target (「80〜90%」): achieved within it, bounds as the words say, on the digits. No
+    // 達成率 or 進捗率 is stated: neither bound alone is the target (docs/achievement.md, "Range targets").
+    e.verdict = withinRange(a, t, range) ? 'achieved' : 'notAchieved';
+    return finish(kpi, byYear, e, scheme, final);
+  }
   const sign = directionSign(kpi.direction);
   e.verdict = sign * (a - t) >= 0 ? 'achieved' : 'notAchieved';
   if (t > 0 && (sign > 0 || a > 0)) e.attainment = sign > 0 ? fraction(a, 0, t, 0) : fraction(t, 0, a, 0);
@@ -443,7 +461,7 @@ function unjudged(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankSch
   const a = e.actual;
   const b = e.baseline?.value;
   const f = final.value;
-  if (kpi.kind !== 'milestone' && a !== null && b !== undefined && f !== null && directionSign(kpi.direction) * (f - b) > 0) {
+  if (kpi.kind !== 'milestone' && !final.measurement.range && a !== null && b !== undefined && f !== null && directionSign(kpi.direction) * (f - b) > 0) {
     e.finalProgress = fraction(a, b, f, b);
   }
   return finish(kpi, byYear, e, scheme, final);
@@ -560,6 +578,7 @@ export function rankOf(e: KpiEvaluation, scheme: RankScheme): Rank {
     const sign = directionSign(e.direction);
     const a = e.actual ?? 0;
     const t = e.target?.value ?? 0;
+    if (achieved && e.target?.measurement?.range) return rankFrom(scheme, levels[1], 1, 'comparison', null);
     if (achieved) return sign * (a - t) > 0 ? rankFrom(scheme, levels[0], 0, 'comparison', null) : rankFrom(scheme, levels[1], 1, 'comparison', null);
     if (e.baseline && sign * (a - e.baseline.value) <= 0) return rankFrom(scheme, levels[3], 3, 'comparison', null);
     return rankFrom(scheme, levels[2], 2, 'comparison', null);
@@ -656,6 +675,8 @@ function trendOf(kpi: Kpi, e: KpiEvaluation): Trend | null {
 function projectionOf(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, finalTarget: FinalTarget | null): Projection | null {
   const final = e.finalTarget;
   if (!final || final.year === null || e.fiscalYear >= final.year) return null;
+  // A range (「80〜90%」) is no point a line can be carried to.
+  if (final.measurement.range) return null;
   if (kpi.kind === 'milestone') {
     for (const r of byYear) {
       if (r.fiscalYear <= e.fiscalYear && milestoneDone(r.actual, null) === true) {

@@ -9,6 +9,7 @@
  * rank. Pure; never throws for finite numbers.
  */
 import type { KpiEvaluation, RankMeasure } from './evaluate';
+import type { ValueRange } from '../entities/measurement';
 
 /** A fraction n/d with d > 0 (not necessarily in lowest terms). */
 export interface Rational {
@@ -137,4 +138,19 @@ export function roundTo(x: number, places: number): number {
   const r = (2n * n * scale + q.d) / (2n * q.d);
   const v = Number(`${q.n < 0n ? '-' : ''}${r}e-${places}`);
   return v === 0 ? 0 : v;
+}
+
+/**
+ * Whether an actual lies within a range target (「80〜90%」, 「80%以上90%未満」) whose lower bound is
+ * `lower`, compared on the entered digits: 以上 / 以下, and 〜 without words, include the bound;
+ * 超 / 未満 exclude it. False for numbers that are not finite.
+ */
+export function withinRange(actual: number, lower: number, range: ValueRange): boolean {
+  if (![actual, lower, range.upper].every(Number.isFinite)) return false;
+  const a = rational(actual);
+  const lo = compare(a, rational(lower));
+  const hi = compare(a, rational(range.upper));
+  const aboveLower = range.lowerWord === '超' ? lo > 0 : lo >= 0;
+  const belowUpper = range.upperWord === '未満' ? hi < 0 : hi <= 0;
+  return aboveLower && belowUpper;
 }

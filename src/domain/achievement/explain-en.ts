@@ -146,7 +146,17 @@ export const EN: AchievementCatalog = {
     provisional: 'provisional',
     approximate: 'approximate',
     statPeriod: (period: string) => `statistics period: ${period}`,
+    computedTotal: 'the actual is the running total of single-year figures',
+    computedYearly: 'the actual is the year’s figure (the total less the previous year’s)',
     remark: (remark: string) => `note: ${remark}`,
+  },
+
+  range: {
+    comparison: (actual: string, range: string) => `actual ${actual}, target range ${range}`,
+    within: 'achieved: within the target range',
+    below: 'not achieved: below the target range',
+    above: 'not achieved: above the target range',
+    noRatio: 'a range target has no attainment or progress rate',
   },
 
   milestone: {

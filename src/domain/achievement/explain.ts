@@ -7,7 +7,7 @@
  * the numbers used, e.g. 「達成率 = 1,823 ÷ 1,620 = 112.5%（目標値以上で達成）」.
  */
 import { formatFiscalYear } from '../eras';
-import { formatNumber, proposeMilestoneDone } from '../numbers';
+import { formatNumber, formatRange, proposeMilestoneDone } from '../numbers';
 import { floorAt, rational, type Rational } from './exact';
 import type { KpiEvaluation, ExcludedReason, PendingReason, ProjectionMethod, Trend, Verdict } from './evaluate';
 import type { RankSchemeProblemCode } from './rank-schemes';
@@ -150,6 +150,17 @@ export const JA = {
     approximate: '概数',
     statPeriod: (period: string) => `統計期間: ${period}`,
     remark: (remark: string) => `備考: ${remark}`,
+    computedTotal: '実績値は単年度の値の累計',
+    computedYearly: '実績値は累計値の前年度との差（単年度の値）',
+  },
+
+  /** Range targets (「80〜90%」): achieved within the range; no 達成率 / 進捗率 is stated. */
+  range: {
+    comparison: (actual: string, range: string) => `実績値 ${actual}、目標範囲 ${range}`,
+    within: '目標範囲内で達成',
+    below: '目標範囲に届かず未達成',
+    above: '目標範囲を超えて未達成',
+    noRatio: '範囲目標のため達成率・進捗率は示さない',
   },
 
   milestone: {
@@ -204,17 +215,24 @@ export function formatPercent(ratio: number | Rational): string {
     if (Number.isNaN(ratio)) return '';
     if (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300) return `${ratio > 0 ? '' : MINUS}∞%`;
   }
-  // Tenths of a percent = thousandths of the ratio, floored: in binary where no thousandth is near,
-  // on the decimal digits (or the exact fraction) where one is.
-  let percent: number;
-  const thousandths = typeof ratio === 'number' ? ratio * 1000 : NaN;
-  if (Number.isFinite(thousandths) && Math.abs(thousandths - Math.round(thousandths)) > 1e-6 * Math.max(1, Math.abs(thousandths))) {
-    percent = Math.floor(thousandths) / 10;
-  } else {
-    percent = Number(floorAt(typeof ratio === 'number' ? rational(ratio) : ratio, 3)) / 10;
-  }
+  const percent = truncatedPercent(ratio);
   if (!Number.isFinite(percent)) return `${percent > 0 ? '' : MINUS}∞%`;
   return `${formatValue(percent === 0 ? 0 : percent)}%`;
+}
+
+/**
+ * A ratio (0.9999) as the percentage {@link formatPercent} shows, as a number truncated to one
+ * decimal (99.9): for a spreadsheet cell, so a cell never reads 100.0 where the verdict is 未達成.
+ */
+export function truncatedPercent(ratio: number | Rational): number {
+  // Tenths of a percent = thousandths of the ratio, floored: in binary where no thousandth is near,
+  // on the decimal digits (or the exact fraction) where one is.
+  const thousandths = typeof ratio === 'number' ? ratio * 1000 : NaN;
+  if (typeof ratio === 'number' && (!Number.isFinite(ratio) || Math.abs(ratio) > 1e300)) return ratio;
+  if (Number.isFinite(thousandths) && Math.abs(thousandths - Math.round(thousandths)) > 1e-6 * Math.max(1, Math.abs(thousandths))) {
+    return Math.floor(thousandths) / 10 || 0;
+  }
+  return Number(floorAt(typeof ratio === 'number' ? rational(ratio) : ratio, 3)) / 10 || 0;
 }
 
 /**
@@ -298,6 +316,14 @@ export function explain(e: KpiEvaluation, c: AchievementCatalog = JA): string {
   const a = e.actual ?? 0;
   const t = e.target?.value ?? 0;
   const b = e.baseline?.value ?? 0;
+  const range = e.target?.measurement?.range;
+  if (range) {
+    const head = c.range.comparison(formatValue(a), formatRange(t, range, ''));
+    // Missed: under the upper bound means below the range (the lower bound was not reached).
+    const side = achieved ? c.range.within : a < range.upper ? c.range.below : c.range.above;
+    const pre = e.target?.source === 'final' && e.finalTarget?.year != null && e.fiscalYear < e.finalTarget.year ? [c.clause.finalTarget(e.finalTarget.year)] : [];
+    return withClauses(head, [...pre, e.early ? c.clause.early : side, c.range.noRatio, ...flags], c);
+  }
   const lessIsBetter = e.attainmentInverted;
   const clauses: string[] = [];
   let formula: string;
@@ -389,6 +415,7 @@ function flagClauses(e: KpiEvaluation, c: AchievementCatalog): string[] {
   if (e.approximate) out.push(c.clause.approximate);
   if (e.statPeriod) out.push(c.clause.statPeriod(e.statPeriod));
   if (e.remark) out.push(c.clause.remark(e.remark));
+  if (e.computedFigure) out.push(e.computedFigure === 'total' ? c.clause.computedTotal : c.clause.computedYearly);
   return out;
 }
 

@@ -8,4 +8,5 @@ export * from './rank-schemes';
 export * from './rollup';
 export * from './targets';
 export * from './exact';
+export * from './cumulative';
 export { interimJudgementOf, INTERIM_JUDGEMENTS, DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';

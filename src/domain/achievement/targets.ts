@@ -87,9 +87,12 @@ function holdsTarget(m: Measurement | null | undefined, milestone: boolean): m i
 
 /**
  * The baseline (基準値) of a KPI. A cumulative KPI without one starts from 0 in the fiscal year
- * before `cumulativeFrom` (累計 from 平成27年度 = 0 at the end of 平成26年度).
+ * before `cumulativeFrom` (累計 from 平成27年度 = 0 at the end of 平成26年度). One judged on its
+ * single-year figures has none (its baseline is a total).
  */
 export function resolveBaseline(kpi: Kpi): Baseline | null {
+  // A 累計 KPI judged on single-year figures: its baseline is a total (累計), no single year's figure.
+  if (kpi.cumulative && kpi.cumulativeJudged === 'yearly') return null;
   const m = kpi.baseline;
   if (m && finite(m.value)) {
     return { value: m.value, year: finiteInt(kpi.baselineYear) ? kpi.baselineYear : null, implicit: false, measurement: m };
@@ -204,6 +207,10 @@ export function yearTargetWith(
   }
   if (!final || final.value === null) {
     if (isThreshold(kpi.direction)) return null;
+  } else if (final.measurement.range) {
+    // A range (「80〜90%」) has no straight line to it: the range itself, as the final target.
+    if (base && base.year !== null && base.year >= fiscalYear) return null;
+    return yearTarget(final.value, 'final', final.measurement);
   } else if (isThreshold(kpi.direction)) {
     return yearTarget(final.value, 'threshold', final.measurement);
   } else if (final.year === null || final.year === fiscalYear) {
@@ -223,7 +230,7 @@ export function yearTargetWith(
   for (const record of byYear) {
     const year = record.fiscalYear;
     const t = record.target;
-    if (!t || t.status || !finite(t.value)) continue;
+    if (!t || t.status || !finite(t.value) || t.range) continue;
     if (year < fiscalYear && year > beforeYear) {
       beforeYear = year;
       beforeValue = t.value;

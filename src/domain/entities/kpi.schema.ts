@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fiscalYear, longText, order, recordId, shortText } from '../bounds.schema';
 import { recordMetaShape } from '../records.schema';
 import { measurementSchema } from './measurement.schema';
-import { KPI_DIRECTIONS, KPI_FRAMEWORKS, KPI_KINDS } from './kpi';
+import { CUMULATIVE_FIGURES, KPI_DIRECTIONS, KPI_FRAMEWORKS, KPI_KINDS } from './kpi';
 
 export const kpiSchema = z.object({
   ...recordMetaShape,
@@ -30,6 +30,12 @@ export const kpiSchema = z.object({
   /** 累計: targets and actuals accumulate from `cumulativeFrom` (or the baseline year). */
   cumulative: z.boolean(),
   cumulativeFrom: fiscalYear().nullable(),
+  /**
+   * 累計 KPIs: which figure the actuals are entered as, and which is judged (format 3, optional;
+   * absent = 'total', the running totals of earlier files). docs/achievement.md, "累計 KPIs".
+   */
+  cumulativeEntry: z.enum(CUMULATIVE_FIGURES).optional(),
+  cumulativeJudged: z.enum(CUMULATIVE_FIGURES).optional(),
   framework: z.enum(KPI_FRAMEWORKS),
   /** 基準値 / 策定時 / 現状値 and its fiscal year. */
   baseline: measurementSchema.nullable(),

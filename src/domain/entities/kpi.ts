@@ -12,6 +12,14 @@ export const KPI_DIRECTIONS = ['higher', 'lower', 'atLeast', 'atMost'] as const;
 /** strategy = 総合戦略KPI, plan = 実施計画KPI (seed 003 prints both per project). */
 export const KPI_FRAMEWORKS = ['strategy', 'plan'] as const;
 
+/**
+ * The two figures of a 累計 KPI: `total` = the cumulative total (累計値), `yearly` = the single
+ * year's figure (単年度の値). One is entered, the other is computed and shown beside it; one is
+ * judged against the targets (which are adopted in the judged figure).
+ */
+export const CUMULATIVE_FIGURES = ['total', 'yearly'] as const;
+export type CumulativeFigure = (typeof CUMULATIVE_FIGURES)[number];
+
 export type Kpi = z.infer<typeof kpiSchema> & RecordMeta;
 export type KpiDirection = Kpi['direction'];
 export type KpiKind = Kpi['kind'];

@@ -5,9 +5,21 @@
  */
 import { z } from 'zod';
 import { amount, longText, shortText } from '../bounds.schema';
-import { VALUE_STATUSES } from './measurement';
+import { RANGE_LOWER_WORDS, RANGE_UPPER_WORDS, VALUE_STATUSES } from './measurement';
 
 export const valueStatusSchema = z.enum(VALUE_STATUSES);
+
+/**
+ * A range target's upper bound and words (「80〜90%」, 「80%以上90%以下」): `value` is the lower
+ * bound. Absent words mean inclusive (〜 reads as both ends included); 超 / 未満 exclude the bound.
+ * `joined`: typed without 〜 (「80%以上90%以下」), so it is shown that way again.
+ */
+export const valueRangeSchema = z.object({
+  upper: amount(),
+  lowerWord: z.enum(RANGE_LOWER_WORDS).optional(),
+  upperWord: z.enum(RANGE_UPPER_WORDS).optional(),
+  joined: z.boolean().optional(),
+});
 
 export const measurementSchema = z.object({
   /** The number in the KPI's own unit (for a 千人 KPI, 3,534 means 3,534,000 people). */
@@ -28,4 +40,6 @@ export const measurementSchema = z.object({
   status: valueStatusSchema.optional(),
   /** Statistic period when it differs from the fiscal year (e.g. 令和2年, 平成27〜28年度). */
   statPeriod: shortText().optional(),
+  /** Targets only: a range (「80〜90%」); `value` is its lower bound (format 3, optional). */
+  range: valueRangeSchema.optional(),
 });

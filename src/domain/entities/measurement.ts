@@ -19,6 +19,12 @@ export type ValueStatus = z.infer<typeof valueStatusSchema>;
 
 export type Measurement = z.infer<typeof measurementSchema>;
 
+/** Words of a range target's lower bound: 以上 includes it, 超 excludes it. */
+export const RANGE_LOWER_WORDS = ['以上', '超'] as const;
+/** Words of a range target's upper bound: 以下 includes it, 未満 excludes it. */
+export const RANGE_UPPER_WORDS = ['以下', '未満'] as const;
+export type ValueRange = NonNullable<Measurement['range']>;
+
 /** A measurement holding nothing at all (an empty cell). */
 export function isEmptyMeasurement(m: Measurement | null | undefined): boolean {
   if (!m) return true;
@@ -30,6 +36,7 @@ export function isEmptyMeasurement(m: Measurement | null | undefined): boolean {
     !m.status &&
     !m.statPeriod &&
     !m.provisional &&
-    !m.approximate
+    !m.approximate &&
+    !m.range
   );
 }

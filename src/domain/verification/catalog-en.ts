@@ -107,6 +107,31 @@ export const VERIFICATION_EN: VerificationCatalog = {
     },
   },
 
+  compose: {
+    join: ' ',
+    didThisYear: (year: number, text: string) => `In ${fy(year)}: ${text}`,
+    didProject: (text: string) => `The project: ${text}`,
+    stop: '.',
+    stops: '。．.！？!?',
+    kpi: (mark: string, name: string, only: boolean) => `${only ? 'the KPI' : `KPI ${mark}`}${name === '' ? '' : ` "${name}"`}`,
+    target: {
+      yearly: (year: number) => `${fy(year)} target`,
+      threshold: (year: number) => `${fy(year)} target`,
+      interpolated: (year: number) => `interpolated ${fy(year)} target`,
+      final: (year: number) => `final target for ${fy(year)}`,
+    },
+    figures: (p: { actual: string; targetLabel: string; target: string; rate: string }) =>
+      `an actual of ${p.actual} (${p.targetLabel} ${p.target}${p.rate === '' ? '' : `, ${p.rate} attained`})`,
+    achieved: (kpi: string, figures: string) => `${cap(kpi)} met its target with ${figures}.`,
+    notAchieved: (kpi: string, figures: string) => `${cap(kpi)} fell short of its target with ${figures}.`,
+    early: (kpi: string, figures: string, targetYear: number) => `${cap(kpi)} met the ${fy(targetYear)} target ahead of schedule with ${figures}.`,
+    actualOnly: (kpi: string, year: number, actual: string, final: string, finalYear: number | null) =>
+      `The ${fy(year)} actual of ${kpi} is ${actual}${final === '' ? '' : ` (final target ${final}${finalYear === null ? '' : ` for ${fy(finalYear)}`})`}.`,
+    worseThanBaseline: (baseline: string) => `It is worse than the baseline (${baseline}).`,
+    shortfall: (reason: string) => reason,
+    policyReason: (reason: string) => reason,
+  },
+
   choices: {
     effectiveness: {
       effective: "Effective in achieving the strategy's KPIs",

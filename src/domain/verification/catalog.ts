@@ -117,6 +117,44 @@ export const VERIFICATION_JA = {
     } satisfies Record<RevisionNeed, string>,
   },
 
+  /**
+   * The 検証結果まとめ written as the published ones are (seed 001's 達成状況・未達理由, seed 003's
+   * 事業の評価・今後の方針): what was done, each KPI with its figures, the reason for a shortfall,
+   * and the next step. See compose.ts.
+   */
+  compose: {
+    join: '',
+    /** The project's own words (実施内容 of the year, else 事業概要), already ending in 。. */
+    didThisYear: (year: number, text: string) => `${fy(year)}は、${text}`,
+    didProject: (text: string) => `本事業は、${text}`,
+    /** The end of a sentence as Japanese writes it, and the mark between listed lines. */
+    stop: '。',
+    stops: '。．.！？!?',
+    /** A KPI by number and name: 成果目標①「観光客数」; 成果目標「観光客数」 for a project's only KPI. */
+    kpi: (mark: string, name: string, only: boolean) => `成果目標${only ? '' : mark}${name === '' ? '' : `「${name}」`}`,
+    /** What the year's target is: 令和3年度目標 / 按分した令和3年度目標 / 令和6年度の最終目標. */
+    target: {
+      yearly: (year: number) => `${fy(year)}目標`,
+      threshold: (year: number) => `${fy(year)}目標`,
+      interpolated: (year: number) => `按分した${fy(year)}目標`,
+      final: (year: number) => `${fy(year)}の最終目標`,
+    },
+    /** 実績134,280円（令和3年度目標10,000,000円、達成率1.3%） */
+    figures: (p: { actual: string; targetLabel: string; target: string; rate: string }) =>
+      `実績${p.actual}（${p.targetLabel}${p.target}${p.rate === '' ? '' : `、達成率${p.rate}`}）`,
+    achieved: (kpi: string, figures: string) => `${kpi}は、${figures}で、目標を達成した。`,
+    notAchieved: (kpi: string, figures: string) => `${kpi}は、${figures}で、目標に届かなかった。`,
+    early: (kpi: string, figures: string, targetYear: number) => `${kpi}は、${figures}で、${fy(targetYear)}の目標を前倒しで達成した。`,
+    /** No verdict stated (no adopted target, not due …): the actual only, with the final target for reference. */
+    actualOnly: (kpi: string, year: number, actual: string, final: string, finalYear: number | null) =>
+      `${kpi}の${fy(year)}の実績は${actual}${final === '' ? '' : `（${finalYear === null ? '' : fy(finalYear)}の最終目標${final}）`}である。`,
+    worseThanBaseline: (baseline: string) => `なお、基準値（${baseline}）より悪化している。`,
+    /** 未達理由 as entered, quoted as its own sentence. */
+    shortfall: (reason: string) => reason,
+    /** 今後の方針's reason, after the chosen 方針's sentence. */
+    policyReason: (reason: string) => reason,
+  },
+
   /** The choice words of the evaluation sheet (seed 003), quoted by the hints. */
   choices: {
     effectiveness: {

@@ -6,3 +6,4 @@
 export * from './catalog';
 export * from './draft';
 export * from './hints';
+export * from './compose';

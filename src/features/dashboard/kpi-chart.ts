@@ -18,12 +18,19 @@ export function chartPoints(evaluations: KpiEvaluation[]): ChartPoint[] {
   const first = evaluations[0];
   if (first?.baseline && first.baseline.year !== null) points.push({ year: first.baseline.year, value: first.baseline.value, series: 'baseline' });
   for (const e of evaluations) {
-    if (e.target && e.target.value !== null)
+    if (e.target && e.target.value !== null) {
       points.push({ year: e.fiscalYear, value: e.target.value, series: e.target.interpolated ? 'interpolated' : 'target' });
+      // A range target (「90〜95%」): both bounds, so the range is drawn, not its lower bound alone.
+      const range = e.target.measurement?.range;
+      if (range) points.push({ year: e.fiscalYear, value: range.upper, series: 'target' });
+    }
     if (e.actual !== null) points.push({ year: e.fiscalYear, value: e.actual, series: 'actual' });
   }
   const final = first?.finalTarget;
-  if (final && final.value !== null && final.year !== null) points.push({ year: final.year, value: final.value, series: 'final' });
+  if (final && final.value !== null && final.year !== null) {
+    points.push({ year: final.year, value: final.value, series: 'final' });
+    if (final.measurement.range) points.push({ year: final.year, value: final.measurement.range.upper, series: 'final' });
+  }
   return points;
 }
 

@@ -10,9 +10,9 @@ import { parseErrorMessageKey } from '../../i18n/ja/parse';
 
 export type CellResult = { ok: true; measurement: Measurement | null } | { ok: false; message: string };
 
-/** Reads `text` typed into a cell of `kpi`. */
-export function readCell(text: string, kpi: Pick<Kpi, 'unit' | 'kind'>): CellResult {
-  const result = parseMeasurement(text, { unit: kpi.unit, kind: kpi.kind });
+/** Reads `text` typed into a cell of `kpi`: a target may be a range, a baseline a remark alone. */
+export function readCell(text: string, kpi: Pick<Kpi, 'unit' | 'kind'>, role: 'target' | 'actual' | 'baseline' = 'actual'): CellResult {
+  const result = parseMeasurement(text, { unit: kpi.unit, kind: kpi.kind, role });
   if (result.ok) return { ok: true, measurement: result.measurement };
   const e = result.error;
   return { ok: false, message: t(parseErrorMessageKey(e), { ...(e as unknown as Record<string, string>), unit: kpi.unit }) };
@@ -26,8 +26,14 @@ export function readCell(text: string, kpi: Pick<Kpi, 'unit' | 'kind'>): CellRes
 export function cellText(m: Measurement | null | undefined, kpi: Pick<Kpi, 'unit' | 'direction'>, isTarget = false, editable = false): string {
   const threshold = kpi.direction === 'atLeast' ? '以上' : kpi.direction === 'atMost' ? '以下' : null;
   // Only a plain number gets the word; a value with its own remark is shown as it is.
-  const shown = isTarget && threshold && m && m.value !== null && !m.remark ? { ...m, remark: threshold } : (m ?? null);
+  const shown = isTarget && threshold && m && m.value !== null && !m.remark && !m.range ? { ...m, remark: threshold } : (m ?? null);
   return editable || getLocale() === 'ja' ? formatMeasurement(shown, kpi.unit) : measurementWords(shown, kpi.unit);
+}
+
+/** The text of a year's target: its number, or a range (「80〜90%」) as typed. */
+export function targetCellText(target: { value: number | null; measurement: Measurement | null }, kpi: Pick<Kpi, 'unit' | 'direction'>): string {
+  if (target.measurement?.range) return cellText(target.measurement, kpi, true);
+  return target.value === null ? '' : cellText({ value: target.value }, kpi, true);
 }
 
 const THRESHOLD_KEYS: Readonly<Record<string, MessageKey>> = { 以上: 'value.atLeast', 以下: 'value.atMost', 超: 'value.over', 未満: 'value.under' };
@@ -35,7 +41,9 @@ const THRESHOLD_KEYS: Readonly<Record<string, MessageKey>> = { 以上: 'value.at
 /** formatMeasurement with the words from the catalog: approx. 110人, 90件 or more, 1,234人 (provisional). */
 function measurementWords(m: Measurement | null, unit: string): string {
   if (!m) return '';
-  if (m.value === null) return m.text || (m.status ? t(`value.status.${m.status}`) : '');
+  if (m.value === null) return m.text || (m.status ? t(`value.status.${m.status}`) : m.remark ? t('value.remarkOnly', { remark: m.remark }) : '');
+  // A range is shown as typed (「80〜90%」): its words are the adopted target's own.
+  if (m.range) return formatMeasurement(m, unit);
   // A minus sign rather than the △ of Japanese documents.
   let s = `${m.value < 0 ? '−' : ''}${formatMeasurement({ value: Math.abs(m.value) }, unit)}`;
   if (m.approximate) s = t('value.approximate', { value: s });

@@ -9,6 +9,7 @@
  *
  * Pure: no DOM, no storage. Texts come from the catalog (src/i18n) in the current language.
  */
+import { moneyNumber, moneySettingOf, sumYen, type MoneySetting } from '../../domain/money';
 import { addMessages, fy as fiscalYearText, getLocale, t } from '../../i18n';
 import { reports as reportMessages } from '../../i18n/ja/reports';
 import { achievementCatalog, verificationCatalog } from '../../i18n/domain';
@@ -19,8 +20,8 @@ import type { Measure } from '../../domain/entities/measure';
 import type { Project } from '../../domain/entities/project';
 import type { ProjectYear } from '../../domain/entities/project-year';
 import { projectYearDefaults } from '../../domain/entities/project-year';
-import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
-import { draftSummary } from '../../domain/verification';
+import { clean, evaluateKpiYears, formatValue, interimJudgementOf, isUnjudgedYear, judgedYears, resolveRankScheme, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
+import { composeSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
 import { cellText } from '../kpis/measurement-text';
 import type { ReportOptions } from './report-params';
@@ -150,7 +151,8 @@ export function kpiLine(view: WorkbookView, kpi: Kpi, fiscalYear: number): KpiLi
   const evaluation = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), [fiscalYear], scheme, interimJudgementOf(view.strategy))[0]!;
   const actuals: Record<number, string> = {};
   let latestActual: KpiLine['latestActual'] = null;
-  for (const y of view.kpiYearsOf(kpi.id)) {
+  // A 累計 KPI prints the figure it is judged on (the total of single-year figures typed).
+  for (const y of judgedYears(kpi, view.kpiYearsOf(kpi.id))) {
     if (y.fiscalYear > fiscalYear) continue;
     const text = cellText(y.actual, kpi);
     actuals[y.fiscalYear] = text;
@@ -285,6 +287,8 @@ export interface SheetReport {
   fiscalYear: number;
   sheets: Sheet[];
   interpolated: boolean;
+  /** The strategy's 金額の表示単位 (src/domain/money.ts). */
+  money: MoneySetting;
 }
 
 export function measureChain(view: WorkbookView, measureId: string | null): Measure[] {
@@ -321,6 +325,7 @@ export function sheetReport(view: WorkbookView, o: ReportOptions): SheetReport {
     fiscalYear: fy,
     sheets,
     interpolated: sheets.some((s) => s.planKpis.some((l) => l.yearTarget?.interpolated)),
+    money: moneySettingOf(view.strategy),
   };
 }
 
@@ -391,6 +396,8 @@ export interface GrantReport {
   /** 事業費 and 交付金充当額 of every project and their totals, in one unit. */
   totals: { unit: string; rows: GrantTotalRow[]; cost: string; grant: string };
   interpolated: boolean;
+  /** The strategy's 金額の表示単位 (src/domain/money.ts). */
+  money: MoneySetting;
 }
 
 /** The rows of seed 001's KPI table: 当初, then every year of the period. */
@@ -398,6 +405,8 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
   const scheme = resolveRankScheme(view.strategy.rankScheme);
   const years = view.years;
   const evaluations = evaluateKpiYears(kpi, view.kpiYearsOf(kpi.id), years, scheme, interimJudgementOf(view.strategy));
+  // A 累計 KPI prints the figure it is judged on.
+  const judged = judgedYears(kpi, view.kpiYearsOf(kpi.id));
   const numeric = kpi.kind === 'numeric';
   const base = kpi.baseline?.value ?? null;
   const baseText = cellText(kpi.baseline, kpi);
@@ -418,7 +427,7 @@ export function grantKpi(view: WorkbookView, kpi: Kpi, fiscalYear: number): Gran
     const e = evaluations[i]!;
     const tt = targetText(e, kpi);
     const tv = numeric ? (e.target?.value ?? null) : null;
-    const record = view.kpiYear(kpi.id, y);
+    const record = judged.find((r) => r.fiscalYear === y);
     const shown = y <= fiscalYear;
     const actual = shown ? cellText(record?.actual, kpi) : '';
     const av = shown && numeric && record?.actual && !record.actual.status ? record.actual.value : null;
@@ -468,7 +477,7 @@ export function grantReport(view: WorkbookView, o: ReportOptions): GrantReport {
       if (plan || progress) plans.push({ year: y, plan, progress });
     }
     const entered = record.summary.trim();
-    const verification = entered || draftSummary(view, project.id, fy, null, verificationCatalog()).text;
+    const verification = entered || composeSummary(view, project.id, fy, null, verificationCatalog()).text;
     return {
       project,
       goal,
@@ -493,27 +502,32 @@ export function grantReport(view: WorkbookView, o: ReportOptions): GrantReport {
     };
   });
 
-  // Totals in one unit: 千円 when every amount is in 千円, else 円.
+  // Totals in one unit: the strategy's 金額の表示単位; without one, 千円 when every amount is in
+  // 千円, else 円. Sums are taken in exact yen and rounded once, as shown.
+  const setting = moneySettingOf(view.strategy);
   const records = projects.map((p) => p.record);
   const used = records.filter((r) => r.projectCost !== null || r.grantAmount !== null).map((r) => r.moneyUnit);
-  const unit = used.length > 0 && used.every((u) => u === used[0]) ? used[0]! : '円';
-  const inUnit = (n: number | null, from: string) => (n === null ? null : from === unit ? n : from === '千円' ? n * 1000 : n / 1000);
-  const sum = (values: (number | null)[]) => values.reduce<number | null>((s, v) => (v === null ? s : clean((s ?? 0) + v)), null);
+  const unit = setting.unit ?? (used.length > 0 && used.every((u) => u === used[0]) ? used[0]! : '円');
+  // Without a setting, amounts are shown exact in the one unit (up to 3 decimals of 千円).
+  const shown: MoneySetting = setting.unit ? setting : { unit, decimals: 3 };
+  const exact = (yen: number | null) => (yen === null ? '' : setting.unit ? moneyNumber(yen, '円', shown) : money(unit === '千円' ? clean(yen / 1000) : yen, ''));
+  const total = (pick: (r: ProjectYear) => number | null) => exact(sumYen(records.map((r) => ({ value: pick(r), unit: r.moneyUnit }))));
   const rows = projects.map((p) => ({
     goal: p.goal,
     project: p.project,
     grantName: p.record.grantName,
-    cost: money(inUnit(p.record.projectCost, p.record.moneyUnit), ''),
-    grant: money(inUnit(p.record.grantAmount, p.record.moneyUnit), ''),
+    cost: exact(sumYen([{ value: p.record.projectCost, unit: p.record.moneyUnit }])),
+    grant: exact(sumYen([{ value: p.record.grantAmount, unit: p.record.moneyUnit }])),
   }));
-  const cost = sum(records.map((r) => inUnit(r.projectCost, r.moneyUnit)));
-  const grant = sum(records.map((r) => inUnit(r.grantAmount, r.moneyUnit)));
+  const cost = total((r) => r.projectCost);
+  const grant = total((r) => r.grantAmount);
   return {
     title: t('reports.grant.title', { year: fyText(fy) }),
     subtitle: t('reports.grant.subtitle', { name: view.strategy.name }),
     fiscalYear: fy,
     projects,
-    totals: { unit, rows, cost: money(cost, ''), grant: money(grant, '') },
+    totals: { unit, rows, cost, grant },
     interpolated: projects.some((p) => p.kpiGroups.some((g) => g.some((k) => k.rows.some((r) => r.interpolated)))),
+    money: setting,
   };
 }

@@ -126,6 +126,9 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.strategies.copiedFrom': 'Copied from strategy',
   'bundle.field.strategies.rankScheme': 'Rank scheme',
   'bundle.field.strategies.interimJudgement': 'Judging years without a yearly target',
+  'bundle.field.strategies.moneyUnit': 'Unit of money shown',
+  'bundle.field.strategies.moneyDecimals': 'Decimals of thousands of yen',
+  'bundle.field.strategies.prefecture': 'Prefecture',
 
   'bundle.field.goals.number': 'Number',
   'bundle.field.goals.title': 'Name',
@@ -167,6 +170,8 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.kpis.direction': 'Direction',
   'bundle.field.kpis.cumulative': 'Cumulative setting',
   'bundle.field.kpis.cumulativeFrom': 'Cumulative from (fiscal year)',
+  'bundle.field.kpis.cumulativeEntry': 'Cumulative indicator: actuals entered as',
+  'bundle.field.kpis.cumulativeJudged': 'Cumulative indicator: judged on',
   'bundle.field.kpis.framework': 'KPI framework',
   'bundle.field.kpis.baseline': 'Baseline',
   'bundle.field.kpis.baselineYear': 'Fiscal year of the baseline',
@@ -229,6 +234,7 @@ export const bundle: Record<keyof typeof ja, string> = {
   'bundle.field.measurement.provisional': '"Provisional" setting',
   'bundle.field.measurement.status': 'Why there is no value',
   'bundle.field.measurement.statPeriod': 'Statistics period',
+  'bundle.field.measurement.range': 'Target range',
   'bundle.field.stamp.at': 'Date and time',
   'bundle.field.stamp.by': 'Updated by',
 

@@ -78,4 +78,11 @@ export const tablet: Record<keyof typeof ja, string> = {
   'returns.none': '—',
   'returns.picked': 'A file returned by {departments} ({stamp}).',
   'returns.pickedAnswer': 'It answers the file sent {sent}.',
+  // The drafted verification summary, shown first in the evaluation, editable until accepted.
+  'summaryDraft.badge': 'Draft',
+  'summaryDraft.label': 'Verification summary (draft)',
+  'summaryDraft.lead': 'Written from what was done, the KPI figures, the reasons for shortfalls and the next step. Edit it, then press “Accept” to make it the verification summary.',
+  'summaryDraft.leadUpdate': 'The figures or the evaluation have changed: the draft you accepted earlier can be updated.',
+  'summaryDraft.accept': 'Accept this text',
+  'summaryDraft.reset': 'Write it again',
 };

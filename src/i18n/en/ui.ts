@@ -24,6 +24,7 @@ export const ui: Record<keyof typeof ja, string> = {
   'value.over': 'over {value}',
   'value.under': 'under {value}',
   'value.remark': '{value} ({remark})',
+  'value.remarkOnly': '({remark})',
   'value.provisional': '{value} (provisional)',
   'value.statPeriod': '{value} [{period}]',
 

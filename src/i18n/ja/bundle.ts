@@ -126,6 +126,9 @@ export const bundle = {
   'bundle.field.strategies.copiedFrom': '複写元の戦略',
   'bundle.field.strategies.rankScheme': '評価区分',
   'bundle.field.strategies.interimJudgement': '年度目標がない年度の判定',
+  'bundle.field.strategies.moneyUnit': '金額の表示単位',
+  'bundle.field.strategies.moneyDecimals': '千円の小数点以下の桁数',
+  'bundle.field.strategies.prefecture': '都道府県',
 
   'bundle.field.goals.number': '番号',
   'bundle.field.goals.title': '名称',
@@ -167,6 +170,8 @@ export const bundle = {
   'bundle.field.kpis.direction': '評価の向き',
   'bundle.field.kpis.cumulative': '累計の指定',
   'bundle.field.kpis.cumulativeFrom': '累計の起点年度',
+  'bundle.field.kpis.cumulativeEntry': '累計の指標の実績の入力',
+  'bundle.field.kpis.cumulativeJudged': '累計の指標の判定する値',
   'bundle.field.kpis.framework': 'KPIの種別',
   'bundle.field.kpis.baseline': '基準値',
   'bundle.field.kpis.baselineYear': '基準値の年度',
@@ -229,6 +234,7 @@ export const bundle = {
   'bundle.field.measurement.provisional': '速報値の指定',
   'bundle.field.measurement.status': '値がない理由',
   'bundle.field.measurement.statPeriod': '統計の期間',
+  'bundle.field.measurement.range': '目標の範囲',
   'bundle.field.stamp.at': '日時',
   'bundle.field.stamp.by': '更新者',
 

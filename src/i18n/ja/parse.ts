@@ -15,6 +15,12 @@ export const parse = {
     '「{input}」に単位「{found}」が付いていますが、この指標には単位が設定されていません。数値だけを入力するか、先に指標の単位を設定してください。',
   'parse.severalNumbers':
     '「{input}」には数値が複数あります。数値は1つだけにし、補足は 0件 (コロナのため中止) や 1,045人 [平成27~28年度] のように括弧に入れてください。',
+  'parse.rangeNotTarget':
+    '「{input}」は範囲です。範囲（80〜90% / 80%以上90%以下）は目標値にだけ入力できます。実績値・基準値は数値を1つ入力してください。',
+  'parse.rangeOrder':
+    '「{input}」は範囲の下限が上限より小さくありません。80〜90% のように小さい値を先に入力してください。',
+  'parse.remarkOnly':
+    '「{input}」には数値がありません。補足だけの値（（事業開始前） など）は基準値にだけ入力できます。実績値・目標値は 0件 (コロナのため中止) のように数値と一緒に入力してください。',
   'parse.fiscalYear': '「{input}」は年度として読めません。令和2、R2、H30、2020 のように入力してください。',
 } as const;
 
@@ -33,6 +39,12 @@ export function parseErrorMessageKey(e: MeasurementParseError): keyof typeof par
       return 'parse.unitNotExpected';
     case 'severalNumbers':
       return 'parse.severalNumbers';
+    case 'rangeNotTarget':
+      return 'parse.rangeNotTarget';
+    case 'rangeOrder':
+      return 'parse.rangeOrder';
+    case 'remarkOnly':
+      return 'parse.remarkOnly';
     default:
       return assertNever(e);
   }

@@ -85,4 +85,11 @@ export const tablet = {
   'returns.none': '—',
   'returns.picked': '{departments}からの返送ファイルです（{stamp}）。',
   'returns.pickedAnswer': '{sent}に送ったファイルへの返送です。',
+  // The drafted 検証結果まとめ, shown first in the evaluation, editable until a person accepts it.
+  'summaryDraft.badge': '下書き',
+  'summaryDraft.label': '検証結果まとめ（下書き）',
+  'summaryDraft.lead': '実施内容・KPIの実績・未達理由・今後の方針から作成しました。直してから「確定する」を押すと検証結果まとめになります。',
+  'summaryDraft.leadUpdate': '数値や評価が変わったため、以前に確定した下書きを更新できます。',
+  'summaryDraft.accept': 'この内容で確定する',
+  'summaryDraft.reset': '作成し直す',
 } as const;

@@ -28,6 +28,7 @@ export const ui = {
   'value.over': '{value}超',
   'value.under': '{value}未満',
   'value.remark': '{value} ({remark})',
+  'value.remarkOnly': '（{remark}）',
   'value.provisional': '{value} (速報値)',
   'value.statPeriod': '{value} [{period}]',
 

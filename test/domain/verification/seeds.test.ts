@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkbook } from '../../../src/domain/sample/build';
 import type { PlainStrategy } from '../../../src/domain/sample/types';
 import { WorkbookView } from '../../../src/domain/workbook';
-import { consistencyHints, draftSummary } from '../../../src/domain/verification';
+import { composeSummary, consistencyHints, draftSummary } from '../../../src/domain/verification';
 import { testContext } from '../../support/context';
 import { MURORAN, SANYO_ONODA } from '../../fixtures/seed-strategies';
 
@@ -180,5 +180,38 @@ describe('seed 003 — 室蘭市, 平成28年度', () => {
     expect(texts(muroran)).toEqual(texts(muroran));
     expect(texts(again)).toEqual(texts(muroran));
     expect(hints(again)).toEqual(hints(muroran));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The 検証結果まとめ composed as the published ones are written (compose.ts), over seed 001's facts.
+
+describe('composeSummary — seed 001, 山陽小野田市 A, 令和3年度', () => {
+  const a = () => composeSummary(onoda, onodaProject('A'), R3);
+
+  it('says what was done, each KPI with its figures against its target, and the 未達理由 as entered', () => {
+    expect(a().text).toBe(
+      '令和3年度は、ブランドの構築やプロモーションの実施に向け委託業者と調整。2月に銀座三越でのプロモーションイベント等を実施する。' +
+        '成果目標①「ブランド化したガラス商品の販売額」は、実績134,280円（令和3年度目標10,000,000円、達成率1.3%）で、目標に届かなかった。' +
+        '新型コロナウイルス感染症の影響により、業者等との協議が進まず、ブランドの構築に想定以上に時間を要したため、目標未達成となった。今後、ブランド化した商品の販売促進の取組を進める。' +
+        '成果目標②「きららガラス未来館の来客数」は、実績13,482人（令和3年度目標13,672人、達成率98.6%）で、目標に届かなかった。' +
+        '新型コロナウイルス感染症の影響により来客数がコロナ前に戻り切っていないため、目標未達となった。今後、ウィズコロナを見据えた取組を進める。' +
+        '成果目標③「ブランド化したガラス商品数」は、実績33個（令和3年度目標5個、達成率660%）で、目標を達成した。',
+    );
+  });
+
+  it('states the verdicts of the engine, one sentence per KPI in its order', () => {
+    const d = a();
+    expect(d.sentences.map((s) => s.kind)).toEqual(['did', 'notAchieved', 'shortfall', 'notAchieved', 'shortfall', 'achieved']);
+    expect(d.kpis.map((k) => k.evaluation.verdict)).toEqual(['notAchieved', 'notAchieved', 'achieved']);
+  });
+
+  it('B: a KPI not yet due states no verdict, only why', () => {
+    const text = composeSummary(onoda, onodaProject('B'), R3).text;
+    expect(text).toContain('成果目標③「SPC（特定目的会社）の設立」は目標年度（令和4年度）を迎えていないため、評価は令和4年度に行う。');
+  });
+
+  it('D: no KPIs, the KPI note', () => {
+    expect(composeSummary(onoda, onodaProject('D'), R3).text).toContain('成果目標については、県及び県内市町全体での評価のため省略。');
   });
 });
