@@ -31,10 +31,14 @@ export function departmentBundle(records: WorkbookRecords, departments: readonly
   const kpis = records.kpis.filter((k) => k.projectId !== null && projectIds.has(k.projectId));
   const kpiIds = new Set(kpis.map((k) => k.id));
 
-  const goalIds = new Set(projects.map((p) => p.goalId));
+  // Goals and measures the projects stand under, their further places (alsoUnder) included, so
+  // that every reference in the file resolves. A project directly under the strategy has no goal.
+  const goalIds = new Set<string>();
   const measureById = new Map(records.measures.map((m) => [m.id, m]));
   const measureIds = new Set<string>();
-  for (const p of projects) {
+  const places = projects.flatMap((p) => [{ goalId: p.goalId, measureId: p.measureId }, ...(p.alsoUnder ?? [])]);
+  for (const p of places) {
+    if (p.goalId !== null) goalIds.add(p.goalId);
     for (let id = p.measureId; id !== null && !measureIds.has(id); ) {
       const m = measureById.get(id);
       if (!m) break;

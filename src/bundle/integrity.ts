@@ -65,8 +65,19 @@ export function referenceIssues(records: WorkbookRecords, namer = new RecordName
     }
   }
   for (const p of records.projects) {
-    if (!goals.has(p.goalId)) missing('projects', p, 'bundle.what.goal');
-    if (p.measureId !== null) {
+    // goalId null: the project stands directly under the strategy, and under no measure.
+    if (p.goalId !== null && !goals.has(p.goalId)) missing('projects', p, 'bundle.what.goal');
+    if (p.goalId === null && p.measureId !== null)
+      issues.push({ problem: 'goalMismatch', kind: 'projects', id: p.id, where: namer.path('projects', p), target: what('bundle.what.measure') });
+    for (const l of p.alsoUnder ?? []) {
+      if (!goals.has(l.goalId)) missing('projects', p, 'bundle.what.goal');
+      if (l.measureId === null) continue;
+      const measure = measureById.get(l.measureId);
+      if (!measure) missing('projects', p, 'bundle.what.measure');
+      else if (measure.goalId !== l.goalId)
+        issues.push({ problem: 'goalMismatch', kind: 'projects', id: p.id, where: namer.path('projects', p), target: what('bundle.what.measure') });
+    }
+    if (p.goalId !== null && p.measureId !== null) {
       const measure = measureById.get(p.measureId);
       if (!measure) missing('projects', p, 'bundle.what.measure');
       else if (measure.goalId !== p.goalId)
@@ -74,7 +85,15 @@ export function referenceIssues(records: WorkbookRecords, namer = new RecordName
     }
   }
   for (const k of records.kpis) {
-    if (!goals.has(k.goalId)) missing('kpis', k, 'bundle.what.goal');
+    // goalId null only for a KPI of a project directly under the strategy (checked below).
+    if (k.goalId !== null && !goals.has(k.goalId)) missing('kpis', k, 'bundle.what.goal');
+    if (k.goalId === null && k.projectId === null) missing('kpis', k, 'bundle.what.goal');
+    if (k.projectId === null && k.measureId != null) {
+      const measure = measureById.get(k.measureId);
+      if (!measure) missing('kpis', k, 'bundle.what.measure');
+      else if (measure.goalId !== k.goalId)
+        issues.push({ problem: 'goalMismatch', kind: 'kpis', id: k.id, where: namer.path('kpis', k), target: what('bundle.what.measure') });
+    }
     if (k.projectId !== null) {
       const project = projectById.get(k.projectId);
       if (!project) missing('kpis', k, 'bundle.what.project');

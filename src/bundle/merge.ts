@@ -667,7 +667,8 @@ class Planner {
     const refs: [RecordKind, unknown][] = [];
     if (kind === 'kpiYears') refs.push(['kpis', x['kpiId']]);
     if (kind === 'projectYears') refs.push(['projects', x['projectId']]);
-    if (kind === 'kpis') refs.push(['projects', x['projectId']], ['goals', x['goalId']]);
+    // A 施策's own KPI (no project) lies under its measure.
+    if (kind === 'kpis') refs.push(['projects', x['projectId']], ['measures', x['projectId'] == null ? x['measureId'] : null], ['goals', x['goalId']]);
     if (kind === 'projects' || kind === 'measures') refs.push(['goals', x['goalId']]);
     if (kind === 'opinions') refs.push([x['subjectKind'] === 'goal' ? 'goals' : 'projects', x['subjectId']]);
     for (const [k, id] of refs) {
@@ -1156,6 +1157,16 @@ export function valueText(
   }
   if (typeof value === 'boolean') return value ? t('bundle.value.yes') : t('bundle.value.no');
   if (typeof value === 'number') return formatNumber(value);
+  if (kind === 'projects' && field === 'alsoUnder' && Array.isArray(value)) {
+    // A project's further places (再掲), by the names of the goals and measures.
+    const name = (k: 'goals' | 'measures', id: unknown) => {
+      const r = typeof id === 'string' ? namer?.find(k, id) : undefined;
+      return r ? namer!.subject(k, r) : String(id ?? '');
+    };
+    return (value as { goalId?: unknown; measureId?: unknown }[])
+      .map((l) => (l.measureId ? `${name('goals', l.goalId)} / ${name('measures', l.measureId)}` : name('goals', l.goalId)))
+      .join(t('bundle.value.listJoin'));
+  }
   if (Array.isArray(value)) {
     // A long list is shown by its first items and its count; the whole list is a tap away (wholeText).
     const shown = value.slice(0, listLimit).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));

@@ -22,6 +22,8 @@ export const BOUNDS = {
   longTextChars: 50_000,
   /** Entries of a list of texts (目指す方向性, 担当課, 連携自治体, 出席委員 …). */
   listItems: 200,
+  /** Further places (基本目標 / 施策) one project is listed under besides its primary one. */
+  projectLinks: 20,
   /** The size of any number a person writes (a KPI value, a budget in 円): |n| ≤ 10^15. */
   numberAbs: 1e15,
   /** Display order and revision counters. */

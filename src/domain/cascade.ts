@@ -1,7 +1,9 @@
 /**
  * What goes with a record when it is deleted or copied: a goal takes its measures, projects, KPIs
  * and their yearly records; a measure takes its sub-measures (its projects move up to the goal
- * level rather than vanish — a measure is an outline heading, the project is the work).
+ * level rather than vanish — a measure is an outline heading, the project is the work) and its own
+ * KPIs. A project listed under a goal by a link (Project.alsoUnder) is not deleted with that goal;
+ * the link stays, pointing at a deleted place, until the goal is restored ({@link projectPatches}).
  */
 import type { ChildKind, RecordKind, WorkbookRecords } from './workbook';
 
@@ -55,6 +57,11 @@ export function deletionSet(records: WorkbookRecords, kind: ChildKind | 'strateg
             stack.push(m.id);
           }
       }
+      kpiWithYears(
+        live(records.kpis)
+          .filter((k) => k.projectId === null && k.measureId != null && (k.measureId === id || out.some((r) => r.kind === 'measures' && r.id === k.measureId)))
+          .map((k) => k.id),
+      );
       break;
     }
     case 'projects':
@@ -85,6 +92,16 @@ export function orphanedProjects(records: WorkbookRecords, refs: RecordRef[]): s
   return records.projects
     .filter((p) => p.deletedAt === null && p.measureId !== null && gone.has(p.measureId) && !deleted.has(p.id))
     .map((p) => p.id);
+}
+
+/**
+ * The changes a deletion makes to projects that stay: a project whose primary measure is removed
+ * moves up to its goal. Links (Project.alsoUnder) to a removed goal or measure are left as they
+ * are: the outline and roll-ups skip deleted places, and undoing the deletion brings the listing
+ * back with them. By project id, the fields to write.
+ */
+export function projectPatches(records: WorkbookRecords, refs: RecordRef[]): Map<string, { measureId: null }> {
+  return new Map(orphanedProjects(records, refs).map((id) => [id, { measureId: null }]));
 }
 
 export function assertNever(x: never): never {

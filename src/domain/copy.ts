@@ -44,9 +44,15 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
   const liveGoals = new Set(live(source.goals).map((g) => g.id));
   const liveMeasures = live(source.measures).filter((m) => liveGoals.has(m.goalId));
   const measureIds = new Set(liveMeasures.map((m) => m.id));
-  const liveProjects = live(source.projects).filter((p) => liveGoals.has(p.goalId));
+  // A project directly under the strategy (goalId null) is copied too.
+  const liveProjects = live(source.projects).filter((p) => p.goalId === null || liveGoals.has(p.goalId));
   const projectIds = new Set(liveProjects.map((p) => p.id));
-  const liveKpis = live(source.kpis).filter((k) => liveGoals.has(k.goalId) && (k.projectId === null || projectIds.has(k.projectId)));
+  const liveKpis = live(source.kpis).filter(
+    (k) =>
+      (k.projectId !== null ? projectIds.has(k.projectId) : k.goalId !== null && liveGoals.has(k.goalId)) &&
+      (k.projectId !== null || k.measureId == null || measureIds.has(k.measureId)),
+  );
+  const refId = (old: string | null) => (old === null ? null : idFor(old));
   const goals = live(source.goals).map((g) => createRecord<Goal>(ctx, sid, fieldsOf(g), idFor(g.id)));
   const measures = liveMeasures.map((m) =>
     createRecord<Measure>(
@@ -60,7 +66,14 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
     createRecord<Project>(
       ctx,
       sid,
-      { ...fieldsOf(p), goalId: idFor(p.goalId), measureId: p.measureId && measureIds.has(p.measureId) ? idFor(p.measureId) : null },
+      {
+        ...fieldsOf(p),
+        goalId: refId(p.goalId),
+        measureId: p.measureId && measureIds.has(p.measureId) ? idFor(p.measureId) : null,
+        alsoUnder: (p.alsoUnder ?? [])
+          .filter((l) => liveGoals.has(l.goalId))
+          .map((l) => ({ goalId: idFor(l.goalId), measureId: l.measureId && measureIds.has(l.measureId) ? idFor(l.measureId) : null })),
+      },
       idFor(p.id),
     ),
   );
@@ -68,7 +81,7 @@ export function copyToNewPeriod(source: WorkbookRecords, period: NewPeriod, ctx:
     createRecord<Kpi>(
       ctx,
       sid,
-      { ...fieldsOf(k), goalId: idFor(k.goalId), projectId: k.projectId && idFor(k.projectId) },
+      { ...fieldsOf(k), goalId: refId(k.goalId), projectId: k.projectId && idFor(k.projectId), measureId: k.projectId === null && k.measureId ? idFor(k.measureId) : null },
       idFor(k.id),
     ),
   );

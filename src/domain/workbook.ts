@@ -1,6 +1,8 @@
 /**
  * A workbook is one strategy with every record under it. This module holds the pure helpers that
- * read a workbook as a tree (goal → measures → projects → KPIs) and put children in order.
+ * read a workbook as a tree (goal → measures → projects → KPIs) and put children in order. A measure
+ * may carry KPIs of its own; a project may stand directly under the strategy, and may be listed
+ * under further goals by links (Project.alsoUnder).
  */
 import type { Strategy } from './entities/strategy';
 import type { Goal } from './entities/goal';
@@ -24,6 +26,13 @@ export interface WorkbookRecords {
   /** 会議 and 委員意見 (committee meetings and opinions). */
   meetings: Meeting[];
   opinions: Opinion[];
+}
+
+/** A project listed under a goal (and optionally a measure) besides its primary place. */
+export interface LinkedProject {
+  project: Project;
+  goalId: string;
+  measureId: string | null;
 }
 
 /** The record kinds, named as their storage tables. */
@@ -62,9 +71,11 @@ export class WorkbookView {
   readonly strategy: Strategy;
   readonly goals: Goal[];
   readonly #measuresByGoal = new Map<string, Measure[]>();
-  readonly #projectsByGoal = new Map<string, Project[]>();
+  readonly #projectsByGoal = new Map<string | null, Project[]>();
+  readonly #linksByGoal = new Map<string, LinkedProject[]>();
   readonly #kpisByProject = new Map<string, Kpi[]>();
   readonly #goalKpis = new Map<string, Kpi[]>();
+  readonly #measureKpis = new Map<string, Kpi[]>();
   readonly #kpiYears: Map<string, Map<number, KpiYear>>;
   readonly #kpiYearLists: Map<string, KpiYear[]>;
   readonly #kpiYearsSorted: Set<string>;
@@ -96,16 +107,25 @@ export class WorkbookView {
       this.#opinions = from.#opinions;
       this.#duplicateYears = from.#duplicateYears;
       this.#byId = from.#byId;
+      this.#linksByGoal = from.#linksByGoal;
       this.#goalKpis = from.#goalKpis;
+      this.#measureKpis = from.#measureKpis;
       this.#kpisByProject = from.#kpisByProject;
       if (patch.kpis.length > 0) {
         this.#byId = new Map(from.#byId);
         this.#goalKpis = new Map(from.#goalKpis);
+        this.#measureKpis = new Map(from.#measureKpis);
         this.#kpisByProject = new Map(from.#kpisByProject);
         for (const k of patch.kpis) {
           this.#byId.set(k.id, k);
-          const lists = k.projectId === null ? this.#goalKpis : this.#kpisByProject;
-          const key = k.projectId ?? k.goalId;
+          // The same list the full build puts it in (its place did not change: see ViewPatch).
+          const [lists, key] =
+            k.projectId !== null
+              ? [this.#kpisByProject, k.projectId]
+              : k.measureId != null
+                ? [this.#measureKpis, k.measureId]
+                : [this.#goalKpis, k.goalId];
+          if (key === null) continue;
           lists.set(key, (lists.get(key) ?? []).map((old) => (old.id === k.id ? k : old)));
         }
       }
@@ -154,10 +174,21 @@ export class WorkbookView {
     for (const p of records.projects.filter(live).sort(byOrder)) {
       push(this.#projectsByGoal, p.goalId, p);
       this.#byId.set(p.id, p);
+      const seen = new Set<string | null>([p.goalId]);
+      for (const link of p.alsoUnder ?? []) {
+        // One listing per goal: a link to the primary goal, or a second link to one goal, adds nothing.
+        if (seen.has(link.goalId)) continue;
+        seen.add(link.goalId);
+        // A link to a measure that is gone (or of another goal) lists the project directly under the goal.
+        const m = link.measureId === null ? undefined : this.#byId.get(link.measureId);
+        const measureId = m && 'parentId' in m && m.goalId === link.goalId ? m.id : null;
+        push(this.#linksByGoal, link.goalId, { project: p, goalId: link.goalId, measureId });
+      }
     }
     for (const k of records.kpis.filter(live).sort(byOrder)) {
-      if (k.projectId === null) push(this.#goalKpis, k.goalId, k);
-      else push(this.#kpisByProject, k.projectId, k);
+      if (k.projectId !== null) push(this.#kpisByProject, k.projectId, k);
+      else if (k.measureId != null) push(this.#measureKpis, k.measureId, k);
+      else if (k.goalId !== null) push(this.#goalKpis, k.goalId, k);
       this.#byId.set(k.id, k);
     }
     for (const y of records.kpiYears) {
@@ -214,7 +245,9 @@ export class WorkbookView {
     return out;
   }
 
-  goal(id: string): Goal | undefined {
+  /** The goal of an id (undefined for null: a project directly under the strategy has none). */
+  goal(id: string | null): Goal | undefined {
+    if (id === null) return undefined;
     const r = this.#byId.get(id);
     return r && 'directions' in r ? r : undefined;
   }
@@ -235,17 +268,37 @@ export class WorkbookView {
   measuresOf(goalId: string, parentId: string | null = null): Measure[] {
     return (this.#measuresByGoal.get(goalId) ?? []).filter((m) => m.parentId === parentId);
   }
-  allMeasuresOf(goalId: string): Measure[] {
+  allMeasuresOf(goalId: string | null): Measure[] {
+    if (goalId === null) return [];
     return this.#measuresByGoal.get(goalId) ?? [];
   }
-  /** Projects of a goal placed under measure `measureId` (null = directly under the goal). */
-  projectsOf(goalId: string, measureId: string | null | undefined = undefined): Project[] {
+  /**
+   * Projects whose primary place is goal `goalId` (null = directly under the strategy), under
+   * measure `measureId` (null = directly under the goal; undefined = all of the goal).
+   */
+  projectsOf(goalId: string | null, measureId: string | null | undefined = undefined): Project[] {
     const all = this.#projectsByGoal.get(goalId) ?? [];
     return measureId === undefined ? all : all.filter((p) => p.measureId === measureId);
+  }
+  /** Projects standing directly under the strategy (no 基本目標), e.g. a 交付金 project. */
+  get directProjects(): Project[] {
+    return this.#projectsByGoal.get(null) ?? [];
+  }
+  /**
+   * Projects listed in goal `goalId` by a link (their primary place is another goal or the
+   * strategy), under measure `measureId` (null = directly under the goal; undefined = all).
+   */
+  linkedProjectsOf(goalId: string, measureId: string | null | undefined = undefined): LinkedProject[] {
+    const all = this.#linksByGoal.get(goalId) ?? [];
+    return measureId === undefined ? all : all.filter((l) => l.measureId === measureId);
   }
   /** Goal-level KPIs (数値目標). */
   goalKpis(goalId: string): Kpi[] {
     return this.#goalKpis.get(goalId) ?? [];
+  }
+  /** KPIs of a 施策 (measure), not of its projects. */
+  measureKpis(measureId: string): Kpi[] {
+    return this.#measureKpis.get(measureId) ?? [];
   }
   kpisOf(projectId: string): Kpi[] {
     return this.#kpisByProject.get(projectId) ?? [];
@@ -277,6 +330,10 @@ export class WorkbookView {
   projectYear(projectId: string, fiscalYear: number): ProjectYear | undefined {
     return this.#projectYears.get(projectId)?.get(fiscalYear);
   }
+  /** The project's yearly records (live), in no particular order. */
+  projectYearsOf(projectId: string): ProjectYear[] {
+    return [...(this.#projectYears.get(projectId)?.values() ?? [])];
+  }
   /** Meetings, by date; those reviewing `fiscalYear` when given. */
   meetingsOf(fiscalYear?: number): Meeting[] {
     return fiscalYear === undefined ? this.#meetings : this.#meetings.filter((m) => m.fiscalYear === fiscalYear);
@@ -301,6 +358,7 @@ export class WorkbookView {
     let n = 0;
     for (const ks of this.#kpisByProject.values()) n += ks.length;
     for (const ks of this.#goalKpis.values()) n += ks.length;
+    for (const ks of this.#measureKpis.values()) n += ks.length;
     return n;
   }
 }

@@ -226,6 +226,7 @@ function sheetRow(row: number, project: { number: string; name: string; summary:
     goal: null,
     goalDirections: [],
     measure: null,
+    alsoUnder: null,
     projectNumber: project?.number ?? '',
     projectName: project?.name ?? '',
     projectSummary: project?.summary ?? '',

@@ -25,6 +25,7 @@ import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import { achievementCatalog, rankLabel } from '../i18n/domain';
 import { measurementCell, num, safeSheetName, text, type SheetCell, type SheetColumn, type SheetTable } from './table';
 import { cumulativeWords, DIRECTION_WORDS } from './values';
+import { alsoUnderCellText } from './links';
 
 // The Japanese messages of the spreadsheets come with them (not in the app's first load).
 addMessages(sheetMessages);
@@ -33,21 +34,37 @@ const wareki = (y: number | null) => (y === null ? '' : fiscalYearText(y, 'warek
 
 export const goalCellText = (g: Goal) => [g.number, g.title].filter((s) => s !== '').join(' ');
 
-/** Every KPI of the view in outline order, with its goal and project (null for 数値目標). */
-function* kpisInOrder(view: WorkbookView): Generator<{ goal: Goal; project: Project | null; kpi: Kpi | null }> {
+/**
+ * Every KPI of the view in outline order, with its goal (null for a project directly under the
+ * strategy) and project (null for 数値目標 and a 施策's own KPIs). A project listed under further
+ * goals is written once, at its primary place (its 他の基本目標 cell names the others).
+ */
+function* kpisInOrder(view: WorkbookView): Generator<{ goal: Goal | null; project: Project | null; kpi: Kpi | null }> {
   for (const goal of view.goals) {
     for (const kpi of view.goalKpis(goal.id)) yield { goal, project: null, kpi };
+    for (const m of view.allMeasuresOf(goal.id)) for (const kpi of view.measureKpis(m.id)) yield { goal, project: null, kpi };
     for (const project of view.projectsOf(goal.id)) {
       const kpis = view.kpisOf(project.id);
       if (kpis.length === 0) yield { goal, project, kpi: null };
       for (const kpi of kpis) yield { goal, project, kpi };
     }
   }
+  for (const project of view.directProjects) {
+    const kpis = view.kpisOf(project.id);
+    if (kpis.length === 0) yield { goal: null, project, kpi: null };
+    for (const kpi of kpis) yield { goal: null, project, kpi };
+  }
 }
 
-function measureText(view: WorkbookView, project: Project | null): string {
-  if (!project?.measureId) return '';
-  const m = view.measure(project.measureId);
+const goalCell = (goal: Goal | null) => (goal ? goalCellText(goal) : t('sheets.cell.noGoal'));
+
+const alsoUnderText = (view: WorkbookView, project: Project | null) =>
+  project ? alsoUnderCellText(project.alsoUnder ?? [], (id) => view.goal(id), (id) => view.measure(id)) : '';
+
+function measureText(view: WorkbookView, project: Project | null, kpi: Kpi | null = null): string {
+  const measureId = project ? project.measureId : (kpi?.measureId ?? null);
+  if (!measureId) return '';
+  const m = view.measure(measureId);
   return m ? [m.number, m.title].filter((s) => s !== '').join(' ') : '';
 }
 
@@ -90,6 +107,8 @@ export function kpiTableColumns(): SheetColumn[] {
     c('sheets.col.shortfall', 30),
     c('sheets.col.note', 30),
     c('sheets.col.cumulative', 24),
+    // Last, so that the columns people and older sheets rely on keep their places.
+    c('sheets.col.alsoUnder', 14),
   ];
 }
 
@@ -110,8 +129,8 @@ export function kpiTable(view: WorkbookView): SheetTable {
       const judged = e.early ? null : e.target;
       const target = record?.target ?? (judged && judged.value !== null ? { value: judged.value } : (judged?.measurement ?? null));
       rows.push([
-        text(goalCellText(goal)),
-        text(measureText(view, project)),
+        text(goalCell(goal)),
+        text(measureText(view, project, kpi)),
         text(project?.number ?? ''),
         text(project?.name ?? ''),
         text(project?.departments.join('・') ?? ''),
@@ -134,6 +153,7 @@ export function kpiTable(view: WorkbookView): SheetTable {
         text(record?.shortfallReason ?? ''),
         text(kpi.note),
         text(cumulativeWords(kpi)),
+        text(alsoUnderText(view, project)),
       ]);
     });
   }
@@ -186,7 +206,7 @@ export function progressTable(view: WorkbookView, fiscalYear: number): SheetTabl
     const withUnit = (m: Measurement) => formatMeasurement(m, unit);
     const value = (m: Measurement | null) => measurementCell(m, unit, withUnit, true);
     const row: SheetCell[] = [
-      text(goalCellText(goal)),
+      text(goalCell(goal)),
       text(project?.number ?? ''),
       text(project?.name ?? ''),
       text(project?.summary ?? ''),

@@ -22,7 +22,8 @@ import { applyPatch, createRecord, sameValue, type RecordContext, type RecordMet
 import { strategyDefaults, type Strategy } from '../domain/entities/strategy';
 import { goalDefaults, type Goal } from '../domain/entities/goal';
 import { measureDefaults, type Measure } from '../domain/entities/measure';
-import { projectDefaults, type Project } from '../domain/entities/project';
+import { projectDefaults, type Project, type ProjectLink } from '../domain/entities/project';
+import { alsoUnderCellText, NO_GOAL_CELLS } from './links';
 import { kpiDefaults, type Kpi, type KpiDirection, type KpiKind } from '../domain/entities/kpi';
 import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
 import { projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
@@ -49,7 +50,7 @@ import {
   type RawCell,
 } from './values';
 
-export type IssueCode = 'value' | 'year' | 'noYear' | 'direction' | 'cumulative' | 'noSubject' | 'noKpi' | 'noGoal';
+export type IssueCode = 'value' | 'year' | 'noYear' | 'direction' | 'cumulative' | 'noSubject' | 'noKpi' | 'noGoal' | 'alsoUnder';
 
 /** Why a row was left out. `column` is the column head as the sheet writes it. */
 export interface RowIssue {
@@ -68,6 +69,7 @@ export type ChangeField =
   | 'summary'
   | 'departments'
   | 'measure'
+  | 'alsoUnder'
   | 'unit'
   | 'direction'
   | 'cumulative'
@@ -152,8 +154,42 @@ function canon(s: string): string {
   return c;
 }
 const EMPTY: ReadonlySet<string> = new Set();
-/** The parent of a KPI for lookups: its project, or its goal for a goal's 数値目標. */
-const kpiParent = (goalId: string, projectId: string | null) => (projectId ? `p:${projectId}` : `g:${goalId}`);
+/** The parent of a KPI for lookups: its project, its 施策, or its goal for a goal's 数値目標. */
+const kpiParent = (goalId: string | null, projectId: string | null, measureId: string | null = null) =>
+  projectId ? `p:${projectId}` : measureId ? `m:${measureId}` : `g:${goalId}`;
+const kpiParentOf = (k: Kpi) => kpiParent(k.goalId, k.projectId, k.measureId ?? null);
+
+const isNoGoal = (g: NumberedTitle | null) => g !== null && g.number === '' && NO_GOAL_CELLS.some((c) => canon(g.title) === canon(c));
+
+/** A measure of a goal named by number and title as a sheet writes it. */
+function findMeasure(w: Work, goalId: string, mt: NumberedTitle): Measure | undefined {
+  const ms = w.all('measures').filter((m) => m.goalId === goalId);
+  return (
+    ms.find((m) => canon(m.number) === canon(mt.number) && canon(m.title) === canon(mt.title)) ??
+    (mt.title !== '' ? ms.find((m) => canon(m.title) === canon(mt.title)) : undefined) ??
+    (mt.number !== '' ? ms.find((m) => canon(m.number) === canon(mt.number)) : undefined)
+  );
+}
+
+/** Reads 他の基本目標 back: the links, or the part no goal (or measure) of the strategy matches. */
+function readAlsoUnder(w: Work, text: string): { links: ProjectLink[]; unknown: string | null } {
+  const links: ProjectLink[] = [];
+  for (const part of normalizeWidth(text).split(/[、,，;；]/)) {
+    const p = part.trim();
+    if (p === '') continue;
+    const [gPart, mPart] = p.split(/\s*\/\s*/);
+    const goal = w.all('goals').find((g) => canon(g.number) === canon(gPart ?? '') || canon(g.title) === canon(gPart ?? ''));
+    if (!goal) return { links, unknown: p };
+    let measureId: string | null = null;
+    if (mPart) {
+      const m = findMeasure(w, goal.id, { number: mPart, title: '' }) ?? findMeasure(w, goal.id, { number: '', title: mPart });
+      if (!m) return { links, unknown: p };
+      measureId = m.id;
+    }
+    if (!links.some((l) => l.goalId === goal.id)) links.push({ goalId: goal.id, measureId });
+  }
+  return { links, unknown: null };
+}
 const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
 
 /** A value read from a cell: the measurement, and whether it came from a number cell. */
@@ -277,7 +313,7 @@ class Work {
     }
     if (kind === 'kpis') {
       const k = r as Kpi;
-      const parent = kpiParent(k.goalId, k.projectId);
+      const parent = kpiParentOf(k);
       return [`kp:${parent}`, `kn:${parent}:${canon(k.name)}`];
     }
     return [];
@@ -315,7 +351,7 @@ class Work {
     }
     if ('order' in record && typeof record.order === 'number') {
       const parent =
-        kind === 'goals' ? 'g:' : kind === 'projects' ? `p:${(record as Project).goalId}` : kind === 'kpis' ? `k:${kpiParent((record as Kpi).goalId, (record as Kpi).projectId)}` : null;
+        kind === 'goals' ? 'g:' : kind === 'projects' ? `p:${(record as Project).goalId}` : kind === 'kpis' ? `k:${kpiParentOf(record as Kpi)}` : null;
       if (parent !== null) this.#nextOrder.set(parent, Math.max(this.#nextOrder.get(parent) ?? 0, record.order + 1));
     }
     this.current.set(record.id, { kind, record });
@@ -408,9 +444,9 @@ function findProject(w: Work, goal: Goal | undefined, row: SheetRow): Project | 
   return goal ? named.find((p) => p.goalId === goal.id) : named[0];
 }
 
-/** The KPIs of a project, or a goal's own 数値目標 (no project); with a name, only those so named. */
-function kpisUnder(w: Work, goal: Goal | undefined, project: Project | undefined, name?: string): Kpi[] {
-  const parent = project ? kpiParent(project.goalId, project.id) : goal ? kpiParent(goal.id, null) : null;
+/** The KPIs of a project, a 施策's own, or a goal's own 数値目標 (no project); with a name, only those so named. */
+function kpisUnder(w: Work, goal: Goal | undefined, project: Project | undefined, name?: string, measure?: Measure): Kpi[] {
+  const parent = project ? kpiParent(project.goalId, project.id) : measure ? kpiParent(measure.goalId, null, measure.id) : goal ? kpiParent(goal.id, null) : null;
   if (parent === null) return [];
   return w.ordered<'kpis'>(name === undefined ? `kp:${parent}` : `kn:${parent}:${canon(name)}`);
 }
@@ -456,6 +492,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
   let skipped = 0;
   const yearTargets: { kpiId: string; fy: number; value: ReadValue; row: number }[] = [];
   let defaultGoal: Goal | null = null;
+  const pendingLinks: { projectId: string; text: string; column: string; row: number }[] = [];
 
   let rowsDone = 0;
   for (const row of sheet.rows) {
@@ -475,16 +512,29 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
       }
       continue;
     }
-    const goalRef = row.goal;
-    const existingGoal = goalRef ? findGoal(w, goalRef) : (defaultGoal ?? undefined);
+    // 「（基本目標なし）」: a project directly under the strategy.
+    const direct = isNoGoal(row.goal) && hasProject;
+    const goalRef = isNoGoal(row.goal) ? null : row.goal;
+    const existingGoal = direct ? undefined : goalRef ? findGoal(w, goalRef) : (defaultGoal ?? undefined);
     // Without a goal column or heading, a project is looked for by name across the strategy.
-    const existingProject = !hasProject ? undefined : goalRef ? (existingGoal ? findProject(w, existingGoal, row) : undefined) : findProject(w, undefined, row);
-    const goalKnown = !!goalRef || !!existingProject || target.mode === 'create';
+    const existingProject = !hasProject
+      ? undefined
+      : direct
+        ? findProject(w, undefined, row)
+        : goalRef
+          ? existingGoal
+            ? findProject(w, existingGoal, row)
+            : undefined
+          : findProject(w, undefined, row);
+    const goalKnown = !!goalRef || direct || !!existingProject || target.mode === 'create';
     if (!goalKnown) {
       issue('noGoal', '', row.projectName || row.projectNumber || row.kpiName);
     }
+    // A row with a 施策 and a KPI but no project: the 施策's own KPI.
+    const existingMeasure = !hasProject && row.measure && existingGoal ? findMeasure(w, existingGoal.id, row.measure) : undefined;
     const kpiScope = existingProject ? undefined : existingGoal;
-    let existingKpi = row.kpiName !== '' ? kpisUnder(w, kpiScope, existingProject, row.kpiName)[0] : undefined;
+    let existingKpi = row.kpiName !== '' ? kpisUnder(w, kpiScope, existingProject, row.kpiName, existingMeasure)[0] : undefined;
+    if (!hasProject && row.measure && !existingMeasure) existingKpi = undefined;
     const kpiValues = row.values;
     if (row.kpiName === '' && (kpiValues.length > 0 || row.texts.some((x) => x.kind !== 'progress'))) {
       // Values without a KPI name belong to the project's only KPI.
@@ -549,25 +599,24 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     if (!goal && goalRef) {
       goal = w.create('goals', { ...goalDefaults(w.nextOrder('g:')), number: goalRef.number || String(w.all('goals').length + 1), title: goalRef.title }, r);
     }
-    if (!goal && existingProject) goal = w.get<'goals'>(existingProject.goalId);
-    if (!goal && target.mode === 'create') {
+    if (!goal && existingProject && existingProject.goalId !== null) goal = w.get<'goals'>(existingProject.goalId);
+    const underStrategy = !goal && (direct || (existingProject !== undefined && existingProject.goalId === null));
+    if (!goal && !underStrategy && target.mode === 'create') {
       defaultGoal ??= w.create('goals', { ...goalDefaults(0), number: '1', title: target.defaultGoalTitle }, r);
       goal = defaultGoal;
     }
-    if (!goal) continue;
-    if (goalRef && goalRef.title !== '' && canon(goal.title) !== canon(goalRef.title)) goal = w.patch('goals', goal.id, { title: goalRef.title }, r);
-    if (row.goalDirections.length > 0 && goal.directions.length === 0) goal = w.patch('goals', goal.id, { directions: row.goalDirections }, r);
+    if (!goal && !underStrategy) continue;
+    if (goal && goalRef && goalRef.title !== '' && canon(goal.title) !== canon(goalRef.title)) goal = w.patch('goals', goal.id, { title: goalRef.title }, r);
+    if (goal && row.goalDirections.length > 0 && goal.directions.length === 0) goal = w.patch('goals', goal.id, { directions: row.goalDirections }, r);
 
     let measureId: string | null | undefined;
-    if (row.measure) {
+    if (row.measure && goal) {
       const ms = w.all('measures').filter((m) => m.goalId === goal!.id);
       const mt = row.measure;
-      const found =
-        ms.find((m) => canon(m.number) === canon(mt.number) && canon(m.title) === canon(mt.title)) ??
-        (mt.title !== '' ? ms.find((m) => canon(m.title) === canon(mt.title)) : undefined) ??
-        (mt.number !== '' ? ms.find((m) => canon(m.number) === canon(mt.number)) : undefined);
+      const found = findMeasure(w, goal.id, mt);
       measureId = (found ?? w.create('measures', { ...measureDefaults(goal.id, null, nextOrder(ms.filter((m) => m.parentId === null))), number: mt.number, title: mt.title }, r)).id;
     }
+    const goalId = goal?.id ?? null;
 
     let project: Project | undefined = existingProject;
     if (hasProject) {
@@ -576,7 +625,7 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
         project = w.create(
           'projects',
           {
-            ...projectDefaults(goal.id, measureId ?? null, w.nextOrder(`p:${goal.id}`)),
+            ...projectDefaults(goalId, measureId ?? null, w.nextOrder(`p:${goalId}`)),
             number: row.projectNumber,
             name: row.projectName || row.projectNumber,
             summary: row.projectSummary,
@@ -594,6 +643,9 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
         project = w.patch('projects', project.id, patch, r);
       }
     }
+
+    // 他の基本目標 is read once every row is in: it may name a goal that a later row brings.
+    if (project && row.alsoUnder) pendingLinks.push({ projectId: project.id, text: row.alsoUnder.text, column: row.alsoUnder.column, row: r });
 
     // Project texts of a year (進捗状況・課題等).
     for (const x of row.texts) {
@@ -636,7 +688,12 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
     const note = row.texts.find((x) => x.kind === 'kpiNote');
     if (note) patch.note = note.text;
     if (!kpi) {
-      kpi = w.create('kpis', { ...kpiDefaults(goal.id, project?.id ?? null, w.nextOrder(`k:${kpiParent(goal.id, project?.id ?? null)}`)), name: row.kpiName, kind, ...patch }, r);
+      const kpiMeasure = project ? null : (measureId ?? null);
+      kpi = w.create(
+        'kpis',
+        { ...kpiDefaults(goalId, project?.id ?? null, w.nextOrder(`k:${kpiParent(goalId, project?.id ?? null, kpiMeasure)}`), kpiMeasure), name: row.kpiName, kind, ...patch },
+        r,
+      );
     } else {
       kpi = w.patch('kpis', kpi.id, patch, r);
     }
@@ -665,6 +722,19 @@ export function planImport(sheet: ReadSheet, target: PlanTarget, ctx: RecordCont
       const fy = x.year ?? rowYear;
       if (fy !== null) upsertYear(fy, { shortfallReason: x.text });
     }
+  }
+
+  // Further places of projects (他の基本目標): a cell naming no goal or measure of the strategy is
+  // reported and leaves the project's places as they were.
+  for (const l of pendingLinks) {
+    const read = readAlsoUnder(w, l.text);
+    if (read.unknown !== null) {
+      issues.push({ row: l.row, code: 'alsoUnder', column: l.column, input: read.unknown });
+      continue;
+    }
+    const project = w.get<'projects'>(l.projectId);
+    const links = read.links.filter((x) => x.goalId !== project.goalId);
+    if (JSON.stringify(links) !== JSON.stringify(project.alsoUnder ?? [])) w.patch('projects', project.id, { alsoUnder: links }, l.row);
   }
 
   // Yearly targets: stored only where they say more than the engine derives.
@@ -800,6 +870,13 @@ function finish(w: Work, mode: 'create' | 'update', issues: RowIssue[], rowsRead
               const m = x.measureId ? (w.current.get(x.measureId)?.record as Measure | undefined) : undefined;
               return m ? numbered(m.number, m.title) : '';
             }],
+            ['alsoUnder', (x) =>
+              alsoUnderCellText(
+                x.alsoUnder ?? [],
+                (id) => w.current.get(id)?.record as Goal | undefined,
+                (id) => w.current.get(id)?.record as Measure | undefined,
+              ),
+            ],
           ]);
         break;
       }

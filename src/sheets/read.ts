@@ -42,6 +42,8 @@ export interface SheetRow {
   /** 目指す方向性 bullets seen under the goal heading. */
   goalDirections: string[];
   measure: NumberedTitle | null;
+  /** 他の基本目標: the further places of a project, as written (「プラス1」「2 / (1)」, several joined by 、). */
+  alsoUnder: { text: string; column: string } | null;
   projectNumber: string;
   projectName: string;
   projectSummary: string;
@@ -128,6 +130,7 @@ export function readRows(grid: readonly (readonly RawCell[])[], headerRow: numbe
       goal: headingGoal,
       goalDirections: directions,
       measure: null,
+      alsoUnder: null,
       projectNumber: '',
       projectName: '',
       projectSummary: '',
@@ -156,6 +159,9 @@ export function readRows(grid: readonly (readonly RawCell[])[], headerRow: numbe
         }
         case 'measure':
           row.measure = splitNumbered(s, /^施策\s*/);
+          break;
+        case 'alsoUnder':
+          row.alsoUnder = { text: s, column };
           break;
         case 'projectNumber':
           row.projectNumber = normalizeWidth(s).trim();

@@ -351,6 +351,12 @@ export class WorkbookStore {
     return this.#track(() => this.#deps.repo.create(kind, strategyId, fields));
   }
 
+  /** Moves a project to another primary goal and measure (goalId null: directly under the strategy), its KPIs with it. */
+  async moveProject(projectId: string, goalId: string | null, measureId: string | null): Promise<void> {
+    await this.flush();
+    await this.#track(() => this.#deps.repo.moveProject(projectId, goalId, measureId));
+  }
+
   /** Deletes a record with everything under it and offers undo. */
   async remove(kind: ChildKind | 'strategies', id: string, message: string): Promise<void> {
     const strategyId = kind === 'strategies' ? id : this.openId;

@@ -14,8 +14,8 @@ import {
 } from '../domain/records';
 import type { Strategy } from '../domain/entities/strategy';
 import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
-import { projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
-import { deletionSet, orphanedProjects } from '../domain/cascade';
+import { carriedForward, projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
+import { deletionSet, projectPatches } from '../domain/cascade';
 import { copyToNewPeriod, type NewPeriod } from '../domain/copy';
 import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
@@ -184,10 +184,13 @@ export class WorkbookRepository {
         (r) => r.deletedAt === null,
       );
       const ctx = this.#ctx();
+      // A new year starts with what carries over from the years before it (交付金の名称).
+      const carried = existing ? null : carriedForward(await table.where('projectId').equals(projectId).toArray(), fiscalYear);
       const next = existing
         ? applyPatch(ctx, existing, patch)
         : createRecord<ProjectYear>(ctx, strategyId, {
             ...projectYearDefaults(projectId, fiscalYear),
+            ...carried,
             ...patch,
             projectId,
             fiscalYear,
@@ -209,9 +212,9 @@ export class WorkbookRepository {
       const records = await this.loadWorkbook(strategyId);
       if (!records) throw new RecordNotFoundError('strategies', strategyId);
       const refs = deletionSet(records, kind, id);
-      for (const projectId of orphanedProjects(records, refs)) {
+      for (const [projectId, patch] of projectPatches(records, refs)) {
         const p = await db.projects.get(projectId);
-        if (p) await db.projects.put(applyPatch(ctx, p, { measureId: null }));
+        if (p) await db.projects.put(applyPatch(ctx, p, patch));
       }
       for (const ref of refs) {
         const table = this.#table(ref.kind);
@@ -220,6 +223,24 @@ export class WorkbookRepository {
       }
     });
     return batch;
+  }
+
+  /**
+   * Moves a project to another primary place: a goal and measure, or (goalId null) directly under
+   * the strategy. Its KPIs move with it, and a link to the new goal is dropped (the project is
+   * counted once per goal); one transaction.
+   */
+  async moveProject(projectId: string, goalId: string | null, measureId: string | null): Promise<void> {
+    const db = this.#db;
+    const ctx = this.#ctx();
+    await db.transaction('rw', [db.projects, db.kpis], async () => {
+      const project = await db.projects.get(projectId);
+      if (!project || project.deletedAt !== null) throw new RecordNotFoundError('projects', projectId);
+      const alsoUnder = (project.alsoUnder ?? []).filter((l) => l.goalId !== goalId);
+      await db.projects.put(applyPatch(ctx, project, { goalId, measureId: goalId === null ? null : measureId, alsoUnder }));
+      for (const k of await db.kpis.where('projectId').equals(projectId).toArray())
+        if (k.deletedAt === null && k.goalId !== goalId) await db.kpis.put(applyPatch(ctx, k, { goalId }));
+    });
   }
 
   /** Undoes a deletion: every record of the batch comes back, in one transaction. */

@@ -18,6 +18,7 @@ import { serializeBundle } from '../../src/bundle/serialize';
 import { applyPatch, createRecord, markDeleted, markRestored, type RecordContext } from '../../src/domain/records';
 import { kpiYearDefaults, type KpiYear } from '../../src/domain/entities/kpi-year';
 import { goalDefaults, type Goal } from '../../src/domain/entities/goal';
+import type { Measure } from '../../src/domain/entities/measure';
 import type { WorkbookRecords } from '../../src/domain/workbook';
 import { DEPARTMENT_COPY, PLANNING_COPY, clone, deepFreeze, deviceContext, exportOptions, sample } from './helpers';
 
@@ -507,5 +508,29 @@ describe('equal values adopt the later stamp', () => {
     expect(plan.restamped.filter((a) => a.field === 'name')).toEqual([]);
     // Between whole-strategy copies the same later stamp is adopted.
     expect(planMerge(here, later, { mine: null, theirs: null }).restamped.map((a) => [a.id, a.field])).toContainEqual([here.projects[i]!.id, 'name']);
+  });
+});
+
+describe('planMerge: the structures of real strategies', () => {
+  it('takes a project’s further places (再掲) and a 施策 KPI from the file, named in words; asks when both changed the places', () => {
+    const { here, there, h, t } = twoCopies();
+    const [, g2, g3] = here.goals;
+    const measure = createRecord<Measure>(t, here.strategy.id, { goalId: g3!.id, parentId: null, number: '(1)', title: '子育て支援', category: '', description: '', order: 0 });
+    there.measures.push(measure);
+    there.projects[0] = applyPatch(t, there.projects[0]!, { alsoUnder: [{ goalId: g3!.id, measureId: measure.id }] });
+    const plan = planMerge(here, there, T0);
+    expect(plan.conflicts).toEqual([]);
+    const places = plan.changed.find((c) => c.field === 'alsoUnder')!;
+    expect(places.theirsText).toContain('子育て支援');
+    expect(places.theirsText).not.toContain(measure.id);
+    const applied = applyMergePlan(here, plan, {}, { now: '2026-05-23T00:00:00.000Z', editor: '企画課 山田' });
+    expect(applied.records.projects[0]!.alsoUnder).toEqual([{ goalId: g3!.id, measureId: measure.id }]);
+
+    // Both copies list the project elsewhere: one conflict, neither listing dropped unseen.
+    const both = twoCopies();
+    both.here.projects[0] = applyPatch(both.h, both.here.projects[0]!, { alsoUnder: [{ goalId: g2!.id, measureId: null }] });
+    both.there.projects[0] = applyPatch(both.t, both.there.projects[0]!, { alsoUnder: [{ goalId: g3!.id, measureId: null }] });
+    const conflict = planMerge(both.here, both.there, T0);
+    expect(conflict.conflicts.map((c) => [c.field, c.reason])).toEqual([['alsoUnder', 'bothChanged']]);
   });
 });

@@ -101,7 +101,7 @@ describe('copyToNewPeriod', () => {
     const view = new WorkbookView(copy);
     expect(view.projectCount).toBe(9);
     const goalIds = new Set(copy.goals.map((g) => g.id));
-    for (const p of copy.projects) expect(goalIds.has(p.goalId)).toBe(true);
+    for (const p of copy.projects) expect(goalIds.has(p.goalId!)).toBe(true);
     const projectIds = new Set(copy.projects.map((p) => p.id));
     // KPIs of the deleted project are not orphaned into the copy.
     expect(copy.kpis.filter((k) => k.projectId !== null && !projectIds.has(k.projectId))).toHaveLength(0);

@@ -38,9 +38,9 @@ describe('dashboard model', () => {
     const goal = view.goals[1]!;
     const byGoal = buildDashboard(view, { ...NO_FILTERS, goal: goal.id });
     expect(byGoal.rows.length).toBeGreaterThan(0);
-    expect(byGoal.rows.every((r) => r.goal.id === goal.id)).toBe(true);
+    expect(byGoal.rows.every((r) => r.goal?.id === goal.id)).toBe(true);
     expect(byGoal.goals.map((g) => g.goal.id)).toEqual([goal.id]);
-    expect(byGoal.rows.length).toBe(all.rows.filter((r) => r.goal.id === goal.id).length);
+    expect(byGoal.rows.length).toBe(all.rows.filter((r) => r.goal?.id === goal.id).length);
 
     const dept = all.rows.find((r) => r.project && r.project.departments.length > 0)!.project!.departments[0]!;
     const byDept = buildDashboard(view, { ...NO_FILTERS, dept });

@@ -68,6 +68,7 @@ test('the heads of the app’s KPI table map to their own fields', () => {
     'shortfallReason',
     'kpiNote',
     'cumulative',
+    'alsoUnder',
   ]);
 });
 

@@ -141,3 +141,52 @@ describe('copyToNewPeriod', () => {
     expect(await repo.listStrategies()).toHaveLength(2);
   });
 });
+
+describe('structures of real strategies (issue 15, 17)', () => {
+  it('a new year of a project starts with the 交付金の名称 of the latest earlier year; an existing year keeps its own', async () => {
+    const records = await addSample();
+    const sid = records.strategy.id;
+    const project = records.projects[0]!;
+    await repo.upsertProjectYear(sid, project.id, 2020, { grantName: '地方創生推進交付金' });
+    const next = await repo.upsertProjectYear(sid, project.id, 2021, { progress: '相談会を開催した。' });
+    expect(next.grantName).toBe('地方創生推進交付金');
+    expect(next.progress).toBe('相談会を開催した。');
+    // A name typed in the new year wins over the carried one.
+    const typed = await repo.upsertProjectYear(sid, project.id, 2022, { grantName: 'デジタル田園都市国家構想交付金' });
+    expect(typed.grantName).toBe('デジタル田園都市国家構想交付金');
+  });
+
+  it('moving a project directly under the strategy takes its KPIs with it and drops a link to its new place', async () => {
+    const records = await addSample();
+    const sid = records.strategy.id;
+    const [g1, g2] = records.goals;
+    const project = records.projects.find((p) => p.goalId === g1!.id)!;
+    await db.projects.put({ ...project, alsoUnder: [{ goalId: g2!.id, measureId: null }] });
+    await repo.moveProject(project.id, null, null);
+    let loaded = (await repo.loadWorkbook(sid))!;
+    let view = new WorkbookView(loaded);
+    expect(view.directProjects.map((p) => p.id)).toEqual([project.id]);
+    expect(view.kpisOf(project.id).every((k) => k.goalId === null)).toBe(true);
+    // Moved to goal 2, the link to goal 2 goes (a project counts once per goal).
+    await repo.moveProject(project.id, g2!.id, null);
+    loaded = (await repo.loadWorkbook(sid))!;
+    view = new WorkbookView(loaded);
+    expect(view.project(project.id)!.alsoUnder).toEqual([]);
+    expect(view.kpisOf(project.id).every((k) => k.goalId === g2!.id)).toBe(true);
+  });
+
+  it('deleting a goal leaves a project listed under it; undo brings the listing back', async () => {
+    const records = await addSample();
+    const sid = records.strategy.id;
+    const [g1, g2] = records.goals;
+    const project = records.projects.find((p) => p.goalId === g1!.id)!;
+    await db.projects.put({ ...project, alsoUnder: [{ goalId: g2!.id, measureId: null }] });
+    const batch = await repo.deleteWithChildren('goals', g2!.id, sid);
+    let view = new WorkbookView((await repo.loadWorkbook(sid))!);
+    expect(view.project(project.id)).toBeDefined();
+    expect(view.goals.map((g) => g.id)).not.toContain(g2!.id);
+    await repo.restoreBatch(sid, batch);
+    view = new WorkbookView((await repo.loadWorkbook(sid))!);
+    expect(view.linkedProjectsOf(g2!.id).map((l) => l.project.id)).toEqual([project.id]);
+  });
+});

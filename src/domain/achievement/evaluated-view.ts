@@ -107,15 +107,23 @@ interface RolledUp {
 }
 
 /**
- * A tally's place in a roll-up: the strategy's, or one of goal `g`'s (its own, its 数値目標',
- * measure `i`'s or project `i`'s). Places, not objects: an edit copies the tallies it changes.
+ * A tally's place in a roll-up: the strategy's, one of goal `g`'s (its own, its 数値目標',
+ * measure `i`'s, measure `i`'s own KPIs' or project `i`'s), or that of the project `i` directly
+ * under the strategy. Places, not objects: an edit copies the tallies it changes.
  */
-type Slot = { part: 'strategy' } | { part: 'tally' | 'goalKpis'; g: number } | { part: 'measure' | 'project'; g: number; i: number };
+type Slot =
+  | { part: 'strategy' }
+  | { part: 'tally' | 'goalKpis'; g: number }
+  | { part: 'measure' | 'measureKpis' | 'project'; g: number; i: number }
+  | { part: 'direct'; i: number };
 
 interface Placement {
   slots: Map<string, Slot[]>;
   position: Map<string, number>;
-  /** Where each goal, measure and project is in the roll-up's lists (the same after every edit of values). */
+  /**
+   * Where each goal, measure and project is in the roll-up's lists (the same after every edit of
+   * values); g = -1 for a project directly under the strategy.
+   */
   where: Map<string, { g: number; i: number }>;
 }
 
@@ -134,9 +142,13 @@ function placementOf(r: StrategyRollup): Placement {
   r.goals.forEach((goal, g) => {
     put(goal.tally, { part: 'tally', g });
     put(goal.goalKpis, { part: 'goalKpis', g });
-    goal.measures.forEach((m, i) => put(m.tally, { part: 'measure', g, i }));
+    goal.measures.forEach((m, i) => {
+      put(m.tally, { part: 'measure', g, i });
+      put(m.ownKpis, { part: 'measureKpis', g, i });
+    });
     goal.projects.forEach((p, i) => put(p.tally, { part: 'project', g, i }));
   });
+  r.direct.forEach((p, i) => put(p.tally, { part: 'direct', i }));
   const position = new Map<string, number>();
   r.strategy.kpiIds.forEach((id, i) => position.set(id, i));
   const where = new Map<string, { g: number; i: number }>();
@@ -145,6 +157,7 @@ function placementOf(r: StrategyRollup): Placement {
     goal.measures.forEach((m, i) => where.set(m.measureId, { g, i }));
     goal.projects.forEach((p, i) => where.set(p.projectId, { g, i }));
   });
+  r.direct.forEach((p, i) => where.set(p.projectId, { g: -1, i }));
   return { slots, position, where };
 }
 
@@ -165,6 +178,7 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
   const over = new Map(previous);
   let strategy = old.strategy;
   const goals = old.goals.slice();
+  let direct = old.direct;
   // Copies made in this edit (changed freely); anything else belongs to the old roll-up too.
   const owned = new Set<object>();
   const mine = <T extends object>(x: T, copy: (x: T) => T): T => {
@@ -177,6 +191,11 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
   /** The tally at `slot` in the new roll-up, copied (with the entries above it) at its first change. */
   const tallyAt = (slot: Slot): Tally => {
     if (slot.part === 'strategy') return (strategy = mine(strategy, copyTally));
+    if (slot.part === 'direct') {
+      const list = (direct = mine(direct, (l) => l.slice()));
+      const p = (list[slot.i] = mine(list[slot.i]!, shallow));
+      return (p.tally = mine(p.tally, copyTally));
+    }
     const g = (goals[slot.g] = mine(goals[slot.g]!, shallow));
     switch (slot.part) {
       case 'tally':
@@ -187,6 +206,11 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
         const list = (g.measures = mine(g.measures, (l) => l.slice()));
         const m = (list[slot.i] = mine(list[slot.i]!, shallow));
         return (m.tally = mine(m.tally, copyTally));
+      }
+      case 'measureKpis': {
+        const list = (g.measures = mine(g.measures, (l) => l.slice()));
+        const m = (list[slot.i] = mine(list[slot.i]!, shallow));
+        return (m.ownKpis = mine(m.ownKpis, copyTally));
       }
       case 'project': {
         const list = (g.projects = mine(g.projects, (l) => l.slice()));
@@ -212,6 +236,7 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
     scheme: old.scheme,
     strategy,
     goals,
+    direct,
     evaluations,
     goal: (id) => {
       const w = at(id);
@@ -219,12 +244,12 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
     },
     measure: (id) => {
       const w = at(id);
-      const m = w && w.i >= 0 ? goals[w.g]!.measures[w.i] : undefined;
+      const m = w && w.i >= 0 && w.g >= 0 ? goals[w.g]!.measures[w.i] : undefined;
       return m?.measureId === id ? m : undefined;
     },
     project: (id) => {
       const w = at(id);
-      const p = w && w.i >= 0 ? goals[w.g]!.projects[w.i] : undefined;
+      const p = w && w.i >= 0 ? (w.g === -1 ? direct[w.i] : goals[w.g]!.projects[w.i]) : undefined;
       return p?.projectId === id ? p : undefined;
     },
   };

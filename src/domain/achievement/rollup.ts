@@ -4,7 +4,13 @@
  *
  * The share achieved = achieved ÷ (achieved + not achieved). Pending and excluded KPIs are left out
  * of the denominator and reported beside it. Goal-level 数値目標 (KPIs with no project) count for
- * their goal and the strategy, not for any measure or project.
+ * their goal and the strategy, not for any measure or project. A 施策's own KPIs count for the
+ * measure, the measures above it, its goal and the strategy.
+ *
+ * A project listed under further goals (Project.alsoUnder) counts in each of those goals once, and
+ * in the strategy once: the goals' totals then add up to more than the strategy's, and each goal
+ * says how many of its KPIs also count elsewhere (`shared`). A project directly under the strategy
+ * counts for the strategy (and for goals it is linked to) only. docs/achievement.md has the rules.
  */
 import type { WorkbookView } from '../workbook';
 import type { Kpi } from '../entities/kpi';
@@ -58,8 +64,10 @@ export interface ProjectRollup {
 export interface MeasureRollup {
   measureId: string;
   parentId: string | null;
-  /** Projects under this measure and under the measures nested in it. */
+  /** The measure's own KPIs, its projects (linked ones included) and those of the measures nested in it. */
   tally: Tally;
+  /** The measure's own KPIs alone. */
+  ownKpis: Tally;
 }
 
 export interface GoalRollup {
@@ -70,7 +78,12 @@ export interface GoalRollup {
   goalKpis: Tally;
   /** Every measure of the goal, nested ones included, in outline order. */
   measures: MeasureRollup[];
+  /** Projects whose primary place is this goal. */
   projects: ProjectRollup[];
+  /** Projects listed here by a link (primary elsewhere), counted in this goal's tally. */
+  linkedProjectIds: string[];
+  /** KPIs of this goal's tally that also count in another goal (「他の基本目標にも計上」). */
+  shared: number;
 }
 
 export interface StrategyRollup {
@@ -78,6 +91,8 @@ export interface StrategyRollup {
   scheme: RankScheme;
   strategy: Tally;
   goals: GoalRollup[];
+  /** Projects directly under the strategy (no 基本目標), counted for the strategy. */
+  direct: ProjectRollup[];
   /** Every KPI's evaluation, by KPI id, in outline order. */
   evaluations: ReadonlyMap<string, KpiEvaluation>;
   goal(id: string): GoalRollup | undefined;
@@ -200,6 +215,9 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
   const judgement = interimJudgementOf(view.strategy);
   const evaluations = new Map<string, KpiEvaluation>();
   const evaluate = (kpi: Kpi): KpiEvaluation => {
+    // A project listed under several goals is evaluated once.
+    const done = evaluations.get(kpi.id);
+    if (done) return done;
     // kpiYearsOf is an index already (live records of the KPI, one per year, sorted once per view).
     const e = evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s, judgement);
     evaluations.set(kpi.id, e);
@@ -218,6 +236,13 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
   const goalById = new Map<string, GoalRollup>();
   const measureById = new Map<string, MeasureRollup>();
   const projectById = new Map<string, ProjectRollup>();
+  // How many goals each project counts in (primary and linked, once each).
+  const goalCount = (p: { goalId: string | null; alsoUnder?: { goalId: string }[] }) => {
+    const ids = new Set<string>();
+    if (p.goalId !== null && view.goal(p.goalId)) ids.add(p.goalId);
+    for (const l of p.alsoUnder ?? []) if (view.goal(l.goalId)) ids.add(l.goalId);
+    return ids.size;
+  };
 
   for (const goal of view.goals) {
     const goalTally = newTally();
@@ -236,7 +261,7 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
     const walk = (parentId: string | null) => {
       for (const m of view.measuresOf(goal.id, parentId)) {
         if (measureById.has(m.id)) continue;
-        const mr: MeasureRollup = { measureId: m.id, parentId: m.parentId, tally: newTally() };
+        const mr: MeasureRollup = { measureId: m.id, parentId: m.parentId, tally: newTally(), ownKpis: newTally() };
         measures.push(mr);
         measureById.set(m.id, mr);
         parentOf.set(m.id, m.parentId);
@@ -244,27 +269,70 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
       }
     };
     walk(null);
+    const addUp = (measureId: string | null, e: KpiEvaluation) => {
+      for (let m = measureId; m !== null && parentOf.has(m); m = parentOf.get(m) ?? null) {
+        const mr = measureById.get(m);
+        if (mr) add(mr.tally, e);
+      }
+    };
 
+    // A 施策's own KPIs.
+    for (const mr of measures)
+      for (const k of view.measureKpis(mr.measureId)) {
+        const e = evaluate(k);
+        add(mr.ownKpis, e);
+        add(goalTally, e);
+        add(strategy, e);
+        addUp(mr.measureId, e);
+      }
+
+    let shared = 0;
     const projects: ProjectRollup[] = [];
     for (const p of view.projectsOf(goal.id)) {
       const pr: ProjectRollup = { projectId: p.id, measureId: p.measureId, tally: newTally() };
       projects.push(pr);
       projectById.set(p.id, pr);
+      const elsewhere = goalCount(p) > 1;
       for (const k of view.kpisOf(p.id)) {
         const e = evaluate(k);
         add(pr.tally, e);
         add(goalTally, e);
         add(strategy, e);
-        for (let m = p.measureId; m !== null && parentOf.has(m); m = parentOf.get(m) ?? null) {
-          const mr = measureById.get(m);
-          if (mr) add(mr.tally, e);
-        }
+        addUp(p.measureId, e);
+        if (elsewhere) shared++;
+      }
+    }
+    // Linked projects count in this goal too (once: the view lists a project once per goal), but
+    // not again in the strategy.
+    const linkedProjectIds: string[] = [];
+    for (const l of view.linkedProjectsOf(goal.id)) {
+      linkedProjectIds.push(l.project.id);
+      const measureId = l.measureId !== null && parentOf.has(l.measureId) ? l.measureId : null;
+      // Shared only when it counts in another goal too (not for a project under the strategy listed here alone).
+      const elsewhere = goalCount(l.project) > 1;
+      for (const k of view.kpisOf(l.project.id)) {
+        const e = evaluate(k);
+        add(goalTally, e);
+        addUp(measureId, e);
+        if (elsewhere) shared++;
       }
     }
 
-    const gr: GoalRollup = { goalId: goal.id, tally: goalTally, goalKpis, measures, projects };
+    const gr: GoalRollup = { goalId: goal.id, tally: goalTally, goalKpis, measures, projects, linkedProjectIds, shared };
     goals.push(gr);
     goalById.set(goal.id, gr);
+  }
+  // Projects directly under the strategy.
+  const direct: ProjectRollup[] = [];
+  for (const p of view.directProjects) {
+    const pr: ProjectRollup = { projectId: p.id, measureId: null, tally: newTally() };
+    direct.push(pr);
+    projectById.set(p.id, pr);
+    for (const k of view.kpisOf(p.id)) {
+      const e = evaluate(k);
+      add(pr.tally, e);
+      add(strategy, e);
+    }
   }
   for (const t of open) finishTally(t, s);
 
@@ -273,6 +341,7 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
     scheme: s,
     strategy,
     goals,
+    direct,
     evaluations,
     goal: (id) => goalById.get(id),
     measure: (id) => measureById.get(id),

@@ -11,8 +11,17 @@ import { CUMULATIVE_FIGURES, KPI_DIRECTIONS, KPI_FRAMEWORKS, KPI_KINDS } from '.
 
 export const kpiSchema = z.object({
   ...recordMetaShape,
-  goalId: recordId(),
+  /**
+   * The goal the KPI counts for; null only for a KPI of a project that stands directly under the
+   * strategy (no 基本目標).
+   */
+  goalId: recordId().nullable(),
   projectId: recordId().nullable(),
+  /**
+   * The 施策 (measure) a KPI with no project belongs to (seed 002 attaches KPIs to 施策); null = a
+   * goal-level 数値目標. Absent in older files (= null). Ignored when `projectId` is set.
+   */
+  measureId: recordId().nullable().default(null),
   name: shortText(),
   /** Unit as printed: 件, 人, 千人, %, 円 … */
   unit: shortText(),

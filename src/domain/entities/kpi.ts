@@ -1,6 +1,6 @@
 /**
  * KPI (重要業績評価指標 / 成果目標 / 数値目標).
- * A KPI with `projectId === null` is a goal-level 数値目標.
+ * A KPI with `projectId === null` is a goal-level 数値目標, or a 施策's KPI when `measureId` is set.
  */
 import type { z } from 'zod';
 import type { kpiSchema } from './kpi.schema';
@@ -24,10 +24,11 @@ export type Kpi = z.infer<typeof kpiSchema> & RecordMeta;
 export type KpiDirection = Kpi['direction'];
 export type KpiKind = Kpi['kind'];
 
-export function kpiDefaults(goalId: string, projectId: string | null, order: number): Omit<Kpi, keyof RecordMeta> {
+export function kpiDefaults(goalId: string | null, projectId: string | null, order: number, measureId: string | null = null): Omit<Kpi, keyof RecordMeta> {
   return {
     goalId,
     projectId,
+    measureId: projectId === null ? measureId : null,
     name: '',
     unit: '',
     kind: 'numeric',

@@ -49,3 +49,20 @@ export function projectYearDefaults(projectId: string, fiscalYear: number): Omit
     summaryDraft: '',
   };
 }
+
+/**
+ * What a new fiscal year's record of a project starts with from the years before it: the 交付金の名称
+ * of the latest earlier year that has one (a grant runs over several years; the clerk should not
+ * retype its name each year). Everything else starts empty.
+ */
+export function carriedForward(
+  earlier: readonly Pick<ProjectYear, 'fiscalYear' | 'grantName' | 'deletedAt'>[],
+  fiscalYear: number,
+): Pick<ProjectYear, 'grantName'> {
+  let best: { fiscalYear: number; grantName: string } | null = null;
+  for (const y of earlier) {
+    if (y.deletedAt !== null || y.fiscalYear >= fiscalYear || y.grantName.trim() === '') continue;
+    if (best === null || y.fiscalYear > best.fiscalYear) best = y;
+  }
+  return { grantName: best?.grantName ?? '' };
+}

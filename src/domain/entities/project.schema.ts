@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { fiscalYear, longText, order, recordId, shortText, textList } from '../bounds.schema';
+import { BOUNDS } from '../bounds';
 import { recordMetaShape } from '../records.schema';
 import { PROJECT_CATEGORIES } from './project';
 
@@ -12,9 +13,22 @@ export const projectCategorySchema = z.enum(PROJECT_CATEGORIES);
 
 export const projectSchema = z.object({
   ...recordMetaShape,
-  goalId: recordId(),
+  /**
+   * The primary 基本目標; null = the project stands directly under the strategy (a 交付金 project
+   * that belongs to no goal).
+   */
+  goalId: recordId().nullable(),
   /** The measure (施策) it belongs to, or null when it hangs directly under the goal. */
   measureId: recordId().nullable(),
+  /**
+   * Further places the project is listed (seed 003's sheets under both 1 and プラス1): each a goal
+   * and optionally a measure of that goal. The primary place is goalId/measureId; a roll-up counts
+   * the project once in each goal. Absent in older files (= none).
+   */
+  alsoUnder: z
+    .array(z.object({ goalId: recordId(), measureId: recordId().nullable() }))
+    .max(BOUNDS.projectLinks)
+    .default(() => []),
   /** Number as printed: "1-03", "A", "3". */
   number: shortText(),
   name: shortText(),

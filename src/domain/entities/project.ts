@@ -8,11 +8,25 @@ export const PROJECT_CATEGORIES = ['new', 'continuing', 'revised'] as const;
 export type ProjectCategory = z.infer<typeof projectCategorySchema>;
 
 export type Project = z.infer<typeof projectSchema> & RecordMeta;
+export type ProjectLink = Project['alsoUnder'][number];
 
-export function projectDefaults(goalId: string, measureId: string | null, order: number): Omit<Project, keyof RecordMeta> {
+/**
+ * Every goal a project counts for, primary first, each once: its own goal and the goals of its
+ * links (a link to its own goal adds nothing). Empty for a project directly under the strategy
+ * with no links.
+ */
+export function goalsOfProject(p: Pick<Project, 'goalId' | 'alsoUnder'>): string[] {
+  const out: string[] = [];
+  if (p.goalId !== null) out.push(p.goalId);
+  for (const l of p.alsoUnder ?? []) if (!out.includes(l.goalId)) out.push(l.goalId);
+  return out;
+}
+
+export function projectDefaults(goalId: string | null, measureId: string | null, order: number): Omit<Project, keyof RecordMeta> {
   return {
     goalId,
     measureId,
+    alsoUnder: [],
     number: '',
     name: '',
     summary: '',

@@ -27,11 +27,11 @@ export function buildWorkbook(plain: PlainStrategy, ctx: RecordContext): Workboo
   const sid = strategy.id;
   const out: WorkbookRecords = { strategy, goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };
 
-  const addKpis = (kpis: PlainKpi[] | undefined, goalId: string, projectId: string | null) => {
+  const addKpis = (kpis: PlainKpi[] | undefined, goalId: string | null, projectId: string | null, measureId: string | null = null) => {
     (kpis ?? []).forEach((k, order) => {
       const { years, ...fields } = k;
       const kpi = createRecord<Kpi>(ctx, sid, {
-        ...kpiDefaults(goalId, projectId, order),
+        ...kpiDefaults(goalId, projectId, order, measureId),
         ...fields,
         baseline: k.baseline ?? null,
         baselineYear: k.baselineYear ?? null,
@@ -55,9 +55,12 @@ export function buildWorkbook(plain: PlainStrategy, ctx: RecordContext): Workboo
     });
   };
 
-  const addProjects = (projects: PlainProject[] | undefined, goalId: string, measureId: string | null, start: number) => {
+  // Links by goal number, resolved once every goal exists.
+  const links: { index: number; numbers: string[] }[] = [];
+  const addProjects = (projects: PlainProject[] | undefined, goalId: string | null, measureId: string | null, start: number) => {
     (projects ?? []).forEach((p, i) => {
-      const { kpis, years, ...fields } = p;
+      const { kpis, years, alsoUnder, ...fields } = p;
+      if (alsoUnder?.length) links.push({ index: out.projects.length, numbers: alsoUnder });
       const project = createRecord<Project>(ctx, sid, {
         ...projectDefaults(goalId, measureId, start + i),
         ...fields,
@@ -96,11 +99,18 @@ export function buildWorkbook(plain: PlainStrategy, ctx: RecordContext): Workboo
           description: m.description ?? '',
         });
         out.measures.push(measure);
+        addKpis(m.kpis, goal.id, null, measure.id);
         projectOrder = addProjects(m.projects, goal.id, measure.id, projectOrder);
         addMeasures(m.measures, measure.id);
       });
     };
     addMeasures(g.measures, null);
   });
+  addProjects(plain.projects, null, null, 0);
+  for (const l of links) {
+    const p = out.projects[l.index]!;
+    const alsoUnder = l.numbers.flatMap((n) => out.goals.filter((g) => g.number === n && g.id !== p.goalId).map((g) => ({ goalId: g.id, measureId: null })));
+    out.projects[l.index] = { ...p, alsoUnder };
+  }
   return out;
 }

@@ -50,6 +50,8 @@ export interface PlainProject {
   kpiNote?: string;
   kpis?: PlainKpi[];
   years?: PlainProjectYear[];
+  /** Further goals it is listed under (再掲), by goal number (「プラス1」). */
+  alsoUnder?: string[];
 }
 
 export interface PlainMeasure {
@@ -59,6 +61,8 @@ export interface PlainMeasure {
   description?: string;
   measures?: PlainMeasure[];
   projects?: PlainProject[];
+  /** The 施策's own KPIs. */
+  kpis?: PlainKpi[];
 }
 
 export interface PlainGoal {
@@ -79,4 +83,6 @@ export interface PlainStrategy {
   /** 年度目標がない年度の判定; the default when absent. */
   interimJudgement?: InterimJudgement;
   goals: PlainGoal[];
+  /** Projects directly under the strategy (no 基本目標). */
+  projects?: PlainProject[];
 }

@@ -6,13 +6,19 @@ import { evaluatedOf, tally, type KpiEvaluation, type StrategyRollup, type Tally
 import type { WorkbookView } from '../../domain/workbook';
 import type { Kpi } from '../../domain/entities/kpi';
 import type { Goal } from '../../domain/entities/goal';
-import type { Project } from '../../domain/entities/project';
+import { goalsOfProject, type Project } from '../../domain/entities/project';
+import type { Measure } from '../../domain/entities/measure';
 import type { DashboardFilters } from '../../state/router.svelte';
 
 export interface KpiRow {
   kpi: Kpi;
-  goal: Goal;
+  /** The KPI's primary goal; null for a project directly under the strategy. */
+  goal: Goal | null;
+  /** Every goal the KPI counts in (a project listed under several goals: each once). */
+  goalIds: string[];
   project: Project | null;
+  /** A 施策's own KPI: its measure. */
+  measure: Measure | null;
   evaluation: KpiEvaluation;
   shortfallReason: string;
 }
@@ -21,6 +27,8 @@ export interface GoalSummary {
   goal: Goal;
   tally: Tally;
   rows: KpiRow[];
+  /** Rows of this goal that also count in another goal (their project is listed under several). */
+  shared: number;
 }
 
 export interface DashboardModel {
@@ -46,8 +54,11 @@ export function defaultYear(view: WorkbookView): number {
   };
   for (const g of view.goals) {
     for (const k of view.goalKpis(g.id)) visit(k);
+    for (const m of view.allMeasuresOf(g.id)) for (const k of view.measureKpis(m.id)) visit(k);
     for (const p of view.projectsOf(g.id)) for (const k of view.kpisOf(p.id)) visit(k);
   }
+  // Projects directly under the strategy.
+  for (const p of view.projectsOf(null)) for (const k of view.kpisOf(p.id)) visit(k);
   return latest ?? startYear;
 }
 
@@ -56,34 +67,44 @@ export function buildDashboard(view: WorkbookView, filters: DashboardFilters): D
   // The evaluated view of the open strategy: computed once per change, shared with other screens.
   const rollup = evaluatedOf(view).rollup(fiscalYear);
   const all: KpiRow[] = [];
-  for (const goal of view.goals) {
-    const add = (kpi: Kpi, project: Project | null) => {
+  // One row per KPI (a project listed under several goals is listed once, at its primary place).
+  const live = new Set(view.goals.map((g) => g.id));
+  for (const goal of [...view.goals, null]) {
+    const add = (kpi: Kpi, project: Project | null, measure: Measure | null = null) => {
       const evaluation = rollup.evaluations.get(kpi.id);
+      const goalIds = project ? goalsOfProject(project).filter((id) => live.has(id)) : goal ? [goal.id] : [];
       if (evaluation)
-        all.push({ kpi, goal, project, evaluation, shortfallReason: view.kpiYear(kpi.id, fiscalYear)?.shortfallReason.trim() ?? '' });
+        all.push({ kpi, goal, goalIds, project, measure, evaluation, shortfallReason: view.kpiYear(kpi.id, fiscalYear)?.shortfallReason.trim() ?? '' });
     };
-    for (const k of view.goalKpis(goal.id)) add(k, null);
-    for (const p of view.projectsOf(goal.id)) for (const k of view.kpisOf(p.id)) add(k, p);
+    if (goal) {
+      for (const k of view.goalKpis(goal.id)) add(k, null);
+      for (const m of view.allMeasuresOf(goal.id)) for (const k of view.measureKpis(m.id)) add(k, null, m);
+    }
+    for (const p of view.projectsOf(goal?.id ?? null)) for (const k of view.kpisOf(p.id)) add(k, p);
   }
   const rows = all.filter(
     (r) =>
-      (!filters.goal || r.goal.id === filters.goal) &&
+      (!filters.goal || r.goalIds.includes(filters.goal)) &&
       (!filters.dept || (r.project?.departments.includes(filters.dept) ?? false)) &&
       (!filters.rank || r.evaluation.rank.key === filters.rank) &&
       (!filters.verdict || r.evaluation.verdict === filters.verdict),
   );
   const scheme = rollup.scheme;
+  // Rows by goal, a project listed under several goals in each of them (one pass over the rows).
   const rowsByGoal = new Map<string, KpiRow[]>();
-  for (const r of rows) {
-    const list = rowsByGoal.get(r.goal.id);
-    if (list) list.push(r);
-    else rowsByGoal.set(r.goal.id, [r]);
-  }
+  for (const r of rows)
+    for (const id of r.goalIds) {
+      const list = rowsByGoal.get(id);
+      if (list) list.push(r);
+      else rowsByGoal.set(id, [r]);
+    }
   const goals = view.goals
     .filter((g) => !filters.goal || g.id === filters.goal)
     .map((goal) => {
+      // A project listed under several goals counts in each of them once (and once in the total).
       const goalRows = rowsByGoal.get(goal.id) ?? [];
-      return { goal, rows: goalRows, tally: tally(goalRows.map((r) => r.evaluation), scheme) };
+      const shared = goalRows.filter((r) => r.goalIds.length > 1).length;
+      return { goal, rows: goalRows, tally: tally(goalRows.map((r) => r.evaluation), scheme), shared };
     });
   const behind = rows.filter((r) => r.evaluation.verdict === 'notAchieved');
   return {

@@ -1,5 +1,6 @@
 /**
- * The slides of meeting mode, in outline order: each 基本目標, then its projects. "Behind only"
+ * The slides of meeting mode, in outline order: each 基本目標, then its projects, then the projects
+ * directly under the strategy. "Behind only"
  * keeps the projects with a KPI that missed (and the goals that hold them). Pure.
  */
 import type { StrategyRollup } from '../../domain/achievement';
@@ -18,6 +19,9 @@ export function buildSlides(view: WorkbookView, rollup: StrategyRollup, behindOn
     slides.push({ kind: 'goal', id: goal.id, goalId: goal.id });
     for (const p of projects) slides.push({ kind: 'project', id: p.id, goalId: goal.id });
   }
+  // Projects directly under the strategy come last, with no goal slide before them.
+  for (const p of view.directProjects)
+    if (!behindOnly || (rollup.project(p.id)?.tally.byVerdict.notAchieved ?? 0) > 0) slides.push({ kind: 'project', id: p.id, goalId: '' });
   return slides;
 }
 

@@ -88,9 +88,18 @@ export function chosenProjects(view: WorkbookView, goal: Goal, o: ReportOptions)
   return all.filter((p) => p.departments.some((d) => depts.has(d)));
 }
 
-/** Every project a report covers, goal by goal. */
-export function chosenProjectList(view: WorkbookView, o: ReportOptions): { goal: Goal; project: Project }[] {
-  return chosenGoals(view, o).flatMap((goal) => chosenProjects(view, goal, o).map((project) => ({ goal, project })));
+/**
+ * Every project a report covers, goal by goal, then those directly under the strategy (goal null)
+ * when no goal is chosen.
+ */
+export function chosenProjectList(view: WorkbookView, o: ReportOptions): { goal: Goal | null; project: Project }[] {
+  const out: { goal: Goal | null; project: Project }[] = chosenGoals(view, o).flatMap((goal) => chosenProjects(view, goal, o).map((project) => ({ goal, project })));
+  if (o.goalIds.length === 0) {
+    const depts = new Set(o.departments);
+    for (const project of view.directProjects)
+      if (depts.size === 0 || project.departments.some((d) => depts.has(d))) out.push({ goal: null, project });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,15 +185,20 @@ function sharedYear(years: (number | null)[]): number | null {
 
 export interface ProgressProject {
   project: Project;
+  /** Listed here by a link (再掲); its primary place is another goal. */
+  linked: boolean;
   kpis: KpiLine[];
   /** 進捗状況・課題等 by fiscal year (only years up to the report's year). */
   progress: Record<number, string>;
 }
 
 export interface ProgressGoal {
-  goal: Goal;
+  /** null: the projects directly under the strategy. */
+  goal: Goal | null;
   /** 数値目標 (goal-level KPIs). */
   goalKpis: KpiLine[];
+  /** The 施策's own KPIs, measure by measure. */
+  measureKpis: { measure: Measure; kpis: KpiLine[] }[];
   projects: ProgressProject[];
 }
 
@@ -209,19 +223,33 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
   const fy = o.fiscalYear;
   const years = o.wholePeriod ? view.years : view.years.filter((y) => y <= fy);
   const goals: ProgressGoal[] = [];
+  const depts = new Set(o.departments);
+  const ofDepts = (p: Project) => depts.size === 0 || p.departments.some((d) => depts.has(d));
+  const progressProject = (project: Project, linked: boolean): ProgressProject => {
+    const progress: Record<number, string> = {};
+    for (const y of years) if (y <= fy) progress[y] = view.projectYear(project.id, y)?.progress.trim() ?? '';
+    return { project, linked, kpis: view.kpisOf(project.id).map((k) => kpiLine(view, k, fy)), progress };
+  };
   for (const goal of chosenGoals(view, o)) {
-    const projects = chosenProjects(view, goal, o);
+    // A project listed under this goal too (再掲) is printed here as well, marked, as published tables do.
+    const linked = view.linkedProjectsOf(goal.id).map((l) => l.project).filter(ofDepts);
+    const projects = [...chosenProjects(view, goal, o).map((p) => progressProject(p, false)), ...linked.map((p) => progressProject(p, true))];
     if (o.departments.length > 0 && projects.length === 0) continue;
     goals.push({
       goal,
       goalKpis: o.departments.length > 0 ? [] : view.goalKpis(goal.id).map((k) => kpiLine(view, k, fy)),
-      projects: projects.map((project) => {
-        const progress: Record<number, string> = {};
-        for (const y of years) if (y <= fy) progress[y] = view.projectYear(project.id, y)?.progress.trim() ?? '';
-        return { project, kpis: view.kpisOf(project.id).map((k) => kpiLine(view, k, fy)), progress };
-      }),
+      measureKpis:
+        o.departments.length > 0
+          ? []
+          : view
+              .allMeasuresOf(goal.id)
+              .map((measure) => ({ measure, kpis: view.measureKpis(measure.id).map((k) => kpiLine(view, k, fy)) }))
+              .filter((m) => m.kpis.length > 0),
+      projects,
     });
   }
+  const direct = o.goalIds.length === 0 ? view.directProjects.filter(ofDepts) : [];
+  if (direct.length > 0) goals.push({ goal: null, goalKpis: [], measureKpis: [], projects: direct.map((p) => progressProject(p, false)) });
   const lines = goals.flatMap((g) => g.projects.flatMap((p) => p.kpis));
   return {
     title: t('reports.progress.title', { name: s.name, period: periodText(s.startYear, s.endYear) }),
@@ -231,7 +259,7 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
     baselineYear: sharedYear(lines.map((l) => l.baselineYear)),
     targetYear: sharedYear(lines.map((l) => l.targetYear)),
     goals,
-    interpolated: [...lines, ...goals.flatMap((g) => g.goalKpis)].some((l) => l.yearTarget?.interpolated),
+    interpolated: [...lines, ...goals.flatMap((g) => [...g.goalKpis, ...g.measureKpis.flatMap((m) => m.kpis)])].some((l) => l.yearTarget?.interpolated),
     judgement: interimJudgementOf(s),
   };
 }
@@ -241,7 +269,8 @@ export function progressReport(view: WorkbookView, o: ReportOptions): ProgressRe
 
 export interface Sheet {
   project: Project;
-  goal: Goal;
+  /** null: the project stands directly under the strategy. */
+  goal: Goal | null;
   /** The measures (施策) above the project, outermost first (seed 003's 分類). */
   measures: Measure[];
   goalKpis: KpiLine[];
@@ -283,7 +312,7 @@ export function sheetReport(view: WorkbookView, o: ReportOptions): SheetReport {
       project,
       goal,
       measures: measureChain(view, project.measureId),
-      goalKpis: view.goalKpis(goal.id).map((k) => kpiLine(view, k, fy)),
+      goalKpis: goal ? view.goalKpis(goal.id).map((k) => kpiLine(view, k, fy)) : [],
       strategyKpis: lines.filter((l) => l.kpi.framework === 'strategy'),
       planKpis: lines.filter((l) => l.kpi.framework === 'plan'),
       record: py ?? ({ ...projectYearDefaults(project.id, fy) } as ProjectYear),
@@ -337,7 +366,8 @@ export interface GrantOpinion {
 
 export interface GrantProject {
   project: Project;
-  goal: Goal;
+  /** null: the project stands directly under the strategy (no 基本目標 is printed). */
+  goal: Goal | null;
   summary: string;
   plans: GrantPlan[];
   /** The KPIs three to a table, as seed 001 prints them. */
@@ -350,7 +380,7 @@ export interface GrantProject {
 }
 
 export interface GrantTotalRow {
-  goal: Goal;
+  goal: Goal | null;
   project: Project;
   grantName: string;
   cost: string;

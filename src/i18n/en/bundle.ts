@@ -145,6 +145,7 @@ export const bundle: Record<keyof typeof ja, string> = {
 
   'bundle.field.projects.goalId': 'Basic goal',
   'bundle.field.projects.measureId': 'Measure',
+  'bundle.field.projects.alsoUnder': 'Also listed under (other goals and measures)',
   'bundle.field.projects.number': 'Project number',
   'bundle.field.projects.name': 'Project name',
   'bundle.field.projects.summary': 'Description and summary',
@@ -162,6 +163,7 @@ export const bundle: Record<keyof typeof ja, string> = {
 
   'bundle.field.kpis.goalId': 'Basic goal',
   'bundle.field.kpis.projectId': 'Project',
+  'bundle.field.kpis.measureId': 'Measure',
   'bundle.field.kpis.name': 'Indicator',
   'bundle.field.kpis.unit': 'Unit',
   'bundle.field.kpis.kind': 'Kind',

@@ -5,6 +5,9 @@ export const sheets: Record<keyof typeof ja, string> = {
   // ---- column heads of the exported tables ----
   'sheets.col.goal': 'Basic goal',
   'sheets.col.measure': 'Measure',
+  'sheets.col.alsoUnder': 'Also under goals',
+  // The 基本目標 cell of a project directly under the strategy (read back by the import in either language).
+  'sheets.cell.noGoal': '(no basic goal)',
   'sheets.col.projectNumber': 'Project number',
   'sheets.col.projectName': 'Project name',
   'sheets.col.department': 'Department',
@@ -139,6 +142,7 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.field.actual': 'Actual',
   'sheets.field.progress': 'Progress and issues',
   'sheets.field.shortfallReason': 'Reason for shortfall',
+  'sheets.field.alsoUnder': 'Also under (other goals)',
   'sheets.field.kpiNote': 'Notes (KPI)',
   'sheets.field.computed': 'Computed column (not imported)',
 
@@ -185,6 +189,7 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.change.add': 'Add',
   'sheets.change.row': 'Row {row}',
 
+  'sheets.changeField.alsoUnder': 'Also under',
   'sheets.changeField.number': 'Number',
   'sheets.changeField.title': 'Name',
   'sheets.changeField.directions': 'Directions',
@@ -221,6 +226,7 @@ export const sheets: Record<keyof typeof ja, string> = {
   'sheets.issue.rangeOrder': 'Row {row}: "{input}" in "{column}": the lower end of the range is not below the upper end (type the smaller value first, like 80〜90%)',
   'sheets.issue.noSubject': 'Row {row}: project name, project number and KPI are all empty',
   'sheets.issue.noKpi': 'Row {row}: the KPI name is empty, so the KPI of "{input}" cannot be identified',
+  'sheets.issue.alsoUnder': 'Row {row}: "{input}" in "{column}" is no basic goal or measure of this strategy (write goal numbers separated by 、, a measure as "2 / (1)")',
   'sheets.issue.noGoal': 'Row {row}: "{input}" is not in this strategy and will be added, but its basic goal is not known (add a "Basic goal" column)',
   'sheets.warning.larger': 'Row {row}: "{input}" in "{column}" ({subject}) is about {factor} times the KPI’s other values (such as {typical}). Check the unit and the cell format (%, thousands of yen …)',
   'sheets.warning.smaller': 'Row {row}: "{input}" in "{column}" ({subject}) is about 1/{factor} of the KPI’s other values (such as {typical}). Check the unit and the cell format (%, thousands of yen …)',

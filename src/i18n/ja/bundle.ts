@@ -145,6 +145,7 @@ export const bundle = {
 
   'bundle.field.projects.goalId': '所属する基本目標',
   'bundle.field.projects.measureId': '所属する施策',
+  'bundle.field.projects.alsoUnder': 'ほかに属する基本目標・施策（再掲）',
   'bundle.field.projects.number': '事業番号',
   'bundle.field.projects.name': '事業名',
   'bundle.field.projects.summary': '事業内容・概要',
@@ -162,6 +163,7 @@ export const bundle = {
 
   'bundle.field.kpis.goalId': '所属する基本目標',
   'bundle.field.kpis.projectId': '所属する事業',
+  'bundle.field.kpis.measureId': '所属する施策',
   'bundle.field.kpis.name': '指標名',
   'bundle.field.kpis.unit': '単位',
   'bundle.field.kpis.kind': '種類',

@@ -3,6 +3,9 @@ export const sheets = {
   // ---- column heads of the exported tables (the import recognises every one) ----
   'sheets.col.goal': '基本目標',
   'sheets.col.measure': '施策',
+  'sheets.col.alsoUnder': '他の基本目標',
+  // The 基本目標 cell of a project directly under the strategy (read back by the import in either language).
+  'sheets.cell.noGoal': '（基本目標なし）',
   'sheets.col.projectNumber': '事業番号',
   'sheets.col.projectName': '事業名',
   'sheets.col.department': '担当課',
@@ -137,6 +140,7 @@ export const sheets = {
   'sheets.field.actual': '実績値',
   'sheets.field.progress': '進捗状況・課題等',
   'sheets.field.shortfallReason': '未達理由',
+  'sheets.field.alsoUnder': '他の基本目標（再掲）',
   'sheets.field.kpiNote': '備考（KPI）',
   'sheets.field.computed': '計算される列（取り込まない）',
 
@@ -183,6 +187,7 @@ export const sheets = {
   'sheets.change.add': '追加',
   'sheets.change.row': '{row}行目',
 
+  'sheets.changeField.alsoUnder': '他の基本目標',
   'sheets.changeField.number': '番号',
   'sheets.changeField.title': '名称',
   'sheets.changeField.directions': '目指す方向性',
@@ -219,6 +224,7 @@ export const sheets = {
   'sheets.issue.rangeOrder': '{row}行目: 「{column}」の「{input}」は範囲の下限が上限より小さくありません（80〜90% のように小さい値を先に）',
   'sheets.issue.noSubject': '{row}行目: 事業名・事業番号・KPI がどれも空欄です',
   'sheets.issue.noKpi': '{row}行目: KPI 名が空欄で、「{input}」の KPI を特定できません',
+  'sheets.issue.alsoUnder': '{row}行目: 「{column}」の「{input}」はこの総合戦略の基本目標・施策にありません（基本目標の番号を「、」で区切り、施策は「2 / (1)」のように書いてください）',
   'sheets.issue.noGoal': '{row}行目: 「{input}」はこの総合戦略にないため追加しますが、基本目標がわかりません（「基本目標」の列を入れてください）',
   'sheets.warning.larger': '{row}行目: 「{column}」の「{input}」（{subject}）は、この KPI のほかの値（{typical} など）の約{factor}倍です。単位や書式（%・千円など）を確かめてください',
   'sheets.warning.smaller': '{row}行目: 「{column}」の「{input}」（{subject}）は、この KPI のほかの値（{typical} など）の約{factor}分の1です。単位や書式（%・千円など）を確かめてください',
