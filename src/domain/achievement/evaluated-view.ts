@@ -119,7 +119,14 @@ type Slot =
 
 interface Placement {
   slots: Map<string, Slot[]>;
+  /** Each KPI's place in outline order: the order of the strategy's tally. */
   position: Map<string, number>;
+  /**
+   * Each KPI's place in one tally's order, by slot (made at the first edit that needs it). A goal
+   * counts a project listed there from another goal (再掲) after its own, so its order is not the
+   * strategy's.
+   */
+  orders: Map<string, Map<string, number>>;
   /**
    * Where each goal, measure and project is in the roll-up's lists (the same after every edit of
    * values); g = -1 for a project directly under the strategy.
@@ -158,7 +165,7 @@ function placementOf(r: StrategyRollup): Placement {
     goal.projects.forEach((p, i) => where.set(p.projectId, { g, i }));
   });
   r.direct.forEach((p, i) => where.set(p.projectId, { g: -1, i }));
-  return { slots, position, where };
+  return { slots, position, where, orders: new Map() };
 }
 
 /**
@@ -225,7 +232,10 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
     if (!before || !kpi) continue;
     const after = evaluateIndexed(kpi, view.kpiYearsOf(id), old.fiscalYear, scheme, judgement);
     over.set(id, after);
-    for (const slot of placement.slots.get(id) ?? []) retally(tallyAt(slot), before, after, position, scheme);
+    for (const slot of placement.slots.get(id) ?? []) {
+      const t = tallyAt(slot);
+      retally(t, before, after, slot.part === 'strategy' ? position : orderIn(placement, slot, t), scheme);
+    }
   }
   const evaluations = over.size > maxOverlay(base.size) ? new Map(new LayeredMap(base, over)) : new LayeredMap(base, over);
   // Lookups by id through the places, which an edit of values does not change (ids are unique
@@ -254,6 +264,18 @@ function reevaluate(r: RolledUp, view: WorkbookView, changed: ReadonlySet<string
     },
   };
   return { rollup, placement };
+}
+
+/** The place of each KPI in the tally at `slot` (its kpiIds, which an edit of values never changes). */
+function orderIn(placement: Placement, slot: Slot, t: Tally): (id: string) => number {
+  const key = slot.part === 'strategy' ? 's' : slot.part === 'direct' ? `d${slot.i}` : `${slot.part}${slot.g}.${'i' in slot ? slot.i : ''}`;
+  let order = placement.orders.get(key);
+  if (!order) {
+    order = new Map(t.kpiIds.map((id, i) => [id, i]));
+    placement.orders.set(key, order);
+  }
+  const o = order;
+  return (id) => o.get(id) ?? Infinity;
 }
 
 /**

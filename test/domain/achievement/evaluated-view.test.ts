@@ -35,6 +35,26 @@ const BASE: WorkbookRecords = buildWorkbook(
 );
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 
+/**
+ * BASE with the structures of real strategies (seeds 002, 003): two KPIs of the first goal's first
+ * 施策 are the 施策's own; the last project stands directly under the strategy (its KPIs with it);
+ * the first project is also listed under the second goal (再掲).
+ */
+const STRUCTURED: WorkbookRecords = (() => {
+  const r = structuredClone(BASE);
+  const goal = r.goals[0]!;
+  const measure = r.measures.find((m) => m.goalId === goal.id && m.deletedAt === null)!;
+  let moved = 0;
+  r.kpis = r.kpis.map((k) => (k.projectId !== null && moved < 2 && k.goalId === goal.id && ++moved ? { ...k, projectId: null, measureId: measure.id } : k));
+  const direct = r.projects[r.projects.length - 1]!;
+  r.projects = r.projects.map((p) => (p.id === direct.id ? { ...p, goalId: null, measureId: null } : p));
+  r.kpis = r.kpis.map((k) => (k.projectId === direct.id ? { ...k, goalId: null } : k));
+  const first = r.projects[0]!;
+  const other = r.goals.find((g) => g.id !== first.goalId)!;
+  r.projects = r.projects.map((p) => (p.id === first.id ? { ...p, alsoUnder: [{ goalId: other.id, measureId: null }] } : p));
+  return r;
+})();
+
 /** A roll-up as plain data (its lookups checked against its lists). */
 function plain(r: StrategyRollup) {
   for (const g of r.goals) {
@@ -42,7 +62,8 @@ function plain(r: StrategyRollup) {
     for (const m of g.measures) expect(r.measure(m.measureId)).toBe(m);
     for (const p of g.projects) expect(r.project(p.projectId)).toBe(p);
   }
-  return structuredClone({ fiscalYear: r.fiscalYear, scheme: r.scheme, strategy: r.strategy, goals: r.goals, evaluations: [...r.evaluations] });
+  for (const p of r.direct) expect(r.project(p.projectId)).toBe(p);
+  return structuredClone({ fiscalYear: r.fiscalYear, scheme: r.scheme, strategy: r.strategy, goals: r.goals, direct: r.direct, evaluations: [...r.evaluations] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +179,10 @@ function apply(records: WorkbookRecords, e: Edit): WorkbookRecords {
 // ---------------------------------------------------------------------------------------------
 
 describe('the evaluated view', () => {
-  it('advanced edit by edit, reads what a fresh evaluation reads (random edit sequences)', () => {
+  it.each([
+    ['', BASE],
+    [' — with 施策 KPIs, a project under the strategy and one listed under two goals', STRUCTURED],
+  ])('advanced edit by edit, reads what a fresh evaluation reads (random edit sequences)%s', (_, base) => {
     fc.assert(
       fc.property(
         // Steps: one or more edits, then the view advances; `years` are the roll-ups screens held.
@@ -167,13 +191,13 @@ describe('the evaluated view', () => {
           maxLength: 8,
         }),
         (steps) => {
-          let records = BASE;
+          let records = base;
           let view = new WorkbookView(records);
           for (const step of steps) {
             // What the screens read before the edit (and so what the view carries over).
             const ev = evaluatedOf(view);
             const held = step.years.map((fy) => ({ rollup: ev.rollup(fy), was: plain(ev.rollup(fy)) }));
-            const kpis = view.goals.flatMap((g) => [...view.goalKpis(g.id), ...view.projectsOf(g.id).flatMap((p) => view.kpisOf(p.id))]);
+            const kpis = records.kpis.filter((k) => k.deletedAt === null);
             for (const n of step.histories) if (kpis.length > 0) ev.history(kpis[n % kpis.length]!.id);
 
             let next = records;
