@@ -17,23 +17,10 @@ import type { BundleFlow } from '../state/bundle-flow';
 import type { SyncRepository } from '../storage/sync-repository';
 import { PendingFile } from '../state/pending-file.svelte';
 import { Safety } from '../safety/safety.svelte';
+import type { AppServices } from '../state/services';
 
-export interface AppServices {
-  /** Automatic snapshots, backup reminders, lost-storage detection (src/safety). */
-  safety: Safety;
-  store: WorkbookStore;
-  /** Bundle files (export/import); loaded on first use, so the first load stays small. */
-  bundles: () => Promise<BundleFlow>;
-  /** Whole-strategy writes that can be undone (spreadsheet imports, restores); loaded on first use. */
-  sync: () => Promise<SyncRepository>;
-  /** The departments of a copy made from a department bundle, or null for the owner's copy. */
-  departmentScopeOf: (strategyId: string) => Promise<string[] | null>;
-  /** A file handed to the app (drop, launch queue) waiting for the import screen. */
-  pendingFile: PendingFile;
-  router: Router;
-  pwa: PwaState;
-  storageStatus: StorageStatus;
-}
+export type { AppServices };
+
 
 function safeLocalStorage(): Storage | null {
   try {

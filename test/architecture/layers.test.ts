@@ -56,6 +56,11 @@ export const RULES: readonly Rule[] = [
     why: 'screens reach the database through state/ (the store and its services), never storage/ directly',
     forbids: (to) => to.kind === 'src' && to.top === 'storage',
   },
+  {
+    from: ['domain', 'bundle', 'sheets', 'storage', 'state', 'safety', 'pwa', 'i18n', 'ui', 'features'],
+    why: 'app/ is the top (it makes the services and routes to the screens): nothing below imports it, so there is no loop between app/ and the screens',
+    forbids: (to) => to.kind === 'src' && to.top === 'app',
+  },
 ];
 
 /**
@@ -107,9 +112,9 @@ export function violations(sources: readonly Source[], rules: readonly Rule[] = 
     for (const spec of importsOf(s.text)) {
       const to = targetOf(s.path, spec);
       if (!to) continue;
-      for (const r of applying) {
-        if (r.forbids(to)) out.push({ key: `${s.path} -> ${to.kind === 'src' ? to.path : to.name}`, why: r.why });
-      }
+      // One entry per import, with the first rule it breaks.
+      const broken = applying.find((r) => r.forbids(to));
+      if (broken) out.push({ key: `${s.path} -> ${to.kind === 'src' ? to.path : to.name}`, why: broken.why });
     }
   }
   return out;
@@ -168,6 +173,7 @@ describe('layers', () => {
       { path: 'bundle/w.ts', text: "import {\n  t,\n} from '../i18n';" },
       { path: 'ui/V.svelte', text: "<script lang=\"ts\">\n  import { services } from '../app/context';\n</script>" },
       { path: 'features/f/F.svelte', text: "<script>\n  import { WorkbookDb } from '../../storage/db';\n</script>" },
+      { path: 'features/g/G.svelte', text: "<script>\n  import { services } from '../../app/context';\n</script>" },
       { path: 'domain/ok.ts', text: "// import Dexie from 'dexie';\n/* import '../storage/db'; */\nimport { z } from 'zod';\nimport { a } from './b';" },
     ];
     expect(violations(bad).map((v) => v.key)).toEqual([
@@ -179,6 +185,7 @@ describe('layers', () => {
       'bundle/w.ts -> i18n',
       'ui/V.svelte -> app/context',
       'features/f/F.svelte -> storage/db',
+      'features/g/G.svelte -> app/context',
     ]);
   });
 });
