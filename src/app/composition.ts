@@ -14,7 +14,7 @@ import { clearWhenLeftNormally, openStartMarker, webLocksLiveness, type StartMar
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
 import type { BundleFlow } from '../state/bundle-flow';
-import type { SyncRepository } from '../storage/sync-repository';
+import type { ExchangeRepository } from '../storage/exchange-repository';
 import { PendingFile } from '../state/pending-file.svelte';
 import { Safety } from '../safety/safety.svelte';
 import type { AppServices } from '../state/services';
@@ -81,11 +81,11 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
   );
   const repo = new WorkbookRepository(db, () => store.context(), reader);
-  // The one SyncRepository: bundle files, spreadsheet imports and restores write whole strategies
+  // The one ExchangeRepository: bundle files, spreadsheet imports and restores write whole strategies
   // through it (loaded on first use, so the first load stays small).
-  let syncRepository: Promise<SyncRepository> | null = null;
-  const sync = () => (syncRepository ??= import('../storage/sync-repository').then(({ SyncRepository }) => new SyncRepository(db, repo, clock)));
-  const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null, sync });
+  let exchangeRepository: Promise<ExchangeRepository> | null = null;
+  const exchange = () => (exchangeRepository ??= import('../storage/exchange-repository').then(({ ExchangeRepository }) => new ExchangeRepository(db, repo, clock)));
+  const safety = new Safety({ db, workbooks: repo, clock, storage: safeLocalStorage(), storageManager: navigator.storage ?? null, exchange });
   store = new WorkbookStore({
     reconnect: () => safety.reconnect(),
     repo,
@@ -101,11 +101,11 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
   pwa.connect(db.gate, () => store.flush());
   let bundleFlow: Promise<BundleFlow> | null = null;
   const bundles = () =>
-    (bundleFlow ??= Promise.all([sync(), import('../state/bundle-flow')]).then(
-      ([syncRepo, { BundleFlow }]) =>
+    (bundleFlow ??= Promise.all([exchange(), import('../state/bundle-flow')]).then(
+      ([exchangeRepo, { BundleFlow }]) =>
         new BundleFlow({
           workbooks: repo,
-          sync: syncRepo,
+          exchange: exchangeRepo,
           clock,
           editor: () => store.context().editor,
           appVersion: __APP_VERSION__,
@@ -115,5 +115,5 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     const scope = (await db.copies.get(strategyId))?.createdFromScope;
     return scope?.kind === 'department' ? [...scope.departments] : null;
   };
-  return { store, safety, bundles, sync, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(start.marker, start.unfinished), pwa, storageStatus };
+  return { store, safety, bundles, exchange, departmentScopeOf, pendingFile: new PendingFile(), router: new Router(start.marker, start.unfinished), pwa, storageStatus };
 }

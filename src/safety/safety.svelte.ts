@@ -11,7 +11,7 @@ import type { WorkbookDb } from '../storage/db';
 import type { RepairedRecord } from '../storage/stamp-repairs';
 
 export type { RepairedRecord };
-import type { SyncRepository } from '../storage/sync-repository';
+import type { ExchangeRepository } from '../storage/exchange-repository';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { KeyValueStorage } from '../storage/key-value';
 import type { ExportMark, ReminderDismissal } from './backup-reminder';
@@ -31,8 +31,8 @@ export interface SafetyDeps {
   snapshotDelay?: number;
   /** navigator.storage, or null where there is none. */
   storageManager?: Pick<StorageManager, 'persisted'> | null;
-  /** The app's one SyncRepository (loaded on first use): restores go through its whole-strategy writes. */
-  sync: () => Promise<Pick<SyncRepository, 'restoreSnapshot'>>;
+  /** The app's one ExchangeRepository (loaded on first use): restores go through its whole-strategy writes. */
+  exchange: () => Promise<Pick<ExchangeRepository, 'restoreSnapshot'>>;
 }
 
 interface Cadence {
@@ -222,10 +222,10 @@ export class Safety {
    * kept as a snapshot first; its id is returned, and restoring that one undoes the restore.
    */
   async restore(snapshotId: string): Promise<string> {
-    const sync = await this.#d.sync();
+    const exchange = await this.#d.exchange();
     const db = this.#d.db;
     const source = await db.transaction('r', db.snapshots, () => db.snapshots.get(snapshotId));
-    const undoId = await sync.restoreSnapshot(snapshotId);
+    const undoId = await exchange.restoreSnapshot(snapshotId);
     this.#protected.add(undoId);
     this.lastRestore = source ? { undoId, strategyId: source.strategyId, restoredAt: this.#d.clock.now(), from: source.createdAt } : null;
     this.snapshotsChanged++;
@@ -264,7 +264,7 @@ export class Safety {
 
   /**
    * Loads what the reminder needs for a strategy: its last export (from the note; once per
-   * session from the sync log if the note lacks it), when it arrived from a file, the dismissal.
+   * session from the exchange log if the note lacks it), when it arrived from a file, the dismissal.
    */
   async watch(strategyId: string): Promise<void> {
     const db = this.#d.db;

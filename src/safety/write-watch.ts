@@ -10,7 +10,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import { RECORD_KINDS } from '../domain/workbook';
 
-/** A file of this device logged as sent (a bundle export), as it is written to the sync log. */
+/** A file of this device logged as sent (a bundle export), as it is written to the exchange log. */
 export interface SentFile {
   strategyId: string;
   loggedAt: string;

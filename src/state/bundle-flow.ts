@@ -1,7 +1,7 @@
 /**
  * Exporting and importing bundle files: the steps between the file format (src/bundle) and
  * storage. Screens call these; none of them writes anything until the person confirms, and every
- * write is one transaction (see SyncRepository).
+ * write is one transaction (see ExchangeRepository).
  */
 import {
   applyMergePlan,
@@ -26,11 +26,11 @@ import { utf8Length } from '../bundle/canonical';
 import { t } from '../i18n';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WorkbookRepository } from '../storage/workbook-repository';
-import type { Progress, SyncRepository } from '../storage/sync-repository';
+import type { Progress, ExchangeRepository } from '../storage/exchange-repository';
 import type { SyncLogRow } from '../storage/db';
 
 /** Thrown by an undo that would overwrite an edit made since the import (nothing is written). */
-export { UndoConflictError } from '../storage/sync-repository';
+export { UndoConflictError } from '../storage/exchange-repository';
 
 export interface ExportedFile {
   fileName: string;
@@ -60,7 +60,7 @@ export class StalePreviewError extends Error {
 
 export interface BundleFlowDeps {
   workbooks: WorkbookRepository;
-  sync: SyncRepository;
+  exchange: ExchangeRepository;
   clock: { now: () => string; newId: () => string };
   editor: () => string;
   appVersion: string;
@@ -88,12 +88,12 @@ export class BundleFlow {
 
   /** The scope a copy exports with: a department's copy always sends its own departments back. */
   async exportScope(strategyId: string): Promise<BundleScope | null> {
-    return (await this.#d.sync.findCopy(strategyId))?.createdFromScope ?? null;
+    return (await this.#d.exchange.findCopy(strategyId))?.createdFromScope ?? null;
   }
 
   /** What this device sent and took in for a strategy (planning's 返送状況, the department's year). */
   async log(strategyId: string): Promise<SyncLogRow[]> {
-    return this.#d.sync.log(strategyId);
+    return this.#d.exchange.log(strategyId);
   }
 
   /**
@@ -103,8 +103,8 @@ export class BundleFlow {
   async exportFile(strategyId: string, scope: BundleScope, password: string | null, tag = ''): Promise<ExportedFile> {
     const records = await this.#d.workbooks.loadWorkbook(strategyId);
     if (!records) throw new Error('strategy not found');
-    const copy = await this.#d.sync.copyOf(strategyId);
-    const history = await this.#d.sync.history(strategyId);
+    const copy = await this.#d.exchange.copyOf(strategyId);
+    const history = await this.#d.exchange.history(strategyId);
     const out = await serializeBundle(records, {
       exportId: this.#d.clock.newId(),
       exportedAt: this.#d.clock.now(),
@@ -116,7 +116,7 @@ export class BundleFlow {
     });
     const fileName = tag ? taggedFileName(out.fileName, tag) : out.fileName;
     // What the file held, kept as the canonical bytes its checksum was computed over.
-    await this.#d.sync.recordSent(out.envelope, strategyId, fileName, out.canonical);
+    await this.#d.exchange.recordSent(out.envelope, strategyId, fileName, out.canonical);
     if (password) {
       const text = await encryptBundle(out.json, password);
       return { fileName: passwordProtectedFileName(fileName), text, size: utf8Length(text), type: 'application/json' };
@@ -143,20 +143,20 @@ export class BundleFlow {
     const local = await this.#d.workbooks.loadWorkbook(strategyId);
     if (!local) return { kind: 'new', bundle };
     // Reads only: a preview writes nothing (the copy row is made by the first export).
-    const copy = await this.#d.sync.findCopy(strategyId);
-    const history = await this.#d.sync.history(strategyId);
+    const copy = await this.#d.exchange.findCopy(strategyId);
+    const history = await this.#d.exchange.history(strategyId);
     const base = mergeBase(bundle.meta, history);
-    const snapshot = bundle.meta.basedOn ? await this.#d.sync.sentSnapshot(bundle.meta.basedOn.exportId) : null;
+    const snapshot = bundle.meta.basedOn ? await this.#d.exchange.sentSnapshot(bundle.meta.basedOn.exportId) : null;
     // A department's file coming back to the copy that owns the strategy may change only the
     // department's share; between copies of the same kind everything is taken.
     const rules = bundle.meta.scope.kind === 'department' && !copy?.createdFromScope ? editableBy(bundle.meta.scope) : undefined;
     const plan = planMerge(local, bundle.records, { ...base, snapshot }, { rules });
-    const alreadyTaken = !!(await this.#d.sync.knownFile(bundle.meta.exportId));
+    const alreadyTaken = !!(await this.#d.exchange.knownFile(bundle.meta.exportId));
     return { kind: 'merge', bundle, local, plan, rules, alreadyTaken };
   }
 
   async addNew(bundle: ParsedBundle, fileName: string, onProgress?: Progress): Promise<void> {
-    await this.#d.sync.importNew(bundle.records, bundle.meta, fileName, onProgress);
+    await this.#d.exchange.importNew(bundle.records, bundle.meta, fileName, onProgress);
   }
 
   /**
@@ -169,7 +169,7 @@ export class BundleFlow {
   async merge(outcome: Extract<ReadOutcome, { kind: 'merge' }>, choices: Record<string, Side>, fileName: string, onProgress?: Progress): Promise<string> {
     const { bundle, plan, rules } = outcome;
     const ctx = { now: this.#d.clock.now(), editor: this.#d.editor() };
-    return this.#d.sync.applyMerge(
+    return this.#d.exchange.applyMerge(
       outcome.local.strategy.id,
       bundle.meta,
       fileName,
@@ -184,8 +184,8 @@ export class BundleFlow {
     );
   }
 
-  /** Undoes an import exactly: records, the received-files log and the import's snapshot (SyncRepository.undoImport). */
+  /** Undoes an import exactly: records, the received-files log and the import's snapshot (ExchangeRepository.undoImport). */
   async undoImport(snapshotId: string): Promise<void> {
-    await this.#d.sync.undoImport(snapshotId);
+    await this.#d.exchange.undoImport(snapshotId);
   }
 }

@@ -8,7 +8,7 @@ import { getContext, setContext } from 'svelte';
 import type { Safety } from '../safety/safety.svelte';
 import type { WorkbookStore } from './workbook.svelte';
 import type { BundleFlow } from './bundle-flow';
-import type { SyncRepository } from '../storage/sync-repository';
+import type { ExchangeRepository } from '../storage/exchange-repository';
 import type { PendingFile } from './pending-file.svelte';
 import type { Router } from './router.svelte';
 import type { PwaState } from '../pwa/pwa.svelte';
@@ -21,7 +21,7 @@ export interface AppServices {
   /** Bundle files (export/import); loaded on first use, so the first load stays small. */
   bundles: () => Promise<BundleFlow>;
   /** Whole-strategy writes that can be undone (spreadsheet imports, restores); loaded on first use. */
-  sync: () => Promise<SyncRepository>;
+  exchange: () => Promise<ExchangeRepository>;
   /** The departments of a copy made from a department bundle, or null for the owner's copy. */
   departmentScopeOf: (strategyId: string) => Promise<string[] | null>;
   /** A file handed to the app (drop, launch queue) waiting for the import screen. */

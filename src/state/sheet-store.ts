@@ -2,9 +2,9 @@
  * Storage side of a spreadsheet import, through the app's services (one database connection, one
  * write path). A new strategy is added in one transaction and undone by deleting it (as
  * tombstones, like any deletion). An update of the open strategy goes through the one path for
- * whole-strategy changes (SyncRepository.applySheet → applyChange), which checks every record
+ * whole-strategy changes (ExchangeRepository.applySheet → applyChange), which checks every record
  * against the revision the preview was read from, snapshots what it replaces, and is undone
- * exactly like a bundle import (SyncRepository.undoImport): what the import wrote is put back,
+ * exactly like a bundle import (ExchangeRepository.undoImport): what the import wrote is put back,
  * and an edit made since is never overwritten (UndoConflictError, nothing written).
  *
  * The update is not logged as a received file: a spreadsheet is no bundle, and later bundles must
@@ -13,17 +13,17 @@
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WrittenRecords } from '../sheets/plan';
 import type { WorkbookStore } from './workbook.svelte';
-import type { SyncRepository } from '../storage/sync-repository';
+import type { ExchangeRepository } from '../storage/exchange-repository';
 
-export { StaleWorkbookError, UndoConflictError } from '../storage/sync-repository';
+export { StaleWorkbookError, UndoConflictError } from '../storage/exchange-repository';
 
 export class SheetStore {
   readonly #store: Pick<WorkbookStore, 'addWorkbook' | 'removeStrategy'>;
-  readonly #sync: () => Promise<Pick<SyncRepository, 'applySheet' | 'undoImport'>>;
+  readonly #exchange: () => Promise<Pick<ExchangeRepository, 'applySheet' | 'undoImport'>>;
 
-  constructor(store: Pick<WorkbookStore, 'addWorkbook' | 'removeStrategy'>, sync: () => Promise<Pick<SyncRepository, 'applySheet' | 'undoImport'>>) {
+  constructor(store: Pick<WorkbookStore, 'addWorkbook' | 'removeStrategy'>, exchange: () => Promise<Pick<ExchangeRepository, 'applySheet' | 'undoImport'>>) {
     this.#store = store;
-    this.#sync = sync;
+    this.#exchange = exchange;
   }
 
   /** Adds a strategy made from a sheet, in one transaction. */
@@ -38,11 +38,11 @@ export class SheetStore {
 
   /** Writes the sheet's records into the strategy (see the module comment); returns the undo's id. */
   async applyUpdate(strategyId: string, written: WrittenRecords, label: string): Promise<string> {
-    return (await this.#sync()).applySheet(strategyId, written, label);
+    return (await this.#exchange()).applySheet(strategyId, written, label);
   }
 
   /** Takes back exactly what {@link applyUpdate} wrote. */
   async undoUpdate(undoId: string): Promise<void> {
-    await (await this.#sync()).undoImport(undoId);
+    await (await this.#exchange()).undoImport(undoId);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Whether this browser can keep a Blob in IndexedDB. Snapshots and the files this device sent are
- * kept as Blobs (snapshot-payload.ts, SyncRepository.recordSent). WebKit refuses Blobs in an
+ * kept as Blobs (snapshot-payload.ts, ExchangeRepository.recordSent). WebKit refuses Blobs in an
  * ephemeral session — Safari's private browsing on an iPad, and WebKitGTK's automation mode that the
  * WebKit test lane runs in — with "Error preparing Blob/File data to be stored in object store",
  * which failed every export and import there. Where Blobs cannot be stored, the same content is

@@ -127,7 +127,7 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2: committee meetings and opinions (委員意見), the bundle sync log, this device's copy
+ * Version 2: committee meetings and opinions (委員意見), the bundle exchange log, this device's copy
  * ids, and snapshots for undoing an import. New tables only: existing rows need no rewriting.
  */
 export const SCHEMA_V2 = {

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import type { BundleMeta, BundleScope } from '../../src/bundle';
@@ -32,7 +32,7 @@ async function setup(opts: { storage?: MemoryStorage; name?: string; persisted?:
     storage,
     snapshotDelay: 0,
     storageManager: { persisted: async () => opts.persisted ?? false },
-    sync: async () => new SyncRepository(db, repo, clock),
+    exchange: async () => new ExchangeRepository(db, repo, clock),
   });
   return { db, repo, ctx, clock, storage, safety };
 }
@@ -98,11 +98,11 @@ describe('automatic snapshots', () => {
     const s = await setup();
     const records = await withSample(s);
     await s.safety.settled();
-    const sync = new SyncRepository(s.db, s.repo, s.clock);
+    const exchange = new ExchangeRepository(s.db, s.repo, s.clock);
     s.clock.advance(30 * MIN);
     const goal = { ...records.goals[0]!, title: '取り込んだ目標' };
     const written = { strategies: [], goals: [goal], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] };
-    await sync.applyMerge(records.strategy.id, meta({ kind: 'strategy' }, 'e1', s.clock.now()), 'in.json', () => written);
+    await exchange.applyMerge(records.strategy.id, meta({ kind: 'strategy' }, 'e1', s.clock.now()), 'in.json', () => written);
     await s.safety.settled();
     const list = await listSnapshots(s.db, records.strategy.id);
     expect(list.map((x) => x.reason)).toEqual(['import', 'auto']);
@@ -188,23 +188,23 @@ describe('exports', () => {
     const s = await setup();
     const records = await withSample(s);
     const sid = records.strategy.id;
-    const sync = new SyncRepository(s.db, s.repo, s.clock);
-    await sync.recordSent(meta({ kind: 'strategy' }, 'x1', s.clock.now()), sid, '関市_第2期_2026-04-01.json', records);
+    const exchange = new ExchangeRepository(s.db, s.repo, s.clock);
+    await exchange.recordSent(meta({ kind: 'strategy' }, 'x1', s.clock.now()), sid, '関市_第2期_2026-04-01.json', records);
     expect(s.safety.exports[sid]).toEqual({ at: s.clock.now(), fileName: '関市_第2期_2026-04-01.json' });
     s.clock.advance(MIN);
-    await sync.recordSent(meta({ kind: 'department', departments: ['商工課'] }, 'x2', s.clock.now()), sid, '商工課.json', records);
+    await exchange.recordSent(meta({ kind: 'department', departments: ['商工課'] }, 'x2', s.clock.now()), sid, '商工課.json', records);
     expect(s.safety.exports[sid]?.fileName).toBe('関市_第2期_2026-04-01.json');
     // Kept outside IndexedDB too.
     await expect.poll(() => [...s.storage.map.values()].join()).toContain('関市_第2期_2026-04-01.json');
   });
 
-  it('finds it in the sync log once when the note is missing (exports made before this version)', async () => {
+  it('finds it in the exchange log once when the note is missing (exports made before this version)', async () => {
     const s = await setup();
     const records = await withSample(s);
     const sid = records.strategy.id;
-    const sync = new SyncRepository(s.db, s.repo, s.clock);
-    await sync.recordSent(meta({ kind: 'strategy' }, 'x1', s.clock.now()), sid, 'old.json', records);
-    const fresh = new Safety({ db: new WorkbookDb(s.db.name), workbooks: s.repo, clock: s.clock, storage: new MemoryStorage(), sync: async () => new SyncRepository(s.db, s.repo, s.clock) });
+    const exchange = new ExchangeRepository(s.db, s.repo, s.clock);
+    await exchange.recordSent(meta({ kind: 'strategy' }, 'x1', s.clock.now()), sid, 'old.json', records);
+    const fresh = new Safety({ db: new WorkbookDb(s.db.name), workbooks: s.repo, clock: s.clock, storage: new MemoryStorage(), exchange: async () => new ExchangeRepository(s.db, s.repo, s.clock) });
     expect(fresh.exports[sid]).toBeUndefined();
     await fresh.watch(sid);
     expect(fresh.exports[sid]?.fileName).toBe('old.json');
@@ -218,7 +218,7 @@ describe('lost storage', () => {
     const before = await setup({ storage, persisted: false });
     const records = await withSample(before);
     const sid = records.strategy.id;
-    await new SyncRepository(before.db, before.repo, before.clock).recordSent(meta({ kind: 'strategy' }, 'x1', before.clock.now()), sid, 'backup.json', records);
+    await new ExchangeRepository(before.db, before.repo, before.clock).recordSent(meta({ kind: 'strategy' }, 'x1', before.clock.now()), sid, 'backup.json', records);
     await before.safety.check(await before.repo.listStrategies());
     expect(before.safety.loss).toBeNull();
 

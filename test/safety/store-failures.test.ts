@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { SettingsRepository } from '../../src/storage/settings-repository';
 import { DraftJournal } from '../../src/state/draft-journal';
 import { WorkbookStore } from '../../src/state/workbook.svelte';
@@ -52,7 +52,7 @@ async function setup(storage = new MemoryStorage(), name = `failures-${++n}`) {
   const clock = testContext();
   let store: WorkbookStore;
   const repo = new FlakyRepository(db, () => store.context());
-  const safety = new Safety({ db, workbooks: repo, clock, storage: null, snapshotDelay: 60_000, sync: async () => new SyncRepository(db, repo, clock) });
+  const safety = new Safety({ db, workbooks: repo, clock, storage: null, snapshotDelay: 60_000, exchange: async () => new ExchangeRepository(db, repo, clock) });
   let reconnects = 0;
   store = new WorkbookStore({
     repo,

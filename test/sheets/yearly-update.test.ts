@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { cellString, findHeaderRow, guessMapping, parseCsv, planImport, readRows } from '../../src/sheets';
-import { StaleWorkbookError, UndoConflictError } from '../../src/storage/sync-repository';
+import { StaleWorkbookError, UndoConflictError } from '../../src/storage/exchange-repository';
 import { device, dump, SharedClock } from '../storage/devices';
 
 const csv =
@@ -20,7 +20,7 @@ test('next year’s table adds that year’s values; a stale preview writes noth
   const records = buildWorkbook(SEKI_SAMPLE, d.ctx);
   await d.repo.addWorkbook(records);
   const sid = records.strategy.id;
-  const store = { applyUpdate: d.sync.applySheet.bind(d.sync), undoUpdate: d.sync.undoImport.bind(d.sync) };
+  const store = { applyUpdate: d.exchange.applySheet.bind(d.exchange), undoUpdate: d.exchange.undoImport.bind(d.exchange) };
   const kpi = records.kpis.find((k) => k.name === '関市ビジネスサポートセンターへの相談件数')!;
 
   const grid = parseCsv(csv);
@@ -88,7 +88,7 @@ test('property: edits made in another tab between preview and 取り込む are n
         const records = buildWorkbook(SEKI_SAMPLE, d.ctx);
         await d.repo.addWorkbook(records);
         const sid = records.strategy.id;
-        const store = { applyUpdate: d.sync.applySheet.bind(d.sync), undoUpdate: d.sync.undoImport.bind(d.sync) };
+        const store = { applyUpdate: d.exchange.applySheet.bind(d.exchange), undoUpdate: d.exchange.undoImport.bind(d.exchange) };
         // This run's records, in the same order as the base sample's.
         const ks = records.kpis.filter((k) => k.projectId !== null);
         const ps = records.projects;
@@ -147,7 +147,7 @@ test('undoing a spreadsheet import puts back exactly what it wrote, logs no file
   const sheet = readRows(grid, h, guessMapping(grid[h]!.map(cellString)));
   const before = await dump(d.db);
   const p = planImport(sheet, { mode: 'update', records: (await d.repo.loadWorkbook(sid))! }, d.ctx);
-  const undoId = await d.sync.applySheet(sid, p.written, '令和4年度.csv');
+  const undoId = await d.exchange.applySheet(sid, p.written, '令和4年度.csv');
   // A spreadsheet is no bundle: nothing in the received-files log.
   expect(await d.db.syncLog.count()).toBe(0);
 
@@ -155,7 +155,7 @@ test('undoing a spreadsheet import puts back exactly what it wrote, logs no file
   const r4 = (await d.repo.loadWorkbook(sid))!.kpiYears.find((y) => y.kpiId === kpi.id && y.fiscalYear === 2022 && y.deletedAt === null)!;
   await d.repo.upsertKpiYear(sid, kpi.id, 2022, { shortfallReason: '後から入力' });
   const edited = await dump(d.db);
-  await expect(d.sync.undoImport(undoId)).rejects.toBeInstanceOf(UndoConflictError);
+  await expect(d.exchange.undoImport(undoId)).rejects.toBeInstanceOf(UndoConflictError);
   expect(await dump(d.db)).toBe(edited);
   expect(r4.actual).toEqual({ value: 2010 });
 
@@ -165,9 +165,9 @@ test('undoing a spreadsheet import puts back exactly what it wrote, logs no file
   await e.repo.addWorkbook(again);
   const start = await dump(e.db);
   const p2 = planImport(sheet, { mode: 'update', records: (await e.repo.loadWorkbook(again.strategy.id))! }, e.ctx);
-  const id2 = await e.sync.applySheet(again.strategy.id, p2.written, '令和4年度.csv');
+  const id2 = await e.exchange.applySheet(again.strategy.id, p2.written, '令和4年度.csv');
   expect(await dump(e.db)).not.toBe(start);
-  await e.sync.undoImport(id2);
+  await e.exchange.undoImport(id2);
   expect(await dump(e.db)).toBe(start);
   expect(before).not.toBe('');
 });

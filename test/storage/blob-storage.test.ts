@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { packSnapshot, unpackSnapshot } from '../../src/storage/snapshot-payload';
 import { probeBlobStorage, setBlobsStorableForTest, storableBlob } from '../../src/storage/blob-storage';
 import { buildWorkbook } from '../../src/domain/sample/build';
@@ -73,20 +73,20 @@ describe('blob storage', () => {
     const db = new WorkbookDb('blob-storage-text');
     const ctx = testContext();
     const workbooks = new WorkbookRepository(db, () => ctx);
-    const sync = new SyncRepository(db, workbooks, { newId: () => ctx.newId(), now: () => ctx.now() });
+    const exchange = new ExchangeRepository(db, workbooks, { newId: () => ctx.newId(), now: () => ctx.now() });
     const records = sample();
     await workbooks.addWorkbook(records);
 
     const out = await serializeBundle(records, { exportId: 'x-1', exportedAt: '2026-05-20T01:00:00.000Z', exportedBy: '企画課', appVersion: '0.1.0', copyId: 'copy-1' });
-    await sync.recordSent(out.envelope as BundleMeta, records.strategy.id, out.fileName, out.canonical);
+    await exchange.recordSent(out.envelope as BundleMeta, records.strategy.id, out.fileName, out.canonical);
     expect(typeof (await db.sentSnapshots.get('x-1'))?.canonical).toBe('string');
-    expect(await sync.sentSnapshot('x-1')).toEqual(records);
+    expect(await exchange.sentSnapshot('x-1')).toEqual(records);
 
     const changed = structuredClone(records.kpiYears.slice(0, 1)).map((y) => ({ ...y, statusNote: '確認済み' }));
-    const written = { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: changed, projectYears: [], meetings: [], opinions: [] } as unknown as ReturnType<Parameters<SyncRepository['applyMerge']>[3]>;
-    const snapshotId = await sync.applyMerge(records.strategy.id, out.envelope as BundleMeta, 'file.json', () => written);
+    const written = { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: changed, projectYears: [], meetings: [], opinions: [] } as unknown as ReturnType<Parameters<ExchangeRepository['applyMerge']>[3]>;
+    const snapshotId = await exchange.applyMerge(records.strategy.id, out.envelope as BundleMeta, 'file.json', () => written);
     expect(typeof (await db.snapshots.get(snapshotId))?.payload).toBe('string');
-    await sync.restoreSnapshot(snapshotId);
+    await exchange.restoreSnapshot(snapshotId);
     expect(await workbooks.loadWorkbook(records.strategy.id)).toEqual(records);
     db.close();
   });

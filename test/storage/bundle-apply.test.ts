@@ -7,7 +7,7 @@ import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { allChoices } from '../../src/bundle';
 import { StalePreviewError, type ReadOutcome } from '../../src/state/bundle-flow';
-import { UndoConflictError } from '../../src/storage/sync-repository';
+import { UndoConflictError } from '../../src/storage/exchange-repository';
 import { device, dump, SharedClock, type Device } from './devices';
 
 // Several devices through fake-indexeddb: slow on a busy machine.

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { openExisting, readWorkbookPart } from '../../src/storage/read-workbook';
 import { serializeBundle, parseBundle } from '../../src/bundle';
 import { CHILD_KINDS, type WorkbookRecords } from '../../src/domain/workbook';
@@ -60,9 +60,9 @@ describe('database fixtures of every earlier version, opened by the current code
       expect((await db.settings.get('editorName'))?.value).toBe('企画課 山田');
 
       // A file sent before is still the ancestor a returning file is merged with.
-      const sync = new SyncRepository(db, repo, { newId: () => 'id', now: () => '2026-06-01T00:00:00.000Z' });
+      const exchange = new ExchangeRepository(db, repo, { newId: () => 'id', now: () => '2026-06-01T00:00:00.000Z' });
       if (fixture.name !== 'v1-object') {
-        const sent = (await sync.sentSnapshot('sent-1')) as WorkbookRecords;
+        const sent = (await exchange.sentSnapshot('sent-1')) as WorkbookRecords;
         expect(sent.strategy.id).toBe(strategy.id);
         expect(sent.goals.length).toBe(loaded.goals.length);
       }

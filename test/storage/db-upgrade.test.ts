@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbookDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/storage/db';
 import { listSnapshots } from '../../src/safety/snapshot-list';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
@@ -69,12 +69,12 @@ describe('WorkbookDb upgrade', () => {
 
     const db = new WorkbookDb(name);
     await db.open();
-    const sync = new SyncRepository(db, new WorkbookRepository(db, () => testContext()), { newId: () => 'id', now: () => '2026-06-01T00:00:00.000Z' });
-    expect(await sync.sentSnapshot('sent-1')).toEqual(records);
-    expect(await sync.sentSnapshot('received-1')).toBeNull();
+    const exchange = new ExchangeRepository(db, new WorkbookRepository(db, () => testContext()), { newId: () => 'id', now: () => '2026-06-01T00:00:00.000Z' });
+    expect(await exchange.sentSnapshot('sent-1')).toEqual(records);
+    expect(await exchange.sentSnapshot('received-1')).toBeNull();
     // The log rows no longer carry whole strategies; what the merge needs of them is unchanged.
     expect((await db.syncLog.get('sent-1'))?.snapshot).toBeUndefined();
-    expect(await sync.history(sid)).toEqual({
+    expect(await exchange.history(sid)).toEqual({
       sent: [{ exportId: 'sent-1', exportedAt: '2026-05-01T00:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1' }],
       received: [{ exportId: 'received-1', exportedAt: '2026-05-01T00:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1', takenAt: '2026-05-01T00:00:01.000Z' }],
     });
@@ -101,8 +101,8 @@ describe('WorkbookDb upgrade', () => {
     expect(item).toMatchObject({ id: 'old-1', strategyName: '関市 第2期関市まち・ひと・しごと創生総合戦略', counts: { goals: 4, projects: 10, kpis: 10 } });
     expect(item!.bytes).toBe(new TextEncoder().encode(JSON.stringify(records)).length);
 
-    const sync = new SyncRepository(db, repo, { newId: () => 'undo-1', now: () => '2026-06-01T00:00:00.000Z' });
-    await sync.restoreSnapshot('old-1');
+    const exchange = new ExchangeRepository(db, repo, { newId: () => 'undo-1', now: () => '2026-06-01T00:00:00.000Z' });
+    await exchange.restoreSnapshot('old-1');
     expect((await repo.loadWorkbook(sid))!.goals.map((g) => g.id)).toEqual(records.goals.map((g) => g.id).sort());
     // The state it replaced is kept the new way: a Blob and a summary.
     const undo = await db.snapshots.get('undo-1');

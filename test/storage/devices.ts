@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { BundleFlow } from '../../src/state/bundle-flow';
 import type { RecordContext } from '../../src/domain/records';
 
@@ -25,7 +25,7 @@ export interface Device {
   name: string;
   db: WorkbookDb;
   repo: WorkbookRepository;
-  sync: SyncRepository;
+  exchange: ExchangeRepository;
   flow: BundleFlow;
   ctx: RecordContext;
 }
@@ -35,9 +35,9 @@ export function device(name: string, editor: string, clock: SharedClock): Device
   let n = 0;
   const ctx: RecordContext = { editor, now: () => clock.now(), newId: () => `${name}-${String(++n).padStart(6, '0')}` };
   const repo = new WorkbookRepository(db, () => ctx);
-  const sync = new SyncRepository(db, repo, { newId: () => ctx.newId(), now: () => ctx.now() });
-  const flow = new BundleFlow({ workbooks: repo, sync, clock: { now: () => ctx.now(), newId: () => ctx.newId() }, editor: () => editor, appVersion: '0.1.0' });
-  return { name, db, repo, sync, flow, ctx };
+  const exchange = new ExchangeRepository(db, repo, { newId: () => ctx.newId(), now: () => ctx.now() });
+  const flow = new BundleFlow({ workbooks: repo, exchange, clock: { now: () => ctx.now(), newId: () => ctx.newId() }, editor: () => editor, appVersion: '0.1.0' });
+  return { name, db, repo, exchange, flow, ctx };
 }
 
 async function plain(value: unknown): Promise<unknown> {

@@ -1,8 +1,10 @@
 /**
- * Storage side of bundle files: this device's copy id per strategy, the log of files sent and
- * taken in (with the records each sent file held, the common ancestor when it comes back), and
- * whole-workbook snapshots that make an import undoable. Every import, merge and restore is one
- * IndexedDB transaction: a failure leaves the workbook exactly as it was.
+ * Storage side of the exchange of files between copies of a strategy (there is no server and no
+ * syncing: people mail bundle files): this device's copy id per strategy, the exchange log of files
+ * sent and taken in (with the records each sent file held, the common ancestor when it comes back),
+ * and the one path for whole-strategy changes (bundle merge, spreadsheet update, snapshot restore)
+ * with the snapshots that make them undoable. Every import, merge and restore is one IndexedDB
+ * transaction: a failure leaves the workbook exactly as it was.
  */
 import type { Table } from 'dexie';
 import type { BundleMeta, BundleScope, SyncHistory } from '../bundle';
@@ -13,7 +15,6 @@ import { unpackSnapshot } from './snapshot-payload';
 import { addSnapshot } from './snapshot-writer';
 import { probeBlobStorage, storableBlob } from './blob-storage';
 import { RecordNotFoundError, type WorkbookRepository } from './workbook-repository';
-
 
 export type Progress = (done: number, total: number) => void;
 
@@ -36,7 +37,7 @@ export class StaleWorkbookError extends Error {
   }
 }
 
-export class SyncRepository {
+export class ExchangeRepository {
   readonly #db: WorkbookDb;
   readonly #workbooks: WorkbookRepository;
   readonly #newId: () => string;

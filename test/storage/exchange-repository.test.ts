@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { SyncRepository } from '../../src/storage/sync-repository';
+import { ExchangeRepository } from '../../src/storage/exchange-repository';
 import { BundleFlow } from '../../src/state/bundle-flow';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { generateStrategy } from '../support/generate';
@@ -16,11 +16,11 @@ import { testContext } from '../support/context';
 let n = 0;
 
 function setup() {
-  const db = new WorkbookDb(`sync-${++n}`);
+  const db = new WorkbookDb(`exchange-${++n}`);
   const ctx = testContext();
   const workbooks = new WorkbookRepository(db, () => ctx);
   const clock = { newId: () => ctx.newId(), now: () => ctx.now() };
-  return { db, ctx, workbooks, clock, sync: new SyncRepository(db, workbooks, clock) };
+  return { db, ctx, workbooks, clock, exchange: new ExchangeRepository(db, workbooks, clock) };
 }
 
 /** A strategy of some thousand records: several batches of every large kind. */
@@ -44,15 +44,15 @@ async function fileOf(records: WorkbookRecords) {
 }
 
 // Thousands of records through fake-indexeddb: slow on a busy machine, hence the long timeouts.
-describe('SyncRepository', () => {
+describe('ExchangeRepository', () => {
   it('adds a strategy from a file in batches, reporting progress up to the total', async () => {
-    const { db, sync, workbooks } = setup();
+    const { db, exchange, workbooks } = setup();
     const records = generated();
     expect(records.kpiYears.length).toBeGreaterThan(1500);
     const { bundle } = await fileOf(records);
     const progress: number[] = [];
     let total = 0;
-    await sync.importNew(bundle.records, bundle.meta, 'file.json', (done, of) => {
+    await exchange.importNew(bundle.records, bundle.meta, 'file.json', (done, of) => {
       progress.push(done);
       total = of;
     });
@@ -65,66 +65,66 @@ describe('SyncRepository', () => {
   }, 60_000);
 
   it('writes nothing at all when a batch fails, however many were written before it', async () => {
-    const { db, sync } = setup();
+    const { db, exchange } = setup();
     const { bundle } = await fileOf(generated());
     // A record IndexedDB refuses (no key), deep in the last table written in batches.
     const broken = { ...bundle.records, projectYears: [...bundle.records.projectYears] };
     broken.projectYears.splice(broken.projectYears.length - 3, 0, { ...broken.projectYears[0]!, id: undefined as unknown as string });
-    await expect(sync.importNew(broken, bundle.meta, 'file.json')).rejects.toThrow();
+    await expect(exchange.importNew(broken, bundle.meta, 'file.json')).rejects.toThrow();
     expect(Object.values(await stored(db)).every((c) => c === 0)).toBe(true);
   });
 
   it('applies a merge in batches in one transaction, and nothing of it when a batch fails', async () => {
-    const { db, sync, workbooks } = setup();
+    const { db, exchange, workbooks } = setup();
     const records = generated();
     await workbooks.addWorkbook(records);
     const meta = (await fileOf(records)).bundle.meta;
     const sid = records.strategy.id;
     const written = { ...emptyWritten(), kpiYears: records.kpiYears.map((y) => ({ ...y, statusNote: '確認済み' })) };
     written.kpiYears.splice(1200, 0, { ...written.kpiYears[0]!, id: undefined as unknown as string });
-    await expect(sync.applyMerge(sid, meta, 'file.json', () => written)).rejects.toThrow();
+    await expect(exchange.applyMerge(sid, meta, 'file.json', () => written)).rejects.toThrow();
     expect(await workbooks.loadWorkbook(sid)).toEqual(records);
     expect(await db.snapshots.count()).toBe(0);
 
     written.kpiYears.splice(1200, 1);
-    const snapshotId = await sync.applyMerge(sid, meta, 'file.json', () => written);
+    const snapshotId = await exchange.applyMerge(sid, meta, 'file.json', () => written);
     expect((await workbooks.loadWorkbook(sid))!.kpiYears.every((y) => y.statusNote === '確認済み')).toBe(true);
-    await sync.undoImport(snapshotId);
+    await exchange.undoImport(snapshotId);
     expect(await workbooks.loadWorkbook(sid)).toEqual(records);
     expect(await db.snapshots.count()).toBe(0);
     expect(await db.syncLog.count()).toBe(0);
   }, 60_000);
 
   it('keeps what a sent file held apart from the log, and reads it back as the file’s records', async () => {
-    const { db, sync } = setup();
+    const { db, exchange } = setup();
     const records = generated();
     const { out } = await fileOf(records);
-    await sync.recordSent(out.envelope as BundleMeta, records.strategy.id, out.fileName, out.canonical);
-    expect(await sync.sentSnapshot('x-1')).toEqual(records);
+    await exchange.recordSent(out.envelope as BundleMeta, records.strategy.id, out.fileName, out.canonical);
+    expect(await exchange.sentSnapshot('x-1')).toEqual(records);
     expect((await db.syncLog.get('x-1'))?.snapshot).toBeUndefined();
-    expect((await sync.history(records.strategy.id)).sent).toEqual([{ exportId: 'x-1', exportedAt: '2026-05-20T01:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1' }]);
+    expect((await exchange.history(records.strategy.id)).sent).toEqual([{ exportId: 'x-1', exportedAt: '2026-05-20T01:00:00.000Z', scope: { kind: 'strategy' }, copyId: 'copy-1' }]);
     // Records given as they are (as tests and older callers do) are kept as they are.
-    await sync.recordSent({ ...(out.envelope as BundleMeta), exportId: 'x-2' }, records.strategy.id, out.fileName, records);
-    expect(await sync.sentSnapshot('x-2')).toEqual(records);
-    expect(await sync.sentSnapshot('nothing')).toBeNull();
+    await exchange.recordSent({ ...(out.envelope as BundleMeta), exportId: 'x-2' }, records.strategy.id, out.fileName, records);
+    expect(await exchange.sentSnapshot('x-2')).toEqual(records);
+    expect(await exchange.sentSnapshot('nothing')).toBeNull();
   });
 });
 
 describe('BundleFlow export', () => {
   it('gives the file with its size and remembers what it held for a returning file', async () => {
-    const { sync, workbooks, clock } = setup();
+    const { exchange, workbooks, clock } = setup();
     const records = generated();
     records.goals[0] = { ...records.goals[0]!, title: '🌸 さくら' };
     await workbooks.addWorkbook(records);
-    const flow = new BundleFlow({ workbooks, sync, clock, editor: () => '企画課 山田', appVersion: '0.1.0' });
+    const flow = new BundleFlow({ workbooks, exchange, clock, editor: () => '企画課 山田', appVersion: '0.1.0' });
     const file = await flow.exportFile(records.strategy.id, { kind: 'strategy' }, null);
     expect(file.size).toBe(new TextEncoder().encode(file.text).length);
-    const sent = (await sync.history(records.strategy.id)).sent;
+    const sent = (await exchange.history(records.strategy.id)).sent;
     expect(sent).toHaveLength(1);
-    expect(await sync.sentSnapshot(sent[0]!.exportId)).toEqual(records);
+    expect(await exchange.sentSnapshot(sent[0]!.exportId)).toEqual(records);
   });
 });
 
 function emptyWritten() {
-  return { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] } as unknown as ReturnType<Parameters<SyncRepository['applyMerge']>[3]>;
+  return { strategies: [], goals: [], measures: [], projects: [], kpis: [], kpiYears: [], projectYears: [], meetings: [], opinions: [] } as unknown as ReturnType<Parameters<ExchangeRepository['applyMerge']>[3]>;
 }
