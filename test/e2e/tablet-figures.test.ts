@@ -168,7 +168,9 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     const row = page.getByTestId('dash-row').filter({ hasText: '空き家バンクを利用した移住者数' });
     await row.waitFor();
     const spark = row.getByTestId('sparkline');
-    // What a screen reader reads: every point with its year, and the final target.
+    // Drawn once the row is seen (the list paints first): then what a screen reader reads is every
+    // point with its year, and the final target.
+    await expect.poll(() => spark.getAttribute('data-shown')).toBe('true');
     expect(await spark.getByTestId('sparkline-text').textContent()).toBe('実績の推移: 基準値 6人（平成30年度） → 令和2年度 10人。最終目標 35人（令和4年度）');
     expect(await spark.locator('svg').getAttribute('aria-hidden')).toBe('true');
     expect(await spark.locator('svg circle').count()).toBe(2);
