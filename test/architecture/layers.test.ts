@@ -24,8 +24,23 @@ interface Rule {
   from: readonly string[];
   /** Why the rule holds, shown with each violation. */
   why: string;
-  forbids(to: Target): boolean;
+  /** Whether an import of `to` by the file at `from` (a path under src/) breaks the rule. */
+  forbids(to: Target, from: string): boolean;
 }
+
+/**
+ * Parts of one screen that other screens embed, named here (a new one is a decision, not an
+ * accident); everything else shared between screens lives in features/shared/.
+ */
+export const EMBEDDED_PARTS: ReadonlySet<string> = new Set([
+  'features/kpis/KpiCard.svelte',
+  'features/meeting/MeetingOpinions.svelte',
+  'features/meeting/MeetingsPanel.svelte',
+  'features/settings/StorageFullHelp.svelte',
+]);
+/** The screens of an open strategy are routed, and loaded on demand, by its shell. */
+const SCREEN_ROUTER = 'features/strategy/StrategyShell.svelte';
+const isScreen = (path: string) => /\/[A-Za-z]+(Page|Mode)\.svelte$/.test(path);
 
 /** Packages the domain may use: zod's schemas are pure data checks. */
 const DOMAIN_PACKAGES = new Set(['zod']);
@@ -55,6 +70,18 @@ export const RULES: readonly Rule[] = [
     from: ['features'],
     why: 'screens reach the database through state/ (the store and its services), never storage/ directly',
     forbids: (to) => to.kind === 'src' && to.top === 'storage',
+  },
+  {
+    from: ['features'],
+    why: 'a screen uses another screen only through features/shared/, a named embedded part (EMBEDDED_PARTS), or the strategy shell routing to it',
+    forbids: (to, from) => {
+      if (to.kind !== 'src' || to.top !== 'features') return false;
+      const own = from.split('/')[1];
+      const other = to.path.split('/')[1];
+      if (other === own || other === 'shared') return false;
+      if (EMBEDDED_PARTS.has(`${to.path}`) || EMBEDDED_PARTS.has(`${to.path}.svelte`)) return false;
+      return !(from === SCREEN_ROUTER && isScreen(to.path));
+    },
   },
   {
     from: ['domain', 'bundle', 'sheets', 'storage', 'state', 'safety', 'pwa', 'i18n', 'ui', 'features'],
@@ -113,7 +140,7 @@ export function violations(sources: readonly Source[], rules: readonly Rule[] = 
       const to = targetOf(s.path, spec);
       if (!to) continue;
       // One entry per import, with the first rule it breaks.
-      const broken = applying.find((r) => r.forbids(to));
+      const broken = applying.find((r) => r.forbids(to, s.path));
       if (broken) out.push({ key: `${s.path} -> ${to.kind === 'src' ? to.path : to.name}`, why: broken.why });
     }
   }
@@ -174,6 +201,9 @@ describe('layers', () => {
       { path: 'ui/V.svelte', text: "<script lang=\"ts\">\n  import { services } from '../app/context';\n</script>" },
       { path: 'features/f/F.svelte', text: "<script>\n  import { WorkbookDb } from '../../storage/db';\n</script>" },
       { path: 'features/g/G.svelte', text: "<script>\n  import { services } from '../../app/context';\n</script>" },
+      { path: 'features/goals/GoalPage.svelte', text: "<script>\n  import { defaultYear } from '../dashboard/dashboard-model';\n  import KpiCard from '../kpis/KpiCard.svelte';\n  import { cellText } from '../shared/measurement-text';\n</script>" },
+      { path: 'features/goals/Other.svelte', text: "<script>\n  const P = () => import('../projects/ProjectPage.svelte');\n</script>" },
+      { path: 'features/strategy/StrategyShell.svelte', text: "<script>\n  const P = () => import('../projects/ProjectPage.svelte');\n</script>" },
       { path: 'domain/ok.ts', text: "// import Dexie from 'dexie';\n/* import '../storage/db'; */\nimport { z } from 'zod';\nimport { a } from './b';" },
     ];
     expect(violations(bad).map((v) => v.key)).toEqual([
@@ -186,6 +216,8 @@ describe('layers', () => {
       'ui/V.svelte -> app/context',
       'features/f/F.svelte -> storage/db',
       'features/g/G.svelte -> app/context',
+      'features/goals/GoalPage.svelte -> features/dashboard/dashboard-model',
+      'features/goals/Other.svelte -> features/projects/ProjectPage.svelte',
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // states a target (KPI detail, to-do list, meeting mode), never only its lower bound.
 import { afterEach, describe, expect, test } from 'vitest';
 import { setLocale } from '../../src/i18n';
-import { readCell, targetCellText } from '../../src/features/kpis/measurement-text';
+import { readCell, targetCellText } from '../../src/features/shared/measurement-text';
 import { kpiDefaults, type Kpi } from '../../src/domain/entities/kpi';
 import { kpiYearDefaults, type KpiYear } from '../../src/domain/entities/kpi-year';
 import { createRecord } from '../../src/domain/records';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { fy, fyRange, getLocale, loadCatalog, setLocale, t } from '../../src/i18n';
 import { periodText, warekiDate } from '../../src/features/reports/report-model';
 import { en } from '../../src/i18n/en';
-import { cellText } from '../../src/features/kpis/measurement-text';
+import { cellText } from '../../src/features/shared/measurement-text';
 import { achievementCatalog, rankLabel, rankSchemeName, verificationCatalog } from '../../src/i18n/domain';
 import { DEFAULT_RANK_SCHEME, NAGANO_RANK_SCHEME } from '../../src/domain/achievement/rank-schemes';
 import { parseFiscalYear, type FiscalYearStyle } from '../../src/domain/eras';

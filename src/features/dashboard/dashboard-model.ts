@@ -42,25 +42,8 @@ export interface DashboardModel {
   missingReasons: number;
 }
 
-/** The year shown when none is chosen: the latest year of the period with any actual entered. */
-export function defaultYear(view: WorkbookView): number {
-  const { startYear, endYear } = view.strategy;
-  let latest: number | null = null;
-  // Each KPI's yearly records once (not every KPI once per year).
-  const visit = (k: Kpi) => {
-    for (const y of view.kpiYearsOf(k.id)) {
-      if (y.actual && y.fiscalYear >= startYear && y.fiscalYear <= endYear && (latest === null || y.fiscalYear > latest)) latest = y.fiscalYear;
-    }
-  };
-  for (const g of view.goals) {
-    for (const k of view.goalKpis(g.id)) visit(k);
-    for (const m of view.allMeasuresOf(g.id)) for (const k of view.measureKpis(m.id)) visit(k);
-    for (const p of view.projectsOf(g.id)) for (const k of view.kpisOf(p.id)) visit(k);
-  }
-  // Projects directly under the strategy.
-  for (const p of view.projectsOf(null)) for (const k of view.kpisOf(p.id)) visit(k);
-  return latest ?? startYear;
-}
+export { defaultYear } from '../shared/default-year';
+import { defaultYear } from '../shared/default-year';
 
 export function buildDashboard(view: WorkbookView, filters: DashboardFilters): DashboardModel {
   const fiscalYear = filters.fy ?? defaultYear(view);

@@ -23,7 +23,7 @@ import { projectYearDefaults } from '../../domain/entities/project-year';
 import { clean, evaluatedOf, formatValue, interimJudgementOf, isUnjudgedYear, judgedYears, verdictLabel, type InterimJudgement, type KpiEvaluation } from '../../domain/achievement';
 import { composeSummary } from '../../domain/verification';
 import { formatNumber } from '../../domain/numbers';
-import { cellText } from '../kpis/measurement-text';
+import { cellText } from '../shared/measurement-text';
 import type { ReportOptions } from './report-params';
 
 // The Japanese messages of the reports come with the reports screens (not in the first load).
