@@ -13,6 +13,7 @@ export const app: Record<keyof typeof ja, string> = {
   'app.strategySwitch': 'Strategy shown',
   'app.notFound': 'What this screen shows could not be found (it was deleted, or its data is on another device).',
   'app.backToList': 'Back to the strategy list',
+  'app.screenCodeFailed': 'The program of this screen could not be loaded (the app was updated, or the connection is lost). What you typed is saved. Please reload.',
   'app.unfinished':
     'Last time a screen stopped before it finished showing, so the app started on the strategy list. Your data is still there. If the same strategy stops again, check its settings such as the plan period, or restore a snapshot from Settings.',
   'app.unfinishedDismiss': 'OK',
