@@ -20,7 +20,11 @@ interface Saved {
 }
 
 const SAVE_DELAY_MS = 150;
-const RESTORE_FOR_MS = 2000;
+/**
+ * How long a return waits for its screen to be tall enough: a screen's code is loaded when first
+ * opened, which on a slow tablet (or a busy one) can take more than a second or two.
+ */
+const RESTORE_FOR_MS = 5000;
 /** Frames the page must keep its height (at the place) before restoring ends. */
 const STEADY_FRAMES = 12;
 /** What the person does to scroll on their own, which ends a restoration. */
