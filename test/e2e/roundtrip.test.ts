@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page, type Viewport } from './support/browser';
+import { outline } from './support/tablet';
 
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'roundtrip-e2e-'));
@@ -20,13 +21,6 @@ afterAll(async () => {
 });
 
 const today = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-
-async function outline(page: Page, testid: string, hasText?: string) {
-  const link = page.getByTestId(testid).filter(hasText ? { hasText } : {}).first();
-  await link.waitFor({ state: 'attached' });
-  if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
-  await link.tap();
-}
 
 const layouts: [string, Viewport, string, Viewport][] = [
   ['planning 1024x768, department 768x1024', TABLET_LANDSCAPE, '768x1024', TABLET_PORTRAIT],

@@ -17,6 +17,7 @@ import {
   type Page,
   type Viewport,
 } from './support/browser';
+import { outline, strategyPage } from './support/tablet';
 import { seriousViolations } from './support/axe';
 
 let browser: Browser;
@@ -35,21 +36,8 @@ const sizes: [string, Viewport][] = [
   ['1024x768', TABLET_LANDSCAPE],
 ];
 
-/** Opens the outline when it is a drawer (upright tablet), then taps the link. */
-async function outline(page: Page, testid: string, hasText?: string) {
-  const link = page.getByTestId(testid).filter(hasText ? { hasText } : {}).first();
-  await link.waitFor({ state: 'attached' });
-  if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
-  await link.tap();
-}
-
-async function strategyPage(page: Page) {
-  const link = page.getByRole('link', { name: '戦略の基本情報', includeHidden: true }).first();
-  await link.waitFor({ state: 'attached' });
-  if ((await link.getAttribute('aria-current')) !== 'page') {
-    if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
-    await link.tap();
-  }
+async function strategyPageWithAdd(page: Page) {
+  await strategyPage(page);
   await page.getByTestId('add-direct-project').waitFor();
 }
 
@@ -95,7 +83,7 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
   });
 
   test('a 交付金 project stands directly under the strategy, and its 交付金の名称 carries into the next year', async () => {
-    await strategyPage(page);
+    await strategyPageWithAdd(page);
     const goalsBefore = await page.getByTestId('nav-goal').count();
     await page.getByTestId('add-direct-project').tap();
     await page.getByTestId('project-heading').waitFor();
@@ -124,7 +112,7 @@ describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
     expect(await page.getByTestId('py-progress').inputValue()).toBe('移住相談会を3回開催した。');
 
     // The strategy page and the outline list it under the strategy.
-    await strategyPage(page);
+    await strategyPageWithAdd(page);
     await expect.poll(() => page.getByTestId('direct-project').textContent()).toContain('地方創生推進交付金事業（移住定住促進）');
     expect(await page.getByTestId('nav-direct').textContent()).toContain('地方創生推進交付金事業（移住定住促進）');
     expect(await page.getByTestId('nav-goal').count()).toBe(goalsBefore);

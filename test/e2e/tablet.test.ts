@@ -12,8 +12,8 @@ import {
   type Browser,
   type BrowserContext,
   type Page,
-  type Viewport,
 } from './support/browser';
+import { judgeInterimYears, outline, TABLET_SIZES } from './support/tablet';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,37 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const sizes: [string, Viewport][] = [
-  ['1024x768', TABLET_LANDSCAPE],
-  ['768x1024', TABLET_PORTRAIT],
-];
-
-/** Opens the outline when it is a drawer (upright tablet), then taps the link. */
-async function outline(page: Page, testid: string, hasText?: string) {
-  const link = page.getByTestId(testid).filter(hasText ? { hasText } : {}).first();
-  await link.waitFor({ state: 'attached' });
-  if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
-  await link.tap();
-}
-
-/**
- * Sets the strategy's 「年度目標がない年度の判定」 on its 基本情報 page. The sample judges only its final
- * year (as the published 関市 table does), so 令和2年度 is judged only once another setting is chosen.
- */
-async function judgeInterimYears(page: Page, how: 'adoptedOnly' | 'finalYearOnly' | 'interpolated') {
-  const link = page.getByRole('link', { name: '戦略の基本情報', includeHidden: true }).first();
-  await link.waitFor({ state: 'attached' });
-  // Opening a strategy may already show that page (a link to it would then leave a drawer open).
-  if ((await link.getAttribute('aria-current')) !== 'page') {
-    if (!(await link.isVisible())) await page.getByTestId('nav-toggle').tap();
-    await link.tap();
-  }
-  const radio = page.getByTestId(`interim-${how}`);
-  await radio.tap();
-  await expect.poll(() => radio.isChecked()).toBe(true);
-}
-
-describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
+describe.each(TABLET_SIZES)('on a tablet %s with touch', (name, viewport) => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
