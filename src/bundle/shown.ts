@@ -28,7 +28,7 @@ export type ShownValue =
   | { shown: 'measurement'; value: Measurement; unit: string }
   | { shown: 'choice'; kind: ChoiceKind; field: string; value: string }
   | { shown: 'year'; year: number }
-  /** A record the value points at, by its place; `text` for an id no record of either side has. */
+  /** A record the value points at, by its place (an id no record of either side has is shown as `text`). */
   | { shown: 'record'; place: RecordPlace }
   | { shown: 'yesNo'; value: boolean }
   | { shown: 'number'; value: number }
@@ -57,7 +57,7 @@ const REFERENCE_FIELDS: Readonly<Record<string, RecordKind>> = {
   meetingId: 'meetings',
 };
 
-/** Whether `field` of `kind` points at another record (goalId, measureId …). */
+/** Whether a field points at another record (goalId, measureId …). */
 export function isReferenceField(field: string): boolean {
   return Object.hasOwn(REFERENCE_FIELDS, field);
 }
