@@ -1,16 +1,8 @@
 // The screen whose code starts loading at start-up, before the database says where the user was.
 import { describe, expect, it } from 'vitest';
 import { LAST_ROUTE_HINT_KEY, rememberRoute, screenOf, startingRoute, strategyOf } from '../../src/app/screens';
+import { MemoryStorage } from '../safety/support';
 
-class MemoryStorage {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-}
 
 describe('screens at start-up', () => {
   it('names the screen of a strategy address, and nothing for other addresses', () => {
