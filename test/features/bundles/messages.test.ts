@@ -6,20 +6,8 @@ import { fieldLabel } from '../../../src/features/shared/record-words';
 import { bundle } from '../../../src/i18n/ja/bundle';
 import { ja } from '../../../src/i18n/ja';
 import type { RecordKind } from '../../../src/domain/workbook';
-import type { RecordPlace } from '../../../src/bundle/locate';
+import { GOAL_KPI, KPI_YEAR_ACTUAL } from './places';
 
-/** 基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値, as the file layer locates it. */
-const KPI_YEAR_ACTUAL: RecordPlace = {
-  chain: [
-    { step: 'numbered', what: 'goal', number: '2' },
-    { step: 'numbered', what: 'project', number: '1' },
-    { step: 'named', what: 'kpi', name: '空き家バンク…' },
-  ],
-  year: 2021,
-  field: { kind: 'kpiYears', path: ['actual', 'value'] },
-};
-/** 基本目標1 > KPI『…』 */
-const GOAL_KPI: RecordPlace = { chain: [{ step: 'numbered', what: 'goal', number: '1' }, { step: 'named', what: 'kpi', name: '…' }] };
 
 /** One error of every kind: a Record over BundleErrorKind, so a new kind fails to compile here. */
 const EVERY_KIND: { [K in BundleErrorKind]: Extract<BundleError, { kind: K }> } = {

@@ -10,9 +10,9 @@ import { serializeBundle } from '../../../src/bundle/serialize';
 import { bundleErrorDetails, bundleErrorMessage, recordIssueMessage, referenceIssueMessage } from '../../../src/features/bundles/bundle-messages';
 import type { BundleError, BundleErrorKind, RecordIssueProblem, ReferenceIssueProblem } from '../../../src/bundle/errors';
 import { envelopeChecksum } from '../../../src/bundle/canonical';
-import type { RecordPlace } from '../../../src/bundle/locate';
 import { codeLikeProblems } from '../../support/readable';
 import { exportOptions, rewrite, sample } from '../../bundle/helpers';
+import { GOAL_KPI, KPI_YEAR_ACTUAL as WHERE } from './places';
 
 function expectReadable(message: string, context: string): void {
   expect(codeLikeProblems(message), `${context}: ${message}`).toEqual([]);
@@ -23,18 +23,6 @@ function expectAllReadable(e: BundleError, context: string): void {
   for (const line of bundleErrorDetails(e)) expectReadable(line, `${context} (${e.kind} detail)`);
 }
 
-/** 基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値, as the file layer locates it. */
-const WHERE: RecordPlace = {
-  chain: [
-    { step: 'numbered', what: 'goal', number: '2' },
-    { step: 'numbered', what: 'project', number: '1' },
-    { step: 'named', what: 'kpi', name: '空き家バンク…' },
-  ],
-  year: 2021,
-  field: { kind: 'kpiYears', path: ['actual', 'value'] },
-};
-/** 基本目標1 > KPI『…』 */
-const GOAL_KPI: RecordPlace = { chain: [{ step: 'numbered', what: 'goal', number: '1' }, { step: 'named', what: 'kpi', name: '…' }] };
 const HOSTILE: unknown[] = [undefined, null, { a: 1 }, [1], Number.NaN, Number.POSITIVE_INFINITY, 'x', -1, 1.5, '1'];
 
 /** Typical and hostile values of every error kind: a Record over the kinds, so a new kind fails to compile here. */
