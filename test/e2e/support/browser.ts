@@ -1,24 +1,24 @@
 // The e2e harness: the built app in the system Chromium (playwright-core), one browser per test file.
-//
-//   import { openApp } from './support/browser';
+// Importing this module registers its hooks on the test file. docs/testing.md ("The e2e harness").
 //
 //   test('...', async () => {
-//     const { page } = await openApp({ size: TABLET_PORTRAIT, touch: true });
+//     const { page, errors } = await openApp({ size: TABLET_PORTRAIT, touch: true });
 //     ...
 //   });
 //
-// What importing this module gives a test file (its hooks are registered on the file):
-// - one Chromium, started by the first `openApp` and closed after the file's last test;
-// - `openApp(options)`: a fresh profile (own IndexedDB, own service workers) set up like a browser
-//   in Japan, with the app loaded in its first tab. Every tab of the profile has its console errors
-//   and uncaught exceptions collected in `errors`;
-// - after every test: each profile's errors (except those its `allowErrors` expects) fail the test,
-//   and the list starts empty for the next test; on a failure, a screenshot of every open tab is
-//   saved as screenshots/failed-<file>-<test>-<n>.png; profiles opened in the test are closed
-//   (those opened in a `beforeAll` stay open until the file ends);
-// - `waitForServiceWorker(page)`: until the app's worker controls the page (reloads once if needed);
+// - `openApp(options)`: a fresh profile (own IndexedDB, own service workers) set up like a browser in
+//   Japan, with the app loaded in its first tab; the file's Chromium starts with the first call and
+//   is closed after the file's last test. A second profile (another device) is another `openApp`;
+//   another tab of the same profile is `app.tab(path)`.
+// - Errors: console errors and uncaught exceptions of every tab of a profile go to its `errors`.
+//   After each test, those its `allowErrors` does not expect fail the test, and the list is emptied.
+// - After each test: on a failure, every open tab is saved as screenshots/failed-<file>-<test>-<n>.png;
+//   profiles opened in the test are closed (those opened in a `beforeAll` stay until the file ends).
+// - `waitForServiceWorker(page)`: until the app's worker controls the page (reloads once if needed).
 // - `screenshot(page, name)`: a PNG of what the user sees, in <repo>/screenshots/.
-// Tablet sizes and moving around by touch: ./tablet.ts; typing as a person does: ./typing.ts.
+// - `collectErrors(page)`: a tab's own list of errors, for a test that checks tabs one by one.
+// Tablet sizes and moving around by touch: ./tablet.ts; typing as a person does: ./typing.ts;
+// what the WebKit lane shares: ./lane.ts.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeEach } from 'vitest';
@@ -73,17 +73,12 @@ const opened: Opened[] = [];
 
 /** The file's Chromium (CHROMIUM_PATH, else /usr/bin/chromium), headless, started on first use. */
 function launch(): Promise<Browser> {
-  browser ??= launchBrowser();
+  browser ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   return browser;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
-
 /** Opens the app in a fresh profile (see the header). */
-export async function openApp(options: AppOptions | BrowserContext = {}, legacyPath = ''): Promise<App> {
-  if ('newPage' in options) return legacyOpen(options, legacyPath);
+export async function openApp(options: AppOptions = {}): Promise<App> {
   const context = await (await launch()).newContext({
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
@@ -112,7 +107,7 @@ export async function openApp(options: AppOptions | BrowserContext = {}, legacyP
   return app;
 }
 
-/** Records console errors and uncaught exceptions of `page` into `errors`. */
+/** Records console errors and uncaught exceptions of `page` into `errors` (a tab's own list). */
 export function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error') {
@@ -124,17 +119,6 @@ export function collectErrors(page: Page, errors: string[] = []): string[] {
     errors.push(`page error: ${error.stack ?? error.message}`);
   });
   return errors;
-}
-
-// TEMPORARY, while the files move onto openApp(options): the former set-up.
-export async function newAppContext(b: Browser, opts: { viewport?: Viewport; hasTouch?: boolean; isMobile?: boolean } = {}): Promise<BrowserContext> {
-  return b.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', serviceWorkers: 'allow', viewport: opts.viewport ?? TABLET_LANDSCAPE, hasTouch: opts.hasTouch ?? false, isMobile: opts.isMobile ?? false });
-}
-async function legacyOpen(context: BrowserContext, path: string): Promise<App> {
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(appURL(path), { waitUntil: 'load' });
-  return { page, context, errors, tab: () => context.newPage() };
 }
 
 beforeEach(() => {
