@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appURL, openApp, screenshot, waitForServiceWorker, type App, type BrowserContext } from './support/browser';
+import { appURL, openApp, screenshot, serviceWorkerState, waitForServiceWorker, type App, type BrowserContext } from './support/browser';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const distDir = inject('distDir');
@@ -66,6 +66,17 @@ afterAll(async () => {
 });
 
 const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset['build'] ?? '');
+
+/** Waits for the project screen; if it does not come, says what the tab shows instead. */
+async function projectScreen(page: Page): Promise<void> {
+  await page
+    .getByTestId('project-heading')
+    .waitFor()
+    .catch(async (e: unknown) => {
+      const shows = await page.evaluate(() => document.body.innerText.slice(0, 300));
+      throw new Error(`${String(e)}\nat ${page.url()}, build ${await buildOf(page)}, ${await serviceWorkerState(page)}\nthe page shows: ${shows}`);
+    });
+}
 
 /** A tab that loads from the network, not from the service worker (a reload that bypasses the cache). */
 async function openBypassingWorker(path: string): Promise<{ page: Page }> {
@@ -198,13 +209,15 @@ describe('an update with two tabs and two builds', () => {
 
   test('accepting an update in one tab reloads every tab on it, after each saved what it was typing', async () => {
     const { errors } = app; // of every tab of the profile
-    const a = await app.tab();
-    const b = { page: await app.tab() };
+    // Each tab opens at the project's address itself. (Opened at the start address, the app may
+    // still be taking the profile back to the last screen, the first tab's export screen, while
+    // the test moves the tab on to the project.)
+    const a = await app.tab(projectUrl);
+    const b = { page: await app.tab(projectUrl) };
     for (const p of [a, b.page]) {
-      await p.goto(projectUrl);
-      await p.getByTestId('project-heading').waitFor();
+      await projectScreen(p);
       await waitForServiceWorker(p);
-      await p.getByTestId('project-heading').waitFor();
+      await projectScreen(p);
       await p.evaluate(() => ((window as unknown as { marker: string }).marker = 'before'));
     }
     // The server has a new version of the worker; tab b is typing.
@@ -223,12 +236,7 @@ describe('an update with two tabs and two builds', () => {
     ]);
     for (const p of [a, b.page]) {
       // Every tab reloaded at once, and each reopens its screen (no tab took another's start for a failure).
-      await p
-        .getByTestId('project-heading')
-        .waitFor()
-        .catch(async (e: unknown) => {
-          throw new Error(`${String(e)}\nthe page shows: ${await p.evaluate(() => document.body.innerText.slice(0, 300))}`);
-        });
+      await projectScreen(p);
       expect(await p.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
       await expect.poll(() => p.getByTestId('py-summary').inputValue(), { timeout: 20_000 }).toContain('別のタブで入力中');
       expect(await p.getByTestId('update-prompt').count()).toBe(0);
