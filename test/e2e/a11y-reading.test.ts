@@ -1,23 +1,15 @@
 // Reading without a mouse and without good eyesight: keyboard only, text at 200%, and what a screen
 // reader is given (Chromium's accessibility tree) for the dashboard and a project card.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, type Page } from './support/browser';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let base = '';
 let sid = '';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newAppContext(browser, { viewport: { width: 1024, height: 768 } });
-  ({ page } = await openApp(context));
+  ({ page } = await openApp({ size: { width: 1024, height: 768 } }));
   base = page.url().replace(/#.*$/, '');
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
 });
 
 describe('keyboard, zoom and the accessibility tree', () => {
@@ -40,8 +32,7 @@ describe('keyboard, zoom and the accessibility tree', () => {
 
   test('at 200% zoom nothing is lost: no page-wide horizontal scrolling on the main screens', async () => {
     // Browser zoom to 200% on a 1024-pixel-wide screen = a 512 CSS-pixel viewport at twice the density.
-    const zoomed = await newAppContext(browser, { viewport: { width: 512, height: 384 } });
-    const { page: z } = await openApp(zoomed);
+    const { page: z } = await openApp({ size: { width: 512, height: 384 } });
     await z.getByTestId('editor-name').fill('企画課 山田');
     await z.getByTestId('open-sample').click();
     await z.waitForURL(/#\/s\//);
@@ -59,7 +50,6 @@ describe('keyboard, zoom and the accessibility tree', () => {
     await z.getByTestId('kpi-grid').waitFor();
     const overflow = await z.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'project').toBeLessThanOrEqual(1);
-    await zoomed.close();
   });
 
   test('the dashboard reads as headings, a summary and a table with headers', async () => {

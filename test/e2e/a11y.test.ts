@@ -1,21 +1,13 @@
 // axe-core on every main screen: no serious or critical violation (WCAG 2.1 A/AA rules).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, type Page } from './support/browser';
 import { seriousViolations } from './support/axe';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let sid = '';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newAppContext(browser);
-  ({ page } = await openApp(context));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  ({ page } = await openApp());
 });
 
 const go = async (hash: string, ready: string) => {

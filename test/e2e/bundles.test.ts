@@ -4,33 +4,22 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, TABLET_LANDSCAPE, type Page } from './support/browser';
 import { seriousViolations } from './support/axe';
 import { typeInto } from './support/typing';
 
-let browser: Browser;
-let planningCtx: BrowserContext;
-let departmentCtx: BrowserContext;
 let planning: Page;
 let department: Page;
 const errors: string[][] = [];
 const dir = mkdtempSync(join(tmpdir(), 'bundles-e2e-'));
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  planningCtx = await newAppContext(browser, { viewport: TABLET_LANDSCAPE });
-  departmentCtx = await newAppContext(browser, { viewport: TABLET_LANDSCAPE, hasTouch: true });
-  const a = await openApp(planningCtx);
-  const b = await openApp(departmentCtx);
+  const a = await openApp({ size: TABLET_LANDSCAPE });
+  const b = await openApp({ size: TABLET_LANDSCAPE, touch: true });
   planning = a.page;
   department = b.page;
   errors.push(a.errors, b.errors);
-});
-afterAll(async () => {
-  await planningCtx?.close();
-  await departmentCtx?.close();
-  await browser?.close();
 });
 
 async function download(page: Page, name: string): Promise<string> {
@@ -202,8 +191,7 @@ describe('refused files', () => {
     await planning.getByTestId('export-password2').fill('kikaku-2026');
     await planning.getByTestId('export-create').click();
     const path = await download(planning, 'protected.json');
-    const ctx = await newAppContext(browser);
-    const { page } = await openApp(ctx);
+    const { page } = await openApp();
     await page.goto(`${page.url().replace(/#.*$/, '')}#/import`);
     await page.getByTestId('import-file').setInputFiles(path);
     await page.getByTestId('import-password').fill('wrong-password');
@@ -212,6 +200,5 @@ describe('refused files', () => {
     await page.getByTestId('import-password').fill('kikaku-2026');
     await page.getByTestId('import-password').press('Enter');
     await page.getByTestId('import-preview-new').waitFor();
-    await ctx.close();
   });
 });

@@ -1,7 +1,7 @@
 // The dashboard shows what the engine computes for the sample, follows an edited actual without a
 // reload, and keeps its filters across a reload.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, TABLET_PORTRAIT, type Page } from './support/browser';
 import { typeInto } from './support/typing';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
@@ -10,19 +10,11 @@ import { formatPercent, rollUp } from '../../src/domain/achievement';
 import type { PlainStrategy } from '../../src/domain/sample/types';
 import { testContext } from '../support/context';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newAppContext(browser);
-  ({ page, errors } = await openApp(context));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  ({ page, errors } = await openApp());
 });
 
 /** What the engine says for the sample (optionally with one FY2020 actual changed). */
@@ -133,8 +125,7 @@ describe('rank schemes', () => {
 
 describe('dashboard on a tablet held upright', () => {
   test('reads at 768×1024 without overflowing', async () => {
-    const ctx = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true });
-    const { page: p, errors: errs } = await openApp(ctx);
+    const { page: p, errors: errs } = await openApp({ size: TABLET_PORTRAIT, touch: true });
     await p.getByTestId('editor-name').fill('委員 佐藤');
     await p.getByTestId('open-sample').click();
     await p.getByTestId('nav-toggle').tap();
@@ -143,6 +134,5 @@ describe('dashboard on a tablet held upright', () => {
     await screenshot(p, 'dashboard-768x1024');
     expect(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(errs).toEqual([]);
-    await ctx.close();
   });
 });

@@ -2,21 +2,12 @@
 // the dashboard and a project with English words and fiscal years as "FY2020 (R2)"; no Japanese
 // words of the screens are left, only the data (names of goals, projects, KPIs, departments …).
 // The choice survives a reload, and switching back gives Japanese again.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, type Page } from './support/browser';
 import { ja } from '../../src/i18n/ja';
 import { en } from '../../src/i18n/en';
 import { LOCALE_STORAGE_KEY } from '../../src/i18n/locale.svelte';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const DATA = JSON.stringify(SEKI_SAMPLE);
@@ -114,24 +105,17 @@ async function checkJapaneseDashboard(page: Page, sid: string) {
 }
 
 describe('English', () => {
-  let context: BrowserContext;
-  afterAll(async () => {
-    await context?.close();
-  });
-
   test('Japanese is the default', async () => {
-    context = await newAppContext(browser);
-    const { page, errors } = await openApp(context);
+    const { page, errors } = await openApp();
     await page.getByTestId('open-sample').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ようこそ');
     expect(await page.evaluate((key) => localStorage.getItem(key), LOCALE_STORAGE_KEY)).toBeNull();
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   test('a language chosen earlier applies from the first screen', async () => {
-    const { page, errors } = await openApp(context);
+    const { page, errors } = await openApp();
     await page.evaluate((key) => localStorage.setItem(key, 'en'), LOCALE_STORAGE_KEY);
     await page.reload({ waitUntil: 'load' });
     await page.getByTestId('open-sample').waitFor();
@@ -140,22 +124,18 @@ describe('English', () => {
     const sid = await openSample(page, 'Planning Div. Yamada');
     await checkEnglishScreens(page, sid);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('switching in the settings', () => {
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
   let sid = '';
-  afterAll(async () => {
-    await context?.close();
+  beforeAll(async () => {
+    ({ page, errors } = await openApp());
   });
 
   test('English chosen in the settings shows the dashboard and a project in English', async () => {
-    context = await newAppContext(browser);
-    ({ page, errors } = await openApp(context));
     sid = await openSample(page, '企画課 山田');
     await checkJapaneseDashboard(page, sid);
 

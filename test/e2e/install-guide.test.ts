@@ -1,31 +1,16 @@
 // Safari on an iPad, not installed: the 「ホーム画面に追加」 guide says why (7-day deletion) once,
 // and stays closed after it is dismissed; other browsers never see it; opened from the home
 // screen, the app asks for persistent storage.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appURL, collectErrors, launchBrowser, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type Viewport } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { appURL, openApp, screenshot } from './support/browser';
+import { TABLET_SIZES } from './support/tablet';
 
 const IPAD_SAFARI =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const sizes: [string, Viewport][] = [
-  ['1024x768', TABLET_LANDSCAPE],
-  ['768x1024', TABLET_PORTRAIT],
-];
-
-describe.each(sizes)('the home-screen guide at %s with touch', (name, viewport) => {
+describe.each(TABLET_SIZES)('the home-screen guide at %s with touch', (name, viewport) => {
   test('iPad Safari, not installed: shown once with the reason, gone after 「閉じる」 (also after a reload)', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport, hasTouch: true, userAgent: IPAD_SAFARI });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(appURL(), { waitUntil: 'load' });
+    const { page, errors } = await openApp({ size: viewport, touch: true, userAgent: IPAD_SAFARI });
     const guide = page.getByTestId('install-guide');
     await guide.waitFor();
     expect(await guide.textContent()).toContain('ホーム画面に追加');
@@ -37,18 +22,14 @@ describe.each(sizes)('the home-screen guide at %s with touch', (name, viewport) 
     await page.getByTestId('editor-name').waitFor();
     expect(await guide.count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   test('Chromium on a tablet: no guide; opened from the home screen: persistent storage is asked for', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(appURL(), { waitUntil: 'load' });
+    const { page } = await openApp({ size: viewport, touch: true });
     await page.getByTestId('editor-name').waitFor();
     expect(await page.getByTestId('install-guide').count()).toBe(0);
-    await context.close();
 
-    const installed = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport, hasTouch: true, userAgent: IPAD_SAFARI });
+    const { page: app, context: installed } = await openApp({ size: viewport, touch: true, userAgent: IPAD_SAFARI, blank: true });
     await installed.addInitScript(() => {
       Object.defineProperty(navigator, 'standalone', { value: true });
       const w = window as unknown as { persistAsked: number };
@@ -58,11 +39,9 @@ describe.each(sizes)('the home-screen guide at %s with touch', (name, viewport) 
         return true;
       };
     });
-    const app = await installed.newPage();
     await app.goto(appURL(), { waitUntil: 'load' });
     await app.getByTestId('editor-name').waitFor();
     expect(await app.getByTestId('install-guide').count()).toBe(0);
     await expect.poll(() => app.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked)).toBe(1);
-    await installed.close();
   });
 });

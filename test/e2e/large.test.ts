@@ -6,8 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { collectErrors, launchBrowser, newAppContext, openApp, screenshot, waitForServiceWorker, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, waitForServiceWorker, type BrowserContext, type Page } from './support/browser';
 import { generateStrategy } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
@@ -17,7 +17,6 @@ import { serializeBundle } from '../../src/bundle';
 import { exportOptions } from '../bundle/helpers';
 import { testContext } from '../support/context';
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
@@ -31,13 +30,7 @@ beforeAll(async () => {
   const out = await serializeBundle(records, exportOptions());
   path = join(mkdtempSync(join(tmpdir(), 'large-e2e-')), out.fileName);
   writeFileSync(path, out.json);
-  browser = await launchBrowser();
-  context = await newAppContext(browser);
-  ({ page, errors } = await openApp(context));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  ({ page, context, errors } = await openApp());
 });
 
 const base = () => page.url().replace(/#.*$/, '');
@@ -121,8 +114,7 @@ describe('a strategy of 500 KPIs', () => {
     await waitForServiceWorker(page);
     const shown = (await page.getByTestId('dash-share').textContent())!;
     await context.setOffline(true);
-    const tab = await context.newPage();
-    const tabErrors = collectErrors(tab);
+    const tab = await context.newPage(); // its errors are the profile's `errors`
     // Every IndexedDB read the page itself makes, by table (the worker's reads are not the page's).
     await tab.addInitScript(() => {
       const reads: string[] = [];
@@ -148,7 +140,7 @@ describe('a strategy of 500 KPIs', () => {
       // records, by the worker.
       expect(reads).toContain('kpiYears');
       expect(reads).not.toContain('projectYears');
-      expect(tabErrors).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await tab.close();
       await context.setOffline(false);

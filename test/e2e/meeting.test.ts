@@ -1,26 +1,9 @@
 // Meeting mode on tablets: open the sample, swipe through projects, keep to what is behind,
 // capture an opinion, reopen offline — and every screen passes axe at three sizes.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  screenshot,
-  waitForServiceWorker,
-  TABLET_LANDSCAPE,
-  TABLET_PORTRAIT,
-  type Browser,
-  type Page,
-} from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, waitForServiceWorker, type Page } from './support/browser';
 import { seriousViolations } from './support/axe';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { TABLET_SIZES } from './support/tablet';
 
 async function swipe(page: Page, direction: 'left' | 'right') {
   const cdp = await page.context().newCDPSession(page);
@@ -40,13 +23,9 @@ async function swipe(page: Page, direction: 'left' | 'right') {
 const position = (page: Page) => page.getByTestId('meeting-position').textContent();
 
 describe('meeting mode on a tablet', () => {
-  for (const [size, viewport] of [
-    ['1024x768', TABLET_LANDSCAPE],
-    ['768x1024', TABLET_PORTRAIT],
-  ] as const) {
+  for (const [size, viewport] of TABLET_SIZES) {
     test(`swipe, behind only, an opinion, offline reopen at ${size}`, async () => {
-      const context = await newAppContext(browser, { viewport, hasTouch: true, isMobile: true });
-      const { page, errors } = await openApp(context);
+      const { page, context, errors } = await openApp({ size: viewport, touch: true, mobile: true });
       await page.getByTestId('editor-name').fill('企画課 山田');
       await page.getByTestId('open-sample').tap();
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -121,13 +100,11 @@ describe('meeting mode on a tablet', () => {
       expect(await page.getByTestId('opinion-form').count()).toBe(0);
       expect(await page.getByTestId('meeting-contrast').isChecked()).toBe(true);
       expect(errors).toEqual([]);
-      await context.close();
     });
   }
 
   test('arrow keys move, and a projector-sized screen reads well', async () => {
-    const context = await newAppContext(browser, { viewport: { width: 1920, height: 1080 } });
-    const { page, errors } = await openApp(context);
+    const { page, errors } = await openApp({ size: { width: 1920, height: 1080 } });
     await page.getByTestId('editor-name').fill('企画課 山田');
     await page.getByTestId('open-sample').click();
     await page.getByTestId('nav-meeting').click();
@@ -140,6 +117,5 @@ describe('meeting mode on a tablet', () => {
     await screenshot(page, 'meeting-project-1920x1080');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -6,29 +6,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const errors: string[][] = [];
 const dir = mkdtempSync(join(tmpdir(), 'merge-e2e-'));
 let files = 0;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
 const PROJECT = '関市ビジネスサポートセンター事業';
 
 async function profile(editor: string, touch = false): Promise<Page> {
-  const ctx = await newAppContext(browser, { viewport: touch ? TABLET_PORTRAIT : TABLET_LANDSCAPE, hasTouch: touch });
-  contexts.push(ctx);
-  const { page, errors: e } = await openApp(ctx);
+  const { page, errors: e } = await openApp({ size: touch ? TABLET_PORTRAIT : TABLET_LANDSCAPE, touch });
   errors.push(e);
   await page.getByTestId('editor-name').fill(editor);
   return page;
@@ -283,7 +271,6 @@ describe('4: applying a preview that has gone stale', () => {
     expect(await state(a)).toMatchObject({ actual: 4242 });
     await apply(tab2);
     expect(await state(a)).toMatchObject({ actual: 4242, target: 2000 });
-    await tab2.close();
   });
 
   test('a value typed in another tab between preview and apply is not overwritten: the apply stops with a fresh preview', async () => {
@@ -314,7 +301,6 @@ describe('4: applying a preview that has gone stale', () => {
     await conflict.getByTestId('choose-mine').check();
     await apply(a);
     expect(await state(a)).toMatchObject({ progress: '別のタブで入力した進捗。', actual: 1900 });
-    await tab2.close();
   });
 });
 

@@ -4,19 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  screenshot,
-  SCREENSHOT_DIR,
-  TABLET_LANDSCAPE,
-  TABLET_PORTRAIT,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, SCREENSHOT_DIR, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
 import { typeInto } from './support/typing';
 import type { Locator } from 'playwright-core';
 import { buildWorkbook } from '../../src/domain/sample/build';
@@ -25,8 +14,6 @@ import { WorkbookView } from '../../src/domain/workbook';
 import { isUnjudgedYear, rollUp, verdictLabel, type InterimJudgement } from '../../src/domain/achievement';
 import { testContext } from '../support/context';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
@@ -139,16 +126,10 @@ function printedVerdictWords(text: string): { achieved: number; notAchieved: num
 beforeAll(async () => {
   // Fail early and clearly when poppler-utils is missing (nothing is skipped).
   poppler('pdfinfo', ['-v']);
-  browser = await launchBrowser();
-  context = await newAppContext(browser, { viewport: TABLET_LANDSCAPE });
-  ({ page, errors } = await openApp(context));
+  ({ page, errors } = await openApp({ size: TABLET_LANDSCAPE }));
   await page.getByTestId('editor-name').fill('企画課 山田');
   await page.getByTestId('open-sample').click();
   await page.getByTestId('nav-dashboard').waitFor();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
 });
 
 describe('reports', () => {
@@ -378,8 +359,7 @@ describe('reports', () => {
 
 describe('reports on a tablet held upright', () => {
   test('the chooser reads at 768×1024; the A4 preview is shrunk to the screen\'s width', async () => {
-    const ctx = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true });
-    const { page: p, errors: errs } = await openApp(ctx);
+    const { page: p, errors: errs } = await openApp({ size: TABLET_PORTRAIT, touch: true });
     await p.getByTestId('editor-name').fill('企画課 山田');
     await p.getByTestId('open-sample').click();
     await p.getByTestId('nav-toggle').tap();
@@ -395,6 +375,5 @@ describe('reports on a tablet held upright', () => {
     expect(right).toBeLessThanOrEqual(768);
     expect(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(errs).toEqual([]);
-    await ctx.close();
   });
 });

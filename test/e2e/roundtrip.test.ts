@@ -6,19 +6,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page, type Viewport } from './support/browser';
+import { openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page, type Viewport } from './support/browser';
 import { outline } from './support/tablet';
 
-let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'roundtrip-e2e-'));
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const today = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
@@ -28,8 +21,6 @@ const layouts: [string, Viewport, string, Viewport][] = [
 ];
 
 describe.each(layouts)('department round trip (%s)', (_, planningSize, deptName, deptSize) => {
-  let planningCtx: BrowserContext;
-  let departmentCtx: BrowserContext;
   let planning: Page;
   let department: Page;
   const errors: string[][] = [];
@@ -37,17 +28,11 @@ describe.each(layouts)('department round trip (%s)', (_, planningSize, deptName,
   let returnPath = '';
 
   beforeAll(async () => {
-    planningCtx = await newAppContext(browser, { viewport: planningSize, hasTouch: true });
-    departmentCtx = await newAppContext(browser, { viewport: deptSize, hasTouch: true });
-    const a = await openApp(planningCtx);
-    const b = await openApp(departmentCtx);
+    const a = await openApp({ size: planningSize, touch: true });
+    const b = await openApp({ size: deptSize, touch: true });
     planning = a.page;
     department = b.page;
     errors.push(a.errors, b.errors);
-  });
-  afterAll(async () => {
-    await planningCtx?.close();
-    await departmentCtx?.close();
   });
 
   test('planning sends 商工課 its file; 返送状況 says it waits for the return', async () => {

@@ -5,28 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appURL, collectErrors, launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { appURL, openApp, screenshot, type Page } from './support/browser';
 import { typeInto } from './support/typing';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'safety-e2e-'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function fresh() {
-  const context = await newAppContext(browser);
-  contexts.push(context);
-  const opened = await openApp(context);
-  return { context, ...opened };
-}
 
 const PROJECT = /関市ビジネスサポートセンター事業/;
 
@@ -59,7 +42,7 @@ const base = (page: Page) => page.url().replace(/#.*$/, '');
 
 describe('automatic snapshots', () => {
   test('are listed in the settings with date, size and counts; a restore puts the data back and is undoable', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     const sid = await startWithSample(page);
     // The first snapshot is taken when the strategy is created: the sample as it was.
     await page.goto(`${base(page)}#/settings`);
@@ -104,7 +87,7 @@ describe('automatic snapshots', () => {
 
 describe('backup reminder', () => {
   test('a quiet banner after 7 days without an export; 「あとで」 hides it, one tap opens the export screen', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     const sid = await startWithSample(page);
     await openProject(page, PROJECT);
     await setActual(page, 2020, '1,850件');
@@ -150,7 +133,7 @@ describe('backup reminder', () => {
 
 describe('lost storage', () => {
   test('an emptied IndexedDB is explained in Japanese with the way back, and importing the last export restores it', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     const sid = await startWithSample(page);
     await openProject(page, PROJECT);
     await setActual(page, 2020, '1,901件');
@@ -223,10 +206,7 @@ describe('a full device', () => {
   }
 
   test('QuotaExceededError is reported in Japanese; the edit is kept and saved once there is room', async () => {
-    const context = await newAppContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, context, errors } = await openApp({ blank: true, allowErrors: /QuotaExceeded|quota/i });
     // A small quota for the app's origin (set before the storage is first opened).
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(appURL()).origin, quotaSize: 8_000_000 });
@@ -274,7 +254,7 @@ describe('a full device', () => {
 
 describe('two tabs', () => {
   test('editing at once loses no update, and each shows the other\'s changes', async () => {
-    const { page: a, context, errors } = await fresh();
+    const { page: a, context, errors } = await openApp();
     const sid = await startWithSample(a);
     const b = await context.newPage();
     await b.goto(`${base(a)}#/s/${sid}`);

@@ -1,24 +1,14 @@
 // A screen whose code cannot be loaded (a tab of an older build after an update removed its files,
 // or offline without the cached copy) says so in Japanese with a way out, never a blank page.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appURL, collectErrors, launchBrowser, screenshot, TABLET_PORTRAIT, type Browser } from './support/browser';
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { describe, expect, test } from 'vitest';
+import { appURL, openApp, screenshot, TABLET_PORTRAIT } from './support/browser';
 
 describe('a screen whose code is missing', () => {
   test('shows a message and a reload button instead of a blank page; the outline stays usable', async () => {
     // No service worker (it would serve the code from its cache), and the project screen's file is refused.
-    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', serviceWorkers: 'block', viewport: TABLET_PORTRAIT, hasTouch: true });
+    const refused = /ProjectPage|Failed to fetch dynamically imported module|net::ERR_FAILED/;
+    const { page, context, errors } = await openApp({ size: TABLET_PORTRAIT, touch: true, serviceWorkers: 'block', blank: true, allowErrors: refused });
     await context.route(/\/assets\/ProjectPage-[^/]+\.js$/, (route) => route.abort());
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     await page.goto(appURL(''), { waitUntil: 'load' });
     await page.getByTestId('editor-name').fill('企画課 山田');
     await page.getByTestId('open-sample').tap();
@@ -38,7 +28,6 @@ describe('a screen whose code is missing', () => {
     await page.getByTestId('nav-dashboard').tap();
     await page.getByTestId('dash-summary').waitFor();
     // The refused file is the only error (the browser reports the failed load).
-    expect(errors.filter((e) => !/ProjectPage|Failed to fetch dynamically imported module|net::ERR_FAILED/.test(e))).toEqual([]);
-    await context.close();
+    expect(errors.filter((e) => !refused.test(e))).toEqual([]);
   });
 });

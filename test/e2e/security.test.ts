@@ -9,21 +9,11 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appURL, collectErrors, launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { appURL, openApp, screenshot, type Page } from './support/browser';
 import { xssBundle } from '../fixtures/xss/build';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'security-e2e-'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
 
 const base = (page: Page) => page.url().replace(/#.*$/, '');
 
@@ -41,8 +31,7 @@ describe('no user text is ever rendered as HTML (see also test/safety/no-html-si
     writeFileSync(secondPath, second.json);
 
     // The page's CSP is switched off here: what is tested is that text is never HTML.
-    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', bypassCSP: true, viewport: { width: 1024, height: 768 } });
-    contexts.push(context);
+    const { page, context, errors } = await openApp({ bypassCSP: true, blank: true });
     await context.addInitScript(() => {
       const w = window as unknown as { __xss: (m: string) => void; __xssFired: string[] };
       w.__xssFired = [];
@@ -51,8 +40,6 @@ describe('no user text is ever rendered as HTML (see also test/safety/no-html-si
         console.log(`XSS-FIRED ${m}`);
       };
     });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     const dialogs: string[] = [];
     const markers: string[] = [];
     const foreign: string[] = [];
@@ -175,9 +162,8 @@ describe('no user text is ever rendered as HTML (see also test/safety/no-html-si
 
 describe('Content-Security-Policy', () => {
   test('is in force: inline script and eval are refused', async () => {
-    const context = await newAppContext(browser);
-    contexts.push(context);
-    const { page } = await openApp(context);
+    // The browser reports the two refusals this test provokes as console errors.
+    const { page } = await openApp({ allowErrors: /violates the following Content Security Policy directive/ });
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     for (const directive of [
       "default-src 'self'",
@@ -209,8 +195,7 @@ describe('Content-Security-Policy', () => {
   });
 
   test('a full session runs with zero violations, and no request leaves the app\'s origin', async () => {
-    const context = await newAppContext(browser);
-    contexts.push(context);
+    const { page, context, errors } = await openApp({ blank: true });
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
@@ -219,8 +204,6 @@ describe('Content-Security-Policy', () => {
     const origin = new URL(appURL()).origin;
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     const cspConsole: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) cspConsole.push(m.text());

@@ -5,13 +5,11 @@
 // preview; next year's table adds that year's values and can be undone; a CSV that mixes UTF-8 and
 // Shift_JIS is read line by line and the screen lists the odd lines; a big CSV shows its progress
 // and can be cancelled.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, TABLET_PORTRAIT, type Page } from './support/browser';
 import { crossTabWorkbook, rowPerKpiWorkbook } from '../support/xlsx-fixture';
 import { parseCsv } from '../../src/sheets/csv';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[] = [];
 let sid = '';
@@ -20,17 +18,11 @@ let created = '';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newAppContext(browser);
-  ({ page, errors } = await openApp(context));
+  ({ page, errors } = await openApp());
   await page.getByTestId('editor-name').fill('企画課 山田');
   await page.getByTestId('open-sample').click();
   await page.getByTestId('nav-dashboard').waitFor();
   sid = page.url().split('#/s/')[1]!.split('/')[0]!;
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
 });
 
 async function openSheets(strategyId: string) {
@@ -154,8 +146,7 @@ describe('encodings and size', () => {
   });
 
   test('portrait tablet with touch: the preview fits', async () => {
-    const tablet = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true, isMobile: true });
-    const { page: p } = await openApp(tablet);
+    const { page: p } = await openApp({ size: TABLET_PORTRAIT, touch: true, mobile: true });
     await p.getByTestId('editor-name').fill('企画課 山田');
     await p.getByTestId('open-sample').click();
     await p.waitForURL(/#\/s\//);
@@ -168,15 +159,13 @@ describe('encodings and size', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await p.getByTestId('sheet-values').scrollIntoViewIfNeeded();
     await screenshot(p, 'sheets-format-values-768');
-    await tablet.close();
     expect(errors).toEqual([]);
   });
 });
 
 describe('the start screen’s 「ファイルを取り込む」', () => {
   test('a spreadsheet starts a new strategy without a throwaway one', async () => {
-    const fresh = await newAppContext(browser);
-    const { page: p, errors: errs } = await openApp(fresh);
+    const { page: p, errors: errs } = await openApp();
     await p.getByTestId('editor-name').fill('企画課 山田');
     await p.getByTestId('start-import').click();
     await p.getByTestId('import-file').setInputFiles({ name: '交付金.xlsx', mimeType: XLSX, buffer: Buffer.from(crossTabWorkbook()) });
@@ -204,13 +193,11 @@ describe('the start screen’s 「ファイルを取り込む」', () => {
     const items = await p.getByTestId('strategy-list').locator(':scope > li').allTextContents();
     expect(items).toHaveLength(1);
     expect(items[0]).toContain('交付金事業');
-    await fresh.close();
     expect(errs).toEqual([]);
   });
 
   test('an unreadable layout is refused with what was expected, never mapped to junk', async () => {
-    const fresh = await newAppContext(browser);
-    const { page: p } = await openApp(fresh);
+    const { page: p } = await openApp();
     await p.getByTestId('editor-name').fill('企画課 山田');
     await p.getByTestId('start-import').click();
     const text = '交付金事業の状況について\r\n事業の概要は以下のとおり。\r\nR2,当初,達成状況\r\n';
@@ -220,6 +207,5 @@ describe('the start screen’s 「ファイルを取り込む」', () => {
     expect(await p.getByTestId('sheet-layout-expected').textContent()).toContain('「目標」「実績」');
     await p.waitForTimeout(500);
     expect(await p.getByTestId('sheet-preview').count()).toBe(0);
-    await fresh.close();
   });
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { openApp, screenshot, type Page } from './support/browser';
 import { seriousViolations } from './support/axe';
 import { parseCsv } from '../../src/sheets/csv';
 import { crossTabRows } from '../support/xlsx-fixture';
@@ -47,8 +47,6 @@ const readUtf8Csv = (path: string) => parseCsv(new TextDecoder('utf-8', { fatal:
 const rowOf = (rows: string[][], ...cells: string[]) => rows.find((r) => cells.every((c) => r.includes(c)));
 const col = (rows: string[][], row: string[] | undefined, head: string) => row?.[rows[0]!.indexOf(head)];
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[] = [];
 let sid = '';
@@ -62,17 +60,13 @@ beforeAll(async () => {
     );
   }
   console.log(`[sheets] ${version.stdout.trim()}`);
-  browser = await launchBrowser();
-  context = await newAppContext(browser, { viewport: { width: 1280, height: 900 } });
-  ({ page, errors } = await openApp(context));
+  ({ page, errors } = await openApp({ size: { width: 1280, height: 900 } }));
   await page.getByTestId('editor-name').fill('企画課 山田');
   await page.getByTestId('open-sample').click();
   await page.getByTestId('nav-dashboard').waitFor();
   sid = page.url().split('#/s/')[1]!.split('/')[0]!;
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -389,21 +383,15 @@ describe('a large strategy', () => {
 test('the sheets screen with a preview passes axe', async () => {
   // axe-core is injected as a script, which the app's Content-Security-Policy forbids: this one
   // check runs in a context that bypasses it.
-  const axeContext = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', bypassCSP: true, viewport: { width: 1024, height: 768 } });
-  try {
-    const axePage = await axeContext.newPage();
-    await axePage.goto(page.url().replace(/#.*$/, ''), { waitUntil: 'load' });
-    await axePage.getByTestId('editor-name').fill('企画課 山田');
-    await axePage.getByTestId('open-sample').click();
-    await axePage.getByTestId('nav-sheets').click();
-    const path = join(dir, 'axe.csv');
-    writeFileSync(path, '\uFEFFNo.,主な事業等,KPI,令和3年度 (実績値)\r\n1,新規就農事業,就農計画認定者数,たくさん\r\n2,新規就農事業,就農計画認定者数,3人\r\n');
-    await axePage.getByTestId('sheet-file').setInputFiles(path);
-    await axePage.getByTestId('sheet-preview').waitFor();
-    expect(await seriousViolations(axePage)).toEqual([]);
-  } finally {
-    await axeContext.close();
-  }
+  const { page: axePage } = await openApp({ bypassCSP: true });
+  await axePage.getByTestId('editor-name').fill('企画課 山田');
+  await axePage.getByTestId('open-sample').click();
+  await axePage.getByTestId('nav-sheets').click();
+  const path = join(dir, 'axe.csv');
+  writeFileSync(path, '\uFEFFNo.,主な事業等,KPI,令和3年度 (実績値)\r\n1,新規就農事業,就農計画認定者数,たくさん\r\n2,新規就農事業,就農計画認定者数,3人\r\n');
+  await axePage.getByTestId('sheet-file').setInputFiles(path);
+  await axePage.getByTestId('sheet-preview').waitFor();
+  expect(await seriousViolations(axePage)).toEqual([]);
 });
 
 // Keep a record of the exact LibreOffice build in the test log.

@@ -1,33 +1,12 @@
 // The built app loads in Japanese, is installable, and keeps working offline from its precache.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  screenshot,
-  waitForServiceWorker,
-  type Browser,
-  type BrowserContext,
-} from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, waitForServiceWorker } from './support/browser';
 
 const TITLE = '総合戦略ワークブック';
 
 describe('smoke', () => {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
   test('the app shell is Japanese and links a standalone web manifest', async () => {
-    context = await newAppContext(browser);
-    const { page, errors } = await openApp(context);
+    const { page, errors } = await openApp();
 
     expect(await page.title()).toBe(TITLE);
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
@@ -43,13 +22,10 @@ describe('smoke', () => {
     await page.locator('#app > *').first().waitFor();
     await screenshot(page, 'smoke-online');
     expect(errors).toEqual([]);
-    await context.close();
-    context = undefined;
   });
 
   test('once the service worker controls the page, the app opens offline', async () => {
-    context = await newAppContext(browser);
-    const { page, errors } = await openApp(context);
+    const { page, errors, context } = await openApp();
 
     await waitForServiceWorker(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
@@ -63,7 +39,5 @@ describe('smoke', () => {
     await page.locator('#app > *').first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'smoke-offline');
     expect(errors).toEqual([]);
-    await context.close();
-    context = undefined;
   });
 });

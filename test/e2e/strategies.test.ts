@@ -1,20 +1,12 @@
 // Several strategies on one device: create, switch, copy into a new period, delete with undo.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, type Page } from './support/browser';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newAppContext(browser);
-  ({ page, errors } = await openApp(context));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  ({ page, errors } = await openApp());
 });
 
 const h1 = () => page.getByRole('heading', { level: 1 });

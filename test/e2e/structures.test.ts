@@ -6,28 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  TABLET_LANDSCAPE,
-  TABLET_PORTRAIT,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type Viewport,
-} from './support/browser';
-import { outline, strategyPage } from './support/tablet';
+import { TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page, type Viewport } from './support/browser';
+import { outline, sampleOnTablet, strategyPage } from './support/tablet';
 import { seriousViolations } from './support/axe';
 
-let browser: Browser;
 let dir: string;
 beforeAll(async () => {
-  browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'struct-e2e-'));
 });
 afterAll(async () => {
-  await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,19 +54,11 @@ async function noSidewaysOverflow(page: Page) {
 }
 
 describe.each(sizes)('on a tablet %s with touch', (name, viewport) => {
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    context = await newAppContext(browser, { viewport, hasTouch: true });
-    ({ page, errors } = await openApp(context));
-    await page.getByTestId('editor-name').fill('企画課 山田');
-    await page.getByTestId('open-sample').tap();
-    await page.getByTestId('nav-dashboard').waitFor({ state: 'attached' });
-  });
-  afterAll(async () => {
-    await context?.close();
+    ({ page, errors } = await sampleOnTablet(viewport));
   });
 
   test('a 交付金 project stands directly under the strategy, and its 交付金の名称 carries into the next year', async () => {

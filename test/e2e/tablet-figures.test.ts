@@ -1,40 +1,16 @@
 // Figures a clerk and a committee read on a tablet (1024×768 and 768×1024 with touch): the drafted
 // 検証結果まとめ naming each KPI with its figures, first in the evaluation and editable until accepted.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  screenshot,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from './support/browser';
-import { judgeInterimYears, outline, strategyPage, TABLET_SIZES } from './support/tablet';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot, type Page } from './support/browser';
+import { judgeInterimYears, outline, sampleOnTablet, strategyPage, TABLET_SIZES } from './support/tablet';
 
 describe.each(TABLET_SIZES)('on a tablet %s with touch', (name, viewport) => {
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    context = await newAppContext(browser, { viewport, hasTouch: true });
-    ({ page, errors } = await openApp(context));
-    await page.getByTestId('editor-name').fill('企画課 山田');
-    await page.getByTestId('open-sample').tap();
-    await page.getByTestId('nav-dashboard').waitFor({ state: 'attached' });
-  });
-  afterAll(async () => {
-    await context?.close();
+    ({ page, errors } = await sampleOnTablet(viewport));
   });
 
   test('the drafted 検証結果まとめ names the KPI with its figures, heads the evaluation, and is a 下書き until accepted', async () => {

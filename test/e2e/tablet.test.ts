@@ -1,42 +1,16 @@
 // Tablet screens, as a person sees them at 1024×768 and 768×1024 with touch: the verdict written
 // beside every rank, a route change starting at the top (back returns to the place), ways back,
 // and the KPI grid's pinned row labels and 基準値.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  screenshot,
-  TABLET_LANDSCAPE,
-  TABLET_PORTRAIT,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from './support/browser';
-import { judgeInterimYears, outline, TABLET_SIZES } from './support/tablet';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
+import { judgeInterimYears, outline, sampleOnTablet, TABLET_SIZES } from './support/tablet';
 
 describe.each(TABLET_SIZES)('on a tablet %s with touch', (name, viewport) => {
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    context = await newAppContext(browser, { viewport, hasTouch: true });
-    ({ page, errors } = await openApp(context));
-    await page.getByTestId('editor-name').fill('企画課 山田');
-    await page.getByTestId('open-sample').tap();
-    await page.getByTestId('nav-dashboard').waitFor({ state: 'attached' });
-  });
-  afterAll(async () => {
-    await context?.close();
+    ({ page, errors } = await sampleOnTablet(viewport));
   });
 
   test('the verdict is a visible word beside each rank, in the grid and on the dashboard, with a legend', async () => {

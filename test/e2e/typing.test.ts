@@ -1,24 +1,12 @@
 // Typing into filled cells as a person does, in Chromium (the WebKit lane runs the same in
 // test/webkit/typing.test.ts): click or tap the cell, type key by key, Enter or Tab. What is typed
 // replaces the old value.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, type Browser, type BrowserContext, type Page } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { openApp, type Page } from './support/browser';
 import { typeInto } from './support/typing';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
 async function sampleProject(name: RegExp, hasTouch: boolean) {
-  const context = await newAppContext(browser, { hasTouch, isMobile: hasTouch });
-  contexts.push(context);
-  const { page, errors } = await openApp(context);
+  const { page, errors } = await openApp({ touch: hasTouch, mobile: hasTouch });
   await typeInto(page.getByTestId('editor-name'), '企画課 山田', { finish: null, tap: hasTouch });
   await page.getByTestId('open-sample').click();
   await page.getByRole('heading', { level: 1, name: /第2期関市まち・ひと・しごと創生総合戦略/ }).waitFor();

@@ -10,20 +10,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appURL, collectErrors, launchBrowser, newAppContext, openApp, screenshot, waitForServiceWorker, type Browser, type BrowserContext } from './support/browser';
+import { appURL, openApp, screenshot, serviceWorkerState, waitForServiceWorker, type App, type BrowserContext } from './support/browser';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const distDir = inject('distDir');
 const work = mkdtempSync(join(tmpdir(), 'e2e-update-tabs-'));
 const backup = join(work, 'current');
 const nextBuild = join(work, 'next');
-let browser: Browser;
+/** The one profile both tests use (the second test's tabs join the first test's). */
+let app: App;
 let context: BrowserContext;
 /** The project screen the tests type in. */
 let projectUrl = '';
 
 /** A tab of a build before compact field stamps: it saves a goal with its stamps spread into an object. */
-const OLD_TAB = `<!doctype html><meta charset="utf-8"><title>old tab</title><script>
+const OLD_TAB = `<!doctype html><meta charset="utf-8"><title>old tab</title><link rel="icon" href="data:,"><script>
 window.oldWrite = () => new Promise((resolve, reject) => {
   const open = indexedDB.open('senryaku-workbook');
   open.onerror = () => reject(String(open.error));
@@ -53,12 +54,11 @@ beforeAll(async () => {
   if (r.status !== 0) throw new Error('the newer build failed');
   cpSync(distDir, backup, { recursive: true });
   writeFileSync(join(distDir, 'old-tab.html'), OLD_TAB);
-  browser = await launchBrowser();
+  app = await openApp();
+  context = app.context;
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
   // The served folder as it was, for the other tests.
   rmSync(distDir, { recursive: true, force: true });
   cpSync(backup, distDir, { recursive: true });
@@ -67,15 +67,25 @@ afterAll(async () => {
 
 const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset['build'] ?? '');
 
-/** A page that loads from the network, not from the service worker (a reload that bypasses the cache). */
-async function openBypassingWorker(path: string): Promise<{ page: Page; errors: string[] }> {
+/** Waits for the project screen; if it does not come, says what the tab shows instead. */
+async function projectScreen(page: Page): Promise<void> {
+  await page
+    .getByTestId('project-heading')
+    .waitFor()
+    .catch(async (e: unknown) => {
+      const shows = await page.evaluate(() => document.body.innerText.slice(0, 300));
+      throw new Error(`${String(e)}\nat ${page.url()}, build ${await buildOf(page)}, ${await serviceWorkerState(page)}\nthe page shows: ${shows}`);
+    });
+}
+
+/** A tab that loads from the network, not from the service worker (a reload that bypasses the cache). */
+async function openBypassingWorker(path: string): Promise<{ page: Page }> {
   const page = await context.newPage();
-  const errors = collectErrors(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setBypassServiceWorker', { bypass: true });
   await page.goto(appURL(path), { waitUntil: 'load' });
-  return { page, errors };
+  return { page };
 }
 
 async function exportStrategy(page: Page): Promise<{ records: { goals: { id: string; title: string; stamps: Record<string, { by: string }> }[] } }> {
@@ -90,8 +100,7 @@ async function exportStrategy(page: Page): Promise<{ records: { goals: { id: str
 
 describe('an update with two tabs and two builds', () => {
   test('the new page waits for the tap, one tap updates the tabs, the old tab cannot write and loses nothing, export works throughout', async () => {
-    context = await newAppContext(browser);
-    const { page: first, errors } = await openApp(context);
+    const { page: first, errors } = app; // errors: of every tab of the profile
     await first.getByTestId('editor-name').fill('企画課 山田');
     await first.getByTestId('open-sample').click();
     await first.getByTestId('nav-project').filter({ hasText: '空き家バンク事業' }).click();
@@ -196,17 +205,19 @@ describe('an update with two tabs and two builds', () => {
     expect(after.records.goals.find((g) => g.id === written.id)?.stamps['title']?.by).toBe('古いタブ 田中');
     expect(JSON.stringify(after)).toContain('更新前の入力、更新後の入力');
     expect(errors).toEqual([]);
-    expect(second.errors).toEqual([]);
   });
 
   test('accepting an update in one tab reloads every tab on it, after each saved what it was typing', async () => {
-    const { page: a, errors } = await openApp(context);
-    const b = await openApp(context);
+    const { errors } = app; // of every tab of the profile
+    // Each tab opens at the project's address itself. (Opened at the start address, the app may
+    // still be taking the profile back to the last screen, the first tab's export screen, while
+    // the test moves the tab on to the project.)
+    const a = await app.tab(projectUrl);
+    const b = { page: await app.tab(projectUrl) };
     for (const p of [a, b.page]) {
-      await p.goto(projectUrl);
-      await p.getByTestId('project-heading').waitFor();
+      await projectScreen(p);
       await waitForServiceWorker(p);
-      await p.getByTestId('project-heading').waitFor();
+      await projectScreen(p);
       await p.evaluate(() => ((window as unknown as { marker: string }).marker = 'before'));
     }
     // The server has a new version of the worker; tab b is typing.
@@ -225,17 +236,11 @@ describe('an update with two tabs and two builds', () => {
     ]);
     for (const p of [a, b.page]) {
       // Every tab reloaded at once, and each reopens its screen (no tab took another's start for a failure).
-      await p
-        .getByTestId('project-heading')
-        .waitFor()
-        .catch(async (e: unknown) => {
-          throw new Error(`${String(e)}\nthe page shows: ${await p.evaluate(() => document.body.innerText.slice(0, 300))}`);
-        });
+      await projectScreen(p);
       expect(await p.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
       await expect.poll(() => p.getByTestId('py-summary').inputValue(), { timeout: 20_000 }).toContain('別のタブで入力中');
       expect(await p.getByTestId('update-prompt').count()).toBe(0);
     }
     expect(errors).toEqual([]);
-    expect(b.errors).toEqual([]);
   });
 });

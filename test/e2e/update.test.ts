@@ -2,27 +2,19 @@
 // what was being typed survives the update.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, waitForServiceWorker, type Browser, type BrowserContext } from './support/browser';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { openApp, screenshot, waitForServiceWorker } from './support/browser';
 
-let browser: Browser;
-let context: BrowserContext;
 const swPath = join(inject('distDir'), 'sw.js');
 const originalWorker = readFileSync(swPath, 'utf8');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
+afterAll(() => {
   writeFileSync(swPath, originalWorker);
-  await context?.close();
-  await browser?.close();
 });
 
 describe('service-worker update', () => {
   test('is offered, not applied, while the user types; applying it keeps the typed text', async () => {
-    context = await newAppContext(browser);
-    const { page, errors } = await openApp(context);
+    const { page, errors } = await openApp();
     await page.getByTestId('editor-name').fill('企画課 山田');
     await page.getByTestId('open-sample').click();
     await page.getByTestId('nav-project').filter({ hasText: '空き家バンク事業' }).click();

@@ -1,26 +1,18 @@
 // KPI values as real strategies write them, entered on a tablet held upright with touch: a range
 // target (「90〜95%」) typed into the grid is judged within the range and shown as typed on the
 // dashboard, the KPI detail and meeting mode.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newAppContext, openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Browser, type BrowserContext, type Page } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
 import { typeInto } from './support/typing';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newAppContext(browser, { viewport: TABLET_PORTRAIT, hasTouch: true, isMobile: true });
-  ({ page, errors } = await openApp(context));
+  ({ page, errors } = await openApp({ size: TABLET_PORTRAIT, touch: true, mobile: true }));
   await typeInto(page.getByTestId('editor-name'), '企画課 山田', { finish: null, tap: true });
   await page.getByTestId('open-sample').tap();
   await page.getByRole('heading', { level: 1, name: /第2期関市まち・ひと・しごと創生総合戦略/ }).waitFor();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
 });
 
 /** Opens the navigation (a drawer when upright) and taps a link in it. */
@@ -201,8 +193,7 @@ describe('financing label and several 事業主体', () => {
 
 describe('held sideways', () => {
   test('at 1024×768 the 累計 settings, the figures under the actuals and a range target fit without overflowing', async () => {
-    const ctx = await newAppContext(browser, { viewport: TABLET_LANDSCAPE, hasTouch: true });
-    const { page: p, errors: errs } = await openApp(ctx);
+    const { page: p, errors: errs } = await openApp({ size: TABLET_LANDSCAPE, touch: true });
     await typeInto(p.getByTestId('editor-name'), '企画課 山田', { finish: null, tap: true });
     await p.getByTestId('open-sample').tap();
     await p.getByRole('heading', { level: 1, name: /第2期関市まち・ひと・しごと創生総合戦略/ }).waitFor();
@@ -227,6 +218,5 @@ describe('held sideways', () => {
       expect(box!.height).toBeGreaterThanOrEqual(44);
     }
     expect(errs).toEqual([]);
-    await ctx.close();
   });
 });

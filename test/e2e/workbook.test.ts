@@ -1,38 +1,9 @@
 // The workbook end to end, in the built app with real IndexedDB and the real service worker:
 // first start → sample → edit an actual with a Japanese number → reload; offline; a small strategy
 // from scratch by keyboard and by touch; a refused number; deletion with undo; nothing typed lost.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  launchBrowser,
-  newAppContext,
-  openApp,
-  screenshot,
-  waitForServiceWorker,
-  TABLET_LANDSCAPE,
-  TABLET_PORTRAIT,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, waitForServiceWorker, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
 import { typeInto } from './support/typing';
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function fresh(opts: Parameters<typeof newAppContext>[1] = {}) {
-  const context = await newAppContext(browser, opts);
-  contexts.push(context);
-  const opened = await openApp(context);
-  return { context, ...opened };
-}
 
 async function startWithSample(page: Page) {
   await page.getByTestId('editor-name').fill('企画課 山田');
@@ -55,7 +26,7 @@ const cellInput = (page: Page, testid: string) => page.getByTestId(testid).first
 
 describe('first start and the sample strategy', () => {
   test('asks for the editor name, opens the sample, keeps an edited actual across a reload', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     await page.getByRole('heading', { name: 'ようこそ' }).waitFor();
     // Without a name the app asks for it first.
     await page.getByTestId('open-sample').click();
@@ -81,7 +52,7 @@ describe('first start and the sample strategy', () => {
   });
 
   test('keeps the app and the data offline after the first visit', async () => {
-    const { context, page, errors } = await fresh();
+    const { context, page, errors } = await openApp();
     await startWithSample(page);
     await openProject(page, /市内全域の観光|刃物ミュージアム/);
     const actual = cellInput(page, 'cell-actual-2020');
@@ -100,7 +71,7 @@ describe('first start and the sample strategy', () => {
   });
 
   test('refuses an unreadable number in place, with a Japanese message, and keeps the old value', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     await startWithSample(page);
     await openProject(page, /空き家バンク事業/);
     const actual = cellInput(page, 'cell-actual-2020');
@@ -122,7 +93,7 @@ describe('first start and the sample strategy', () => {
   });
 
   test('text typed and the tab reloaded at once is not lost', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     await startWithSample(page);
     await openProject(page, /新規就農事業/);
     const progress = page.getByTestId('py-progress');
@@ -137,7 +108,7 @@ describe('first start and the sample strategy', () => {
   });
 
   test('deleting a project offers undo, which brings it back with its KPI', async () => {
-    const { page, errors } = await fresh();
+    const { page, errors } = await openApp();
     await startWithSample(page);
     await openProject(page, /新規就農事業/);
     await page.getByTestId('delete-project').click();
@@ -233,7 +204,7 @@ async function expectSmallStrategy(page: Page) {
 
 describe('entering a strategy from scratch', () => {
   test('by keyboard on a laptop-sized window', async () => {
-    const { page, errors } = await fresh({ viewport: TABLET_LANDSCAPE });
+    const { page, errors } = await openApp({ size: TABLET_LANDSCAPE });
     await enterSmallStrategy(page, 'keyboard');
     await saved(page);
     await screenshot(page, 'scratch-keyboard-1024x768');
@@ -243,7 +214,7 @@ describe('entering a strategy from scratch', () => {
   });
 
   test('by touch on a tablet held upright', async () => {
-    const { page, errors } = await fresh({ viewport: TABLET_PORTRAIT, hasTouch: true, isMobile: true });
+    const { page, errors } = await openApp({ size: TABLET_PORTRAIT, touch: true, mobile: true });
     await enterSmallStrategy(page, 'touch');
     await saved(page);
     await screenshot(page, 'scratch-touch-768x1024');
@@ -259,7 +230,7 @@ describe('layout on tablets', () => {
     ['768x1024', TABLET_PORTRAIT],
   ] as const) {
     test(`nothing overflows and touch targets are at least 44 px at ${name}`, async () => {
-      const { page, errors } = await fresh({ viewport, hasTouch: true });
+      const { page, errors } = await openApp({ size: viewport, touch: true });
       await screenshot(page, `start-${name}`);
       await startWithSample(page);
       await openProject(page, /刃物ミュージアム回廊事業/);

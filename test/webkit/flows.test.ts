@@ -6,29 +6,15 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { WorkbookView } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';
 import { testContext } from '../support/context';
 import { ja } from '../../src/i18n/ja';
+import { TABLET_PORTRAIT } from '../e2e/support/lane';
 import { Keys, openApp, sel, until, type App } from './support/app';
-
-const opened: App[] = [];
-async function open(opts?: Parameters<typeof openApp>[1]): Promise<App> {
-  const app = await openApp('', opts);
-  opened.push(app);
-  return app;
-}
-afterEach(async (context) => {
-  // Every browser of the test is closed, also when it failed (after a screenshot of what it showed).
-  const failed = context.task.result?.state === 'fail';
-  for (const [i, app] of opened.splice(0).entries()) {
-    if (failed) await app.screenshot(`failed-${context.task.name.slice(0, 30)}-${i}`).catch(() => {});
-    await app.close();
-  }
-});
 
 const dir = mkdtempSync(join(tmpdir(), 'webkit-lane-'));
 
@@ -77,7 +63,7 @@ async function downloadedText(app: App, click: () => Promise<void>): Promise<str
 
 describe('core flows in WebKit', () => {
   test('start and name, the sample, the dashboard verdicts as the engine computes them, service worker active and precache complete', async () => {
-    const app = await open();
+    const app = await openApp();
     await app.session.find('h1', { text: 'ようこそ' });
     // Without a name the app asks for it first.
     await app.tapTestId('open-sample');
@@ -136,7 +122,7 @@ describe('core flows in WebKit', () => {
   });
 
   test('a new strategy with a goal, a project and a KPI, typed by tap and keys at 768×1024, saved and kept across a reload', async () => {
-    const app = await open({ width: 768, height: 1024 });
+    const app = await openApp({ size: TABLET_PORTRAIT });
     const typeIn = async (el: Parameters<App['session']['tap']>[0], text: string) => {
       await app.session.tap(el);
       await app.session.type(text);
@@ -191,7 +177,7 @@ describe('core flows in WebKit', () => {
 
   test('a department copy: sent as a file, imported and filled in on a second device, returned and imported back', async () => {
     const PROJECT = /関市ビジネスサポートセンター事業|商工活動支援事業/;
-    const planning = await open();
+    const planning = await openApp();
     await planning.startWithSample();
     await planning.session.click(await planning.find('nav-export'));
     await planning.tapTestId('export-scope-department');
@@ -205,7 +191,7 @@ describe('core flows in WebKit', () => {
     writeFileSync(toDepartment, outgoing);
 
     // The department's own device (a second browser): the file input takes the file's path.
-    const department = await open({ second: true });
+    const department = await openApp({ second: true });
     await department.typeInto(await department.find('editor-name'), '商工課 佐藤', 'Tab');
     await department.tapTestId('start-import');
     await department.session.sendKeys(await department.find('import-file', { visible: false }), toDepartment);
@@ -240,7 +226,7 @@ describe('core flows in WebKit', () => {
   });
 
   test('meeting mode: next and previous by tap and by arrow keys, behind only from the tools, the jump list', async () => {
-    const app = await open();
+    const app = await openApp();
     await app.startWithSample();
     await app.session.click(await app.find('nav-meeting'));
     await app.find('meeting-slide');
@@ -273,7 +259,7 @@ describe('core flows in WebKit', () => {
   });
 
   test('print preview of one report: 評価シート for FY2020, A4 pages within the screen, the print button prints', async () => {
-    const app = await open({ width: 768, height: 1024 });
+    const app = await openApp({ size: TABLET_PORTRAIT });
     await app.startWithSample();
     const toggle = await app.session.maybeFind(sel('nav-toggle'));
     if (toggle) await app.session.tap(toggle);
@@ -304,7 +290,7 @@ describe('core flows in WebKit', () => {
   });
 
   test('language switch in the settings: English at once and after a reload, then back to Japanese', async () => {
-    const app = await open();
+    const app = await openApp();
     await app.startWithSample();
     const sid = (await app.session.currentURL()).split('#/s/')[1]!.split('/')[0]!;
     await app.go('#/settings');

@@ -2,18 +2,12 @@
 // type the new value key by key (full-width digits, 万 and 千 included), Enter or Tab. What is typed
 // replaces the old value; it is never inserted into it (「1,823件」 + 「１，９００件」 must not become
 // 「1,823１，９００件件」).
-import { afterEach, describe, expect, test } from 'vitest';
-import { Keys, openApp, until, type App } from './support/app';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { describe, expect, test } from 'vitest';
+import { Keys, openApp, until } from './support/app';
 
 describe('typing into filled KPI cells by tap and keys', () => {
   test('「1,823件」 tapped, 「１，９００件」 typed, Enter: stores 1,900件 and keeps it across a reload', async () => {
-    app = await openApp();
+    const app = await openApp();
     await app.startWithSample();
     await app.openProject(/関市ビジネスサポートセンター事業/);
     await app.expectValue('cell-actual-2020', '1,823件');
@@ -33,7 +27,7 @@ describe('typing into filled KPI cells by tap and keys', () => {
   });
 
   test('a value in 千人 typed with 千, and a second tap in the same cell places the caret to correct one digit', async () => {
-    app = await openApp();
+    const app = await openApp();
     await app.startWithSample();
     await app.openProject(/市内全域の観光|刃物ミュージアム/);
     await app.typeInto(await app.find('cell-actual-2020'), '2,400千人');
@@ -44,7 +38,7 @@ describe('typing into filled KPI cells by tap and keys', () => {
     await app.tapTestId('project-heading');
     const cell = await app.find('cell-actual-2020');
     await app.session.tap(cell);
-    const selection = () => app!.session.execute<[number, number, number]>('const e = arguments[0]; return [e.selectionStart, e.selectionEnd, e.value.length];', cell);
+    const selection = () => app.session.execute<[number, number, number]>('const e = arguments[0]; return [e.selectionStart, e.selectionEnd, e.value.length];', cell);
     // WebKit moves the caret after the release: give it time, then the whole value must still be selected.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const first = await selection();
@@ -58,7 +52,7 @@ describe('typing into filled KPI cells by tap and keys', () => {
   });
 
   test('an unreadable value typed into a filled cell is refused with a Japanese message; the stored value stays', async () => {
-    app = await openApp();
+    const app = await openApp();
     await app.startWithSample();
     await app.openProject(/空き家バンク事業/);
     await app.expectValue('cell-actual-2020', '10人');

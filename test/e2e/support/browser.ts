@@ -1,77 +1,113 @@
-// Helpers for the end-to-end tests: one system Chromium per test file, driven by playwright-core.
-//
-//   let browser: Browser;
-//   beforeAll(async () => { browser = await launchBrowser(); });
-//   afterAll(async () => { await browser?.close(); });
+// The e2e harness: the built app in the system Chromium (playwright-core), one browser per test file.
+// Importing this module registers its hooks on the test file. docs/testing.md ("The e2e harness").
 //
 //   test('...', async () => {
-//     const context = await newAppContext(browser, { viewport: TABLET_PORTRAIT });
-//     const { page, errors } = await openApp(context);
+//     const { page, errors } = await openApp({ size: TABLET_PORTRAIT, touch: true });
 //     ...
-//     expect(errors).toEqual([]);
-//     await context.close();
 //   });
+//
+// - `openApp(options)`: a fresh profile (own IndexedDB, own service workers) set up like a browser in
+//   Japan, with the app loaded in its first tab; the file's Chromium starts with the first call and
+//   is closed after the file's last test. A second profile (another device) is another `openApp`;
+//   another tab of the same profile is `app.tab(path)`.
+// - Errors: console errors and uncaught exceptions of every tab of a profile go to its `errors`.
+//   After each test, those its `allowErrors` does not expect fail the test, and the list is emptied.
+// - After each test: on a failure, every open tab is saved as screenshots/failed-<file>-<test>-<n>.png;
+//   profiles opened in the test are closed (those opened in a `beforeAll` stay until the file ends).
+// - `waitForServiceWorker(page)`: until the app's worker controls the page (reloads once if needed).
+// - `screenshot(page, name)`: a PNG of what the user sees, in <repo>/screenshots/.
+// - `collectErrors(page)`: a tab's own list of errors, for a test that checks tabs one by one.
+// Tablet sizes and moving around by touch: ./tablet.ts; typing as a person does: ./typing.ts;
+// what the WebKit lane shares: ./lane.ts.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../support/chromium.mjs';
+import { appURL, SCREENSHOT_DIR, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Viewport } from './lane';
 
-export type { Browser, BrowserContext, Page };
+export type { Browser, BrowserContext, Page, Viewport };
+export { appURL, SCREENSHOT_DIR, TABLET_LANDSCAPE, TABLET_PORTRAIT };
 
-export interface Viewport {
-  width: number;
-  height: number;
+export interface AppOptions {
+  /** The viewport in CSS pixels (default: a tablet held sideways, 1024×768). */
+  size?: Viewport;
+  /** Touch events (`locator.tap()`), as on a tablet. */
+  touch?: boolean;
+  /** A mobile browser: the meta viewport is honoured and the page scrolls by touch. */
+  mobile?: boolean;
+  /** Where the first tab goes, resolved against the app's address (e.g. '#/import'); default the start. */
+  path?: string;
+  /** Leave the first tab blank, to set it up (routes, init scripts, DevTools) before `page.goto(appURL())`. */
+  blank?: boolean;
+  /** 'block' keeps the service worker out (default 'allow'). */
+  serviceWorkers?: 'allow' | 'block';
+  userAgent?: string;
+  /** Switches the page's Content-Security-Policy off (only for tests that inject scripts of their own). */
+  bypassCSP?: boolean;
+  /** Errors this test expects (they do not fail it); every other error does. */
+  allowErrors?: RegExp;
 }
 
-/** A 10-inch tablet held sideways (also the default viewport). */
-export const TABLET_LANDSCAPE: Viewport = { width: 1024, height: 768 };
-/** A 10-inch tablet held upright. */
-export const TABLET_PORTRAIT: Viewport = { width: 768, height: 1024 };
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const SCREENSHOT_DIR = join(repoRoot, 'screenshots');
-
-/** Starts the system Chromium (CHROMIUM_PATH, else /usr/bin/chromium), headless. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+export interface App {
+  /** The first tab. */
+  page: Page;
+  /** The profile: its own storage and service workers, shared by its tabs. */
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions of every tab of the profile since the last test ended. */
+  errors: string[];
+  /** Opens another tab of the same profile at `path` and waits for its load event. */
+  tab(path?: string): Promise<Page>;
 }
 
-export interface AppContextOptions {
-  viewport?: Viewport;
-  hasTouch?: boolean;
-  isMobile?: boolean;
+interface Opened {
+  app: App;
+  allowErrors?: RegExp;
+  /** Opened inside a test (closed after it), rather than in a hook (closed when the file ends). */
+  inTest: boolean;
 }
 
-/** A fresh profile (own storage, own service workers) set up like a browser in Japan. */
-export async function newAppContext(browser: Browser, opts: AppContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({
+let browser: Promise<Browser> | undefined;
+let inTest = false;
+const opened: Opened[] = [];
+
+/** The file's Chromium (CHROMIUM_PATH, else /usr/bin/chromium), headless, started on first use. */
+function launch(): Promise<Browser> {
+  browser ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return browser;
+}
+
+/** Opens the app in a fresh profile (see the header). */
+export async function openApp(options: AppOptions = {}): Promise<App> {
+  const context = await (await launch()).newContext({
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-    serviceWorkers: 'allow',
-    viewport: opts.viewport ?? TABLET_LANDSCAPE,
-    hasTouch: opts.hasTouch ?? false,
-    isMobile: opts.isMobile ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+    viewport: options.size ?? TABLET_LANDSCAPE,
+    hasTouch: options.touch ?? false,
+    isMobile: options.mobile ?? false,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
+  const errors: string[] = [];
+  context.on('page', (page) => collectErrors(page, errors));
+  const page = await context.newPage();
+  const app: App = {
+    page,
+    context,
+    errors,
+    async tab(path = '') {
+      const tab = await context.newPage();
+      await tab.goto(appURL(path), { waitUntil: 'load' });
+      return tab;
+    },
+  };
+  opened.push({ app, allowErrors: options.allowErrors, inTest });
+  if (!options.blank) await page.goto(appURL(options.path ?? ''), { waitUntil: 'load' });
+  return app;
 }
 
-/** Address of the served app; `path` is resolved against it (e.g. '#/kpi'). */
-export function appURL(path = ''): string {
-  return new URL(path, inject('baseURL')).href;
-}
-
-export interface OpenedApp {
-  page: Page;
-  /** Console errors and uncaught page errors seen so far; it keeps filling while the page lives. */
-  errors: string[];
-}
-
-/** Records console errors and uncaught exceptions of `page` into `errors`. */
+/** Records console errors and uncaught exceptions of `page` into `errors` (a tab's own list). */
 export function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error') {
@@ -85,13 +121,33 @@ export function collectErrors(page: Page, errors: string[] = []): string[] {
   return errors;
 }
 
-/** Opens the app in a new page of `context` and waits for its load event. */
-export async function openApp(context: BrowserContext, path = ''): Promise<OpenedApp> {
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(appURL(path), { waitUntil: 'load' });
-  return { page, errors };
-}
+beforeEach(() => {
+  inTest = true;
+});
+
+afterEach(async (test) => {
+  inTest = false;
+  const failed = test.task.result?.state === 'fail';
+  const unexpected: string[] = [];
+  let shot = 0;
+  for (const { app, allowErrors } of opened) {
+    if (failed) {
+      const name = `failed-${basename(test.task.file.name, '.test.ts')}-${test.task.name.slice(0, 40).replace(/[^\w-]+/g, '_')}`;
+      for (const page of app.context.pages()) await screenshot(page, `${name}-${++shot}`).catch(() => {});
+    }
+    unexpected.push(...app.errors.filter((e) => !allowErrors?.test(e)));
+    app.errors.length = 0;
+  }
+  for (const { app } of opened.filter((o) => o.inTest)) await app.context.close().catch(() => {});
+  opened.splice(0, opened.length, ...opened.filter((o) => !o.inTest));
+  if (unexpected.length) throw new Error(`errors in the page:\n${unexpected.join('\n')}`);
+});
+
+afterAll(async () => {
+  opened.length = 0;
+  await (await browser)?.close();
+  browser = undefined;
+});
 
 /** Describes the page's service worker registration, for failure messages. */
 export async function serviceWorkerState(page: Page): Promise<string> {

@@ -1,12 +1,22 @@
-// What the tablet e2e files share: the two tablet sizes, and moving around the app by touch.
+// What the tablet e2e files share: the two tablet sizes, the sample opened by touch, and moving
+// around the app by touch.
 import { expect } from 'vitest';
-import { TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page, type Viewport } from './browser';
+import { openApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, type App, type Page, type Viewport } from './browser';
 
 /** The two tablet sizes every tablet check runs at, with their names for screenshots. */
 export const TABLET_SIZES: [string, Viewport][] = [
   ['1024x768', TABLET_LANDSCAPE],
   ['768x1024', TABLET_PORTRAIT],
 ];
+
+/** Opens the app at `size` with touch, named 企画課 山田, with the sample strategy open. */
+export async function sampleOnTablet(size: Viewport): Promise<App> {
+  const app = await openApp({ size, touch: true });
+  await app.page.getByTestId('editor-name').fill('企画課 山田');
+  await app.page.getByTestId('open-sample').tap();
+  await app.page.getByTestId('nav-dashboard').waitFor({ state: 'attached' });
+  return app;
+}
 
 /** Opens the outline when it is a drawer (upright tablet), then taps the link. */
 export async function outline(page: Page, testid: string, hasText?: string): Promise<void> {

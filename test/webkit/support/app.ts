@@ -1,35 +1,52 @@
-// The app in WebKit: a fresh MiniBrowser session per test, the errors the page recorded, and the
-// steps a person takes (tap a cell, type, Enter) written once for the lane's tests.
+// The app in WebKit: a fresh MiniBrowser session per `openApp`, the errors the page recorded, and
+// the steps a person takes (tap a cell, type, Enter) written once for the lane's tests. As in the
+// Chromium harness (test/e2e/support/browser.ts, with which it shares ../../e2e/support/lane.ts),
+// after every test each browser it opened has its errors checked (they fail the test), is
+// screenshotted when the test failed (screenshots/webkit-failed-*.png) and is closed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
+import { appURL, SCREENSHOT_DIR, TABLET_LANDSCAPE, type Viewport } from '../../e2e/support/lane';
 import { sessionCapabilities } from './processes';
 import { Keys, Session, until, type ElementRef } from './webdriver';
 
-export { Keys, Session, until, type ElementRef };
+export { appURL, Keys, SCREENSHOT_DIR, Session, until, type ElementRef };
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const SCREENSHOT_DIR = join(repoRoot, 'screenshots');
+const opened: App[] = [];
 
-export function appURL(path = ''): string {
-  return new URL(path, inject('baseURL')).href;
-}
-
-/** Opens a new MiniBrowser (fresh in-memory profile) with the app loaded. Close it with `app.close()`. */
-export async function openApp(path = '', { width = 1024, height = 768, second = false } = {}): Promise<App> {
+/**
+ * Opens a new MiniBrowser (fresh in-memory profile) with the app loaded at `path`, its viewport
+ * `size` (default 1024×768); `second` drives it through the second WebDriver server (a second device
+ * at the same time). It is closed after the test.
+ */
+export async function openApp({ path = '', size = TABLET_LANDSCAPE, second = false }: { path?: string; size?: Viewport; second?: boolean } = {}): Promise<App> {
   const session = await Session.create(inject(second ? 'webdriverURL2' : 'webdriverURL'), sessionCapabilities());
   const app = new App(session);
   try {
     await session.setTimeouts({ script: 30_000, pageLoad: 60_000, implicit: 0 });
-    await app.resize(width, height);
+    await app.resize(size.width, size.height);
     await session.navigate(appURL(path));
   } catch (error) {
     await session.close();
     throw error;
   }
+  opened.push(app);
   return app;
 }
+
+afterEach(async (context) => {
+  const failed = context.task.result?.state === 'fail';
+  const errors: string[] = [];
+  for (const [i, app] of opened.splice(0).entries()) {
+    try {
+      if (failed) await app.screenshot(`failed-${context.task.name.slice(0, 30)}-${i}`).catch(() => {});
+      errors.push(...(await app.errors()));
+    } finally {
+      await app.close();
+    }
+  }
+  expect(errors, `errors of the page:\n${errors.join('\n')}`).toEqual([]);
+});
 
 export const sel = (testid: string) => `[data-testid="${testid}"]`;
 
