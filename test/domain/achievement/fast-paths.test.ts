@@ -18,7 +18,7 @@ import { evaluateKpi, interimJudgementOf, rational, resolveRankScheme, rollUp, r
 import { testContext } from '../../support/context';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261207;
-/** FC_RUNS=10 runs ten times as many cases. */
+/** FC_RUNS=10 runs ten times as many cases (and allows ten times the time: a busy machine is slow). */
 const SCALE = Math.max(1, Number(process.env.FC_RUNS) || 1);
 
 /** roundTo as written before the text path: on the BigInt fraction of the entered decimal. */
@@ -64,7 +64,7 @@ describe('roundTo on the digits of the text', () => {
       }),
       { seed: SEED, numRuns: 2000 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 
   it('carries across the point and keeps halves away from zero', () => {
     for (const [x, places, want] of [
@@ -109,7 +109,7 @@ describe('roundToSense', () => {
       ),
       { seed: SEED, numRuns: 1000 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ describe('WorkbookView year index and rollUp over it', () => {
       }),
       { seed: SEED, numRuns: 30 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 
   it('rolls up every KPI as evaluateKpi does from the raw records, and as a view of the cleaned records does', () => {
     fc.assert(
@@ -193,5 +193,5 @@ describe('WorkbookView year index and rollUp over it', () => {
       }),
       { seed: SEED, numRuns: 10 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 });
