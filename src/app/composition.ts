@@ -2,7 +2,9 @@
  * The composition root: builds the database, repositories and state objects once, and wires the
  * browser's capabilities (clock, UUIDs, localStorage, storage persistence) into them.
  */
-import { WorkbookDb } from '../storage/db';
+import { DB_NAME, WorkbookDb } from '../storage/db';
+import { startEarlyRead, type EarlyRead } from '../storage/early-read';
+import { strategyOf } from './screens';
 import { probeBlobStorage } from '../storage/blob-storage';
 import { WorkbookRepository } from '../storage/workbook-repository';
 import { WorkerReader } from '../storage/workbook-reader';
@@ -47,6 +49,16 @@ function safeSessionStorage(): Storage | null {
   }
 }
 
+/**
+ * Starts reading the first part of the strategy that address `hash` shows (null for any other
+ * address), before the start check and the services: storage/early-read.ts.
+ */
+export function startReading(hash: string): EarlyRead | null {
+  const strategyId = strategyOf(hash);
+  if (!strategyId || typeof indexedDB === 'undefined') return null;
+  return startEarlyRead(DB_NAME, strategyId);
+}
+
 /** The start check (state/start-marker.ts): run once, before the services and the first screen. */
 export async function startCheck(): Promise<{ marker: StartMarker; unfinished: string | null }> {
   const start = await openStartMarker({
@@ -60,7 +72,7 @@ export async function startCheck(): Promise<{ marker: StartMarker; unfinished: s
   return start;
 }
 
-export function createServices(start: { marker: StartMarker; unfinished: string | null }): AppServices {
+export function createServices(start: { marker: StartMarker; unfinished: string | null }, early: EarlyRead | null = null): AppServices {
   const db = new WorkbookDb();
   // Whether Blobs can be kept in IndexedDB here (not in WebKit's private browsing): asked once, early.
   void probeBlobStorage();
@@ -80,7 +92,7 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     () => new Worker(new URL('../storage/workbook-reader.worker.ts', import.meta.url), { type: 'module' }),
     ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
   );
-  const repo = new WorkbookRepository(db, () => store.context(), reader);
+  const repo = new WorkbookRepository(db, () => store.context(), reader, early);
   // The one ExchangeRepository: bundle files, spreadsheet imports and restores write whole strategies
   // through it (loaded on first use, so the first load stays small).
   let exchangeRepository: Promise<ExchangeRepository> | null = null;

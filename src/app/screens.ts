@@ -25,6 +25,17 @@ export function screenOf(hash: string): string | null {
   return m[1] ?? 'strategy';
 }
 
+/** The strategy of a route address (`#/s/<id>…`), or null. */
+export function strategyOf(hash: string): string | null {
+  const m = /^#\/s\/([^/?#]+)/.exec(hash);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
 /** Starts loading the code of the screen `hash` shows (nothing for other addresses). */
 export function prefetchScreen(hash: string): void {
   const screen = screenOf(hash);

@@ -1,9 +1,10 @@
 /**
  * Why a file was refused. Reading a file returns one of these instead of throwing; the UI maps
- * every kind to its own Japanese message with `bundleErrorMessage` (features/bundles/bundle-messages.ts), whose switch is
+ * every kind to its own message with `bundleErrorMessage` (features/bundles/bundle-messages.ts), whose switch is
  * exhaustive, so a new kind cannot be added without a message.
  */
 import type { RecordKind } from '../domain/workbook';
+import type { RecordPlace } from './locate';
 
 /** What is wrong with one value of one record, located in the user's words. */
 export type RecordIssueProblem =
@@ -30,8 +31,8 @@ export type RecordIssueProblem =
 
 export interface RecordIssue {
   problem: RecordIssueProblem;
-  /** Where, in the user's words: 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値」. */
-  where: string;
+  /** Where, as data (written 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値」), with the field. */
+  where: RecordPlace;
   /** The offending value as a short text (for 選べる値ではありません), when there is one. */
   value?: string;
   /** The limit that was passed, as written in the message (「1,000」「1900〜2200」), when there is one. */
@@ -52,24 +53,26 @@ export type ReferenceIssueProblem =
 
 export interface ReferenceIssue {
   problem: ReferenceIssueProblem;
-  /** The record with the problem, in the user's words. */
-  where: string;
+  /** The record with the problem (for duplicateYear: its KPI or project), as data. */
+  where: RecordPlace;
   /**
-   * What it points at (「事業」「KPI」…; for missingSubject the kind of subject, for missingMeeting
-   * 「会議」) or, for duplicateYear, the fiscal year in words.
+   * What it points at (a goal, measure, project; for missingSubject the kind of subject, for
+   * missingMeeting a meeting) or, for duplicateYear, the fiscal year twice recorded.
    */
-  target?: string;
+  target?: ReferenceTarget;
   kind: RecordKind;
   id: string;
 }
+
+export type ReferenceTarget = { what: 'goal' | 'measure' | 'project' | 'kpi' | 'meeting' } | { fiscalYear: number };
 
 export type BundleError =
   | { kind: 'tooLarge'; size: number; limit: number }
   | { kind: 'notJson' }
   /** A number too large for a number (1e999): JSON.parse reads it as Infinity. */
   | { kind: 'numberTooLarge' }
-  /** More records of one kind than a file may hold (RECORD_COUNT_LIMITS). `what` is the kind in words. */
-  | { kind: 'tooManyRecords'; what: string; count: number; limit: number }
+  /** More records of one kind than a file may hold (RECORD_COUNT_LIMITS). `list` is the key in `records` ('kpis'). */
+  | { kind: 'tooManyRecords'; list: string; count: number; limit: number }
   /** The text starts like one of our files but ends early: a mailer or a download cut it. */
   | { kind: 'truncated' }
   | { kind: 'tooDeep'; limit: number }
@@ -84,7 +87,10 @@ export type BundleError =
   | { kind: 'checksumMissing' }
   | { kind: 'checksumMismatch'; expected: string; actual: string }
   | { kind: 'migrationFailed'; migration: string; detail: string }
-  /** A field of the envelope (not of a record) is missing or wrong. */
+  /**
+   * A field of the envelope (not of a record) is missing or wrong. `field` is its key ('exportedAt',
+   * or the list under `records`), shown by its label and never as the file writes it.
+   */
   | { kind: 'invalidEnvelope'; field: string; path: string }
   | { kind: 'invalidRecords'; issues: RecordIssue[]; total: number }
   | { kind: 'brokenReferences'; issues: ReferenceIssue[]; total: number }

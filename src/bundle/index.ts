@@ -3,7 +3,8 @@
  *
  *   serializeBundle   records → { fileName, json }            (export)
  *   parseBundle       text → result (never throws)            (import)
- *   planMerge         local + incoming → plan                 (merge preview)
+ *   planMerge         local + incoming → plan                 (merge preview; places and values as data,
+ *                                                             written by features/bundles/merge-words)
  *   applyMergePlan    local + plan + choices → records        (one transaction in storage)
  *   encryptBundle / decryptBundle                             (optional password)
  */
@@ -26,18 +27,11 @@ export { departmentBundle, editableBy, DEPARTMENT_FIELDS, type EditRules, type N
 export {
   planMerge,
   applyMergePlan,
-  describeChange,
   mergeBase,
   basedOnFor,
   allChoices,
   unresolvedConflicts,
   newDecisions,
-  formatStamp,
-  ignoredReasonText,
-  conflictReasonText,
-  shortText,
-  wholeText,
-  LIST_PREVIEW,
   type DeletionMember,
   type MergePlan,
   type MergeBase,
@@ -52,6 +46,9 @@ export {
   type SyncEntry,
   type SyncHistory,
   type Side,
+  type ConflictReason,
 } from './merge';
+export { shownValue, LIST_PREVIEW, type ShownValue } from './shown';
+export { RecordNamer, DELETED_FIELD, type RecordPlace, type PlaceStep, type FieldPlace } from './locate';
 export { encryptBundle, decryptBundle, isEncryptedBundle } from './crypto';
-export type { BundleError, BundleErrorKind, RecordIssue, ReferenceIssue, Result } from './errors';
+export type { BundleError, BundleErrorKind, RecordIssue, ReferenceIssue, ReferenceTarget, Result } from './errors';

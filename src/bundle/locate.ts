@@ -1,24 +1,24 @@
 /**
- * Naming records and fields in the user's words.
+ * Where a record sits, as data: the chain of its parents, its fiscal year, the 委員 of an opinion.
  *
  * A refused file says where the problem is as a person finds it in the outline —
  * 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値」 — not as `records.kpiYears[12].actual.value`;
  * a merge preview says what changes as 「事業『…』の事業名」「KPI『…』の令和2年度の実績値」.
- * Meetings and 委員意見 are named the same way: 「会議『令和3年度第1回推進会議』」,
- * 「基本目標1 > 事業2の委員意見（山田委員）」.
+ * This module finds the place (a `RecordPlace`); features/shared/record-words.ts writes it in the
+ * chosen language. Names taken from a file are shortened here (`shortName`), so a place never
+ * carries more than a few dozen characters of untrusted text.
  *
  * The namer reads records defensively: while a file is being checked its records are still
  * unvalidated JSON, so every field may be missing or of the wrong type.
  */
-import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import type { RecordKind } from '../domain/workbook';
-import { META_FIELDS, RECORD_KEYS } from './format';
+import { RECORD_KEYS } from './format';
 
 type Raw = Readonly<Record<string, unknown>>;
 
 /** Name lengths in paths (errors, kept short) and in subjects (merge preview). */
-const PATH_NAME_LENGTH = 12;
-const SUBJECT_NAME_LENGTH = 24;
+export const PATH_NAME_LENGTH = 12;
+export const SUBJECT_NAME_LENGTH = 24;
 
 function isObject(v: unknown): v is Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,15 +27,52 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
 }
 
-/** 「空き家バンクを利用した移住者数」 → 「空き家バンクを利用した移…」 */
+/** 「空き家バンクを利用した移住者数」 → 「空き家バンクを利用した移…」; an empty name stays '' (written 「（無題）」). */
 export function shortName(name: string, max: number): string {
   const chars = [...name.replace(/\s+/g, ' ').trim()];
-  if (chars.length === 0) return t('bundle.untitled');
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 }
 
-function yearWords(fy: unknown): string {
-  return typeof fy === 'number' && Number.isInteger(fy) ? fiscalYearText(fy, 'wareki') : str(fy);
+/** What a step of a place is: a record kind as the outline names it (「基本目標」「数値目標」「委員意見」). */
+export type PlaceWhat = 'strategy' | 'goal' | 'measure' | 'project' | 'kpi' | 'goalKpi' | 'kpiYear' | 'projectYear' | 'meeting' | 'opinion';
+
+/** One step of a place. Every name in it is already shortened; '' is a record with no name. */
+export type PlaceStep =
+  /** 「戦略の基本情報」 */
+  | { step: 'strategy' }
+  /** 「基本目標2」「施策1」「事業3」 */
+  | { step: 'numbered'; what: 'goal' | 'measure' | 'project'; number: string }
+  /** 「事業『…』」「KPI『…』」 */
+  | { step: 'named'; what: PlaceWhat; name: string }
+  /** A year record whose KPI (project) is not known: 「KPIの年度別の記録」. */
+  | { step: 'record'; what: 'kpiYear' | 'projectYear' }
+  /** A meeting with a date and no name: 「2021-07-15の会議」. */
+  | { step: 'meetingOn'; date: string }
+  /** 「委員意見（山田委員）」 */
+  | { step: 'opinionBy'; member: string };
+
+/** A path inside one record (['actual', 'value'], ['directions', 2]), written as its field labels. */
+export interface FieldPlace {
+  kind: RecordKind;
+  path: readonly (string | number)[];
+}
+
+/**
+ * Where a record (or a value of it) sits: `chain` from the outermost parent down, then the fiscal
+ * year of a year record, then what of it is meant (an opinion about the chain), then the field.
+ * 「基本目標2 > 事業1 > KPI『空き家バンク…』」 + 令和3年度 + 実績値.
+ */
+export interface RecordPlace {
+  chain: readonly PlaceStep[];
+  /** A whole number is a fiscal year (written 令和3年度); a string is shown as the file has it. */
+  year?: number | string;
+  /** The record itself when it hangs off the chain (an opinion about a project: 「…の委員意見」). */
+  of?: PlaceStep;
+  field?: FieldPlace;
+}
+
+function yearOf(fy: unknown): number | string {
+  return typeof fy === 'number' && Number.isInteger(fy) ? fy : str(fy);
 }
 
 type ListKey = Exclude<(typeof RECORD_KEYS)[number][1], 'strategy'>;
@@ -43,12 +80,6 @@ const LIST_KEYS = RECORD_KEYS.map(([, key]) => key).filter((key): key is ListKey
 
 /** Any object holding records the way WorkbookRecords (or a file's `records`) does. */
 export type RecordsLike = { readonly strategy?: unknown } & { readonly [K in ListKey]?: unknown };
-
-/** 「山田」 → 「山田委員」; a name that already ends in a title (委員, 委員長, 会長, 座長) stays as written. */
-function memberWords(member: string): string {
-  const name = shortName(member, PATH_NAME_LENGTH);
-  return /(委員|長)$/.test(name) ? name : t('bundle.place.member', { name });
-}
 
 /** Finds records by id across one or more record sets (earlier sets win) and names them. */
 export class RecordNamer {
@@ -78,36 +109,36 @@ export class RecordNamer {
   }
 
   /** Where a record sits in the outline: 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度」. */
-  path(kind: RecordKind, record: unknown): string {
+  path(kind: RecordKind, record: unknown): RecordPlace {
     const r: Raw = isObject(record) ? record : {};
-    const sep = t('bundle.place.separator');
-    const join = (...parts: (string | null)[]) => parts.filter((p): p is string => !!p).join(sep);
+    const chain = (...parts: (PlaceStep | RecordPlace | null)[]): PlaceStep[] =>
+      parts.flatMap((p) => (p === null ? [] : 'step' in p ? [p] : [...p.chain]));
     switch (kind) {
       case 'strategies':
-        return t('bundle.place.strategy');
+        return { chain: [{ step: 'strategy' }] };
       case 'goals':
-        return this.#goalPlace(r);
+        return { chain: [this.#goalPlace(r)] };
       case 'measures':
-        return join(this.#goalOf(r), this.#measurePlace(r));
+        return { chain: chain(this.#goalOf(r), this.#measurePlace(r)) };
       case 'projects':
-        return join(this.#goalOf(r), this.#projectPlace(r));
+        return { chain: chain(this.#goalOf(r), this.#projectPlace(r)) };
       case 'kpis': {
         const project = this.find('projects', r['projectId']);
-        if (project) return join(this.path('projects', project), this.#kpiPlace(r, PATH_NAME_LENGTH));
-        return join(this.#goalOf(r), this.#kpiPlace(r, PATH_NAME_LENGTH));
+        if (project) return { chain: chain(this.path('projects', project), this.#kpiPlace(r, PATH_NAME_LENGTH)) };
+        return { chain: chain(this.#goalOf(r), this.#kpiPlace(r, PATH_NAME_LENGTH)) };
       }
       case 'kpiYears': {
         const kpi = this.find('kpis', r['kpiId']);
-        const where = kpi ? this.path('kpis', kpi) : t('bundle.what.kpiYear');
-        return t('bundle.place.year', { where, year: yearWords(r['fiscalYear']) });
+        const where = kpi ? this.path('kpis', kpi).chain : [{ step: 'record', what: 'kpiYear' } as const];
+        return { chain: where, year: yearOf(r['fiscalYear']) };
       }
       case 'projectYears': {
         const project = this.find('projects', r['projectId']);
-        const where = project ? this.path('projects', project) : t('bundle.what.projectYear');
-        return t('bundle.place.year', { where, year: yearWords(r['fiscalYear']) });
+        const where = project ? this.path('projects', project).chain : [{ step: 'record', what: 'projectYear' } as const];
+        return { chain: where, year: yearOf(r['fiscalYear']) };
       }
       case 'meetings':
-        return this.#meetingPlace(r, PATH_NAME_LENGTH);
+        return { chain: [this.#meetingPlace(r, PATH_NAME_LENGTH)] };
       case 'opinions':
         return this.#opinionPlace(r, (kind, subject) => this.path(kind, subject));
       default:
@@ -116,33 +147,32 @@ export class RecordNamer {
   }
 
   /** What a merge preview calls a record: 「事業『…』」「KPI『…』の令和2年度」「基本目標2」. */
-  subject(kind: RecordKind, record: unknown): string {
+  subject(kind: RecordKind, record: unknown): RecordPlace {
     const r: Raw = isObject(record) ? record : {};
-    const named = (what: MessageKey, name: unknown) =>
-      t('bundle.place.named', { what: t(what), name: shortName(str(name), SUBJECT_NAME_LENGTH) });
+    const named = (what: PlaceWhat, name: unknown): RecordPlace => ({ chain: [{ step: 'named', what, name: shortName(str(name), SUBJECT_NAME_LENGTH) }] });
     switch (kind) {
       case 'strategies':
-        return named('bundle.what.strategy', r['name']);
+        return named('strategy', r['name']);
       case 'goals':
-        return this.#goalPlace(r);
+        return { chain: [this.#goalPlace(r)] };
       case 'measures':
-        return named('bundle.what.measure', r['title']);
+        return named('measure', r['title']);
       case 'projects':
-        return named('bundle.what.project', r['name']);
+        return named('project', r['name']);
       case 'kpis':
-        return this.#kpiPlace(r, SUBJECT_NAME_LENGTH);
+        return { chain: [this.#kpiPlace(r, SUBJECT_NAME_LENGTH)] };
       case 'kpiYears': {
         const kpi = this.find('kpis', r['kpiId']);
-        const where = kpi ? this.subject('kpis', kpi) : t('bundle.what.kpiYear');
-        return t('bundle.place.year', { where, year: yearWords(r['fiscalYear']) });
+        const where = kpi ? this.subject('kpis', kpi).chain : [{ step: 'record', what: 'kpiYear' } as const];
+        return { chain: where, year: yearOf(r['fiscalYear']) };
       }
       case 'projectYears': {
         const project = this.find('projects', r['projectId']);
-        const where = project ? this.subject('projects', project) : t('bundle.what.projectYear');
-        return t('bundle.place.year', { where, year: yearWords(r['fiscalYear']) });
+        const where = project ? this.subject('projects', project).chain : [{ step: 'record', what: 'projectYear' } as const];
+        return { chain: where, year: yearOf(r['fiscalYear']) };
       }
       case 'meetings':
-        return this.#meetingPlace(r, SUBJECT_NAME_LENGTH);
+        return { chain: [this.#meetingPlace(r, SUBJECT_NAME_LENGTH)] };
       case 'opinions':
         return this.#opinionPlace(r, (kind, subject) => this.subject(kind, subject));
       default:
@@ -166,47 +196,40 @@ export class RecordNamer {
     return '';
   }
 
-  #goalOf(r: Raw): string | null {
+  #goalOf(r: Raw): PlaceStep | null {
     const goal = this.find('goals', r['goalId']);
     return goal ? this.#goalPlace(goal) : null;
   }
-  #goalPlace(g: Raw): string {
+  #goalPlace(g: Raw): PlaceStep {
     const number = str(g['number']);
-    return number
-      ? t('bundle.place.goal', { number })
-      : t('bundle.place.named', { what: t('bundle.what.goal'), name: shortName(str(g['title']), PATH_NAME_LENGTH) });
+    return number ? { step: 'numbered', what: 'goal', number } : { step: 'named', what: 'goal', name: shortName(str(g['title']), PATH_NAME_LENGTH) };
   }
-  #measurePlace(m: Raw): string {
+  #measurePlace(m: Raw): PlaceStep {
     const number = str(m['number']);
-    return number
-      ? t('bundle.place.measure', { number })
-      : t('bundle.place.named', { what: t('bundle.what.measure'), name: shortName(str(m['title']), PATH_NAME_LENGTH) });
+    return number ? { step: 'numbered', what: 'measure', number } : { step: 'named', what: 'measure', name: shortName(str(m['title']), PATH_NAME_LENGTH) };
   }
-  #projectPlace(p: Raw): string {
+  #projectPlace(p: Raw): PlaceStep {
     const number = str(p['number']);
-    return number
-      ? t('bundle.place.project', { number })
-      : t('bundle.place.named', { what: t('bundle.what.project'), name: shortName(str(p['name']), PATH_NAME_LENGTH) });
+    return number ? { step: 'numbered', what: 'project', number } : { step: 'named', what: 'project', name: shortName(str(p['name']), PATH_NAME_LENGTH) };
   }
   /** 会議『令和3年度第1回推進会議』; without a name, 「2021-07-15の会議」. */
-  #meetingPlace(m: Raw, length: number): string {
+  #meetingPlace(m: Raw, length: number): PlaceStep {
     const name = str(m['name']);
     const date = str(m['date']);
-    if (!name && date) return t('bundle.place.meetingOn', { date });
-    return t('bundle.place.named', { what: t('bundle.what.meeting'), name: shortName(name, length) });
+    if (!name && date) return { step: 'meetingOn', date: shortName(date, PATH_NAME_LENGTH) };
+    return { step: 'named', what: 'meeting', name: shortName(name, length) };
   }
   /** 「基本目標1 > 事業2の委員意見（山田委員）」; without a member, 「…の委員意見『（意見の冒頭）…』」. */
-  #opinionPlace(o: Raw, name: (kind: 'projects' | 'goals', record: Raw) => string): string {
+  #opinionPlace(o: Raw, name: (kind: 'projects' | 'goals', record: Raw) => RecordPlace): RecordPlace {
     const member = str(o['member']);
-    const what = member
-      ? t('bundle.place.opinionBy', { member: memberWords(member) })
-      : t('bundle.place.named', { what: t('bundle.what.opinion'), name: shortName(str(o['text']), PATH_NAME_LENGTH) });
+    const what: PlaceStep = member
+      ? { step: 'opinionBy', member: shortName(member, PATH_NAME_LENGTH) }
+      : { step: 'named', what: 'opinion', name: shortName(str(o['text']), PATH_NAME_LENGTH) };
     const subject = this.opinionSubject(o);
-    return subject ? t('bundle.place.of', { where: name(subject.kind, subject.record), what }) : what;
+    return { chain: subject ? name(subject.kind, subject.record).chain : [], of: what };
   }
-  #kpiPlace(k: Raw, length: number): string {
-    const what = k['projectId'] === null ? t('bundle.what.goalKpi') : t('bundle.what.kpi');
-    return t('bundle.place.named', { what, name: shortName(str(k['name']), length) });
+  #kpiPlace(k: Raw, length: number): PlaceStep {
+    return { step: 'named', what: k['projectId'] === null ? 'goalKpi' : 'kpi', name: shortName(str(k['name']), length) };
   }
 }
 
@@ -214,47 +237,11 @@ function assertKind(kind: never): never {
   throw new Error(`unknown record kind ${String(kind)}`);
 }
 
-function label(key: string, fallback: string): string {
-  const s = t(key as MessageKey);
-  return s === key ? fallback : s;
-}
-
-/** The label of a top-level field of a record kind: 「事業名」「実績値」「表示順」. */
-export function fieldLabel(kind: RecordKind, field: string): string {
-  if (META_FIELDS.includes(field) || field === DELETED_FIELD) return label(`bundle.field.meta.${field}`, field);
-  return label(`bundle.field.${kind}.${field}`, field);
-}
-
 /** The pseudo-field a merge uses for "deleted or not". */
 export const DELETED_FIELD = 'deleted';
 
-const MEASUREMENT_FIELDS = new Set(['baseline', 'target', 'actual']);
-
-/**
- * A path inside one record in words: ['actual', 'value'] → 「実績値」, ['actual', 'remark'] →
- * 「実績値の補足」, ['directions', 2] → 「目指す方向性の3番目」, ['stamps', 'title', 'at'] →
- * 「項目ごとの更新記録」.
- */
-export function fieldPathLabel(kind: RecordKind, path: readonly PropertyKey[]): string {
-  const [head, ...rest] = path;
-  if (head === undefined) return '';
-  const base = fieldLabel(kind, String(head));
-  if (head === 'stamps') return base;
-  const next = rest[0];
-  if (next === undefined) return base;
-  if (typeof next === 'number') return t('bundle.place.item', { field: base, n: next + 1 });
-  if (MEASUREMENT_FIELDS.has(String(head))) {
-    if (next === 'value') return base;
-    return t('bundle.place.field', { where: base, field: label(`bundle.field.measurement.${String(next)}`, t('bundle.field.part.other')) });
-  }
-  // Deeper parts (a rank scheme's levels and colours): named in words, never as the file's keys.
-  let words = base;
-  for (const part of rest) {
-    if (typeof part === 'number') words = t('bundle.place.item', { field: words, n: part + 1 });
-    else words = t('bundle.place.field', { where: words, field: label(`bundle.field.part.${String(part)}`, t('bundle.field.part.other')) });
-  }
-  return words;
-}
+/** The fields of a KPI (its year) that hold a Measurement. */
+export const MEASUREMENT_FIELDS: ReadonlySet<string> = new Set(['baseline', 'target', 'actual']);
 
 /** Whether a field of a kind holds a Measurement (値). */
 export function isMeasurementField(kind: RecordKind, field: string): boolean {

@@ -56,15 +56,12 @@
  * in docs/bundle-format.md "Merging".
  */
 import type { FieldStamp } from '../domain/records';
-import type { Measurement } from '../domain/entities/measurement';
 import type { ChildKind, RecordKind, RecordOfKind, WorkbookRecords } from '../domain/workbook';
 import { deletionSet } from '../domain/cascade';
-import { formatMeasurement, formatNumber } from '../domain/numbers';
-import { fy as fiscalYearText, t, type MessageKey } from '../i18n';
 import { READ_DEFAULTS, RECORD_KINDS, editableFields, type BasedOn, type BundleMeta, type BundleScope } from './format';
 import { departmentBundle, editableBy, type EditRules, type NotAllowed, type Ownership } from './department';
-import { DELETED_FIELD, RecordNamer, fieldLabel, isMeasurementField } from './locate';
-import { assertNever } from './errors';
+import { DELETED_FIELD, RecordNamer, type RecordPlace } from './locate';
+import { isReferenceField, shownValue, type ShownValue } from './shown';
 
 type AnyRecord = RecordOfKind[RecordKind];
 type Mutable = Record<string, unknown> & AnyRecord;
@@ -259,21 +256,19 @@ interface MergeItem {
   kind: RecordKind;
   /** The record's id on this device (for an addition: its id in the file). */
   id: string;
-  /** The record in domain words: 「事業『…』」「KPI『…』の令和2年度」「基本目標2」. */
-  subject: string;
+  /** The record, as data (written 「事業『…』」「KPI『…』の令和2年度」「基本目標2」). */
+  subject: RecordPlace;
 }
 
 /** One field whose value differs between this device (mine) and the file (theirs). */
 export interface FieldDifference extends MergeItem {
-  /** The field, or DELETED_FIELD ('deleted') for a deletion or restoration. */
+  /** The field (written 「事業名」「実績値」), or DELETED_FIELD ('deleted', 「削除」) for a deletion or restoration. */
   field: string;
-  /** 「事業名」「実績値」「削除」 */
-  fieldLabel: string;
   mine: unknown;
   theirs: unknown;
-  /** The values as a person reads them: 「1,823件」「目標値以上で達成」「（空欄）」. */
-  mineText: string;
-  theirsText: string;
+  /** The values as the preview shows them (written 「1,823件」「目標値以上で達成」「（空欄）」). */
+  mineShown: ShownValue;
+  theirsShown: ShownValue;
   mineStamp: FieldStamp;
   theirsStamp: FieldStamp;
 }
@@ -316,8 +311,7 @@ export interface RecordAddition extends MergeItem {
 /** A change in the file that is not taken, with the reason (reported to the person). */
 export interface IgnoredChange extends MergeItem {
   field: string | null;
-  fieldLabel: string | null;
-  theirsText: string | null;
+  theirsShown: ShownValue | null;
   reason: NotAllowed;
 }
 
@@ -454,7 +448,7 @@ class Planner {
     const item = { key: `${kind}/${theirs.id}/`, kind, id: theirs.id, subject };
     const why = this.rules.addition(kind, theirs, this.owned);
     if (why) {
-      this.plan.ignored.push({ ...item, field: null, fieldLabel: null, theirsText: null, reason: why });
+      this.plan.ignored.push({ ...item, field: null, theirsShown: null, reason: why });
       return;
     }
     const record = { ...theirs, stamps: { ...theirs.stamps }, strategyId: this.strategyId } as Mutable;
@@ -468,8 +462,7 @@ class Planner {
             ...item,
             key: `${kind}/${theirs.id}/${field}`,
             field,
-            fieldLabel: fieldLabel(kind, field),
-            theirsText: this.text(kind, field, record[field], theirs),
+            theirsShown: this.shown(kind, field, record[field], theirs),
             reason: 'notEditable',
           });
           record[field] = cloneJson(defaults[field]);
@@ -492,11 +485,10 @@ class Planner {
           id: theirs.id,
           subject,
           field,
-          fieldLabel: fieldLabel(kind, field),
           mine: undefined,
           theirs: value,
-          mineText: t('bundle.value.empty'),
-          theirsText: this.text(kind, field, value, theirs),
+          mineShown: { shown: 'empty' },
+          theirsShown: this.shown(kind, field, value, theirs),
           mineStamp: stampOf(theirs, field),
           theirsStamp: stampOf(theirs, field),
         }),
@@ -621,11 +613,10 @@ class Planner {
           id: record.id,
           subject,
           field,
-          fieldLabel: fieldLabel(ref.kind, field),
           mine: value,
           theirs: undefined,
-          mineText: this.text(ref.kind, field, value, record),
-          theirsText: t('bundle.value.empty'),
+          mineShown: this.shown(ref.kind, field, value, record),
+          theirsShown: { shown: 'empty' },
           mineStamp: stampOf(record, field),
           theirsStamp: stampOf(record, field),
         }),
@@ -642,7 +633,7 @@ class Planner {
     for (const field of editableFields(kind)) {
       const value = fieldOf(r, field);
       if (field in defaults && equalJson(value, defaults[field])) continue;
-      if (field in REFERENCE_FIELDS || field === 'fiscalYear' || field === 'order' || field === 'subjectKind' || field === 'subjectId') continue;
+      if (isReferenceField(field) || field === 'fiscalYear' || field === 'order' || field === 'subjectKind' || field === 'subjectId') continue;
       out.push([field, value]);
     }
     return out;
@@ -771,11 +762,10 @@ class Planner {
       id: mine.id,
       subject: this.namer.subject(kind, mine),
       field,
-      fieldLabel: fieldLabel(kind, field),
       mine: mineValue,
       theirs: theirsValue,
-      mineText: this.text(kind, field, mineValue, mine),
-      theirsText: this.text(kind, field, theirsValue, theirs),
+      mineShown: this.shown(kind, field, mineValue, mine),
+      theirsShown: this.shown(kind, field, theirsValue, theirs),
       mineStamp,
       theirsStamp,
     };
@@ -792,14 +782,13 @@ class Planner {
       id: diff.id,
       subject: diff.subject,
       field: diff.field,
-      fieldLabel: diff.fieldLabel,
-      theirsText: diff.theirsText,
+      theirsShown: diff.theirsShown,
       reason,
     });
   }
 
-  text(kind: RecordKind, field: string, value: unknown, record: AnyRecord): string {
-    return valueText(kind, field, value, this.namer.unitOf(kind, record), this.namer, record);
+  shown(kind: RecordKind, field: string, value: unknown, record: AnyRecord): ShownValue {
+    return shownValue(kind, field, value, this.namer.unitOf(kind, record), this.namer, record);
   }
 }
 
@@ -1040,161 +1029,6 @@ export function applyMergePlan(
 
 function emptyByKind(): RecordsByKind {
   return Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as RecordsByKind;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Words
-// ---------------------------------------------------------------------------------------------
-
-/**
- * An item of the plan in domain words: 「事業『…』の事業名」「KPI『…』の令和2年度の実績値」; for a
- * whole record (an addition, or an ignored addition) its subject: 「KPI『…』の令和3年度」.
- */
-export function describeChange(item: Pick<MergeItem, 'subject'> & { fieldLabel?: string | null }): string {
-  return item.fieldLabel ? t('bundle.merge.describe', { subject: item.subject, field: item.fieldLabel }) : item.subject;
-}
-
-/** 「商工課 佐藤（2026/05/20 10:15）」: who changed a value, and when, in Japan time by default. */
-export function formatStamp(stamp: FieldStamp, offsetMinutes = 540): string {
-  const ms = Date.parse(stamp.at);
-  const when = Number.isNaN(ms)
-    ? stamp.at
-    : new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/');
-  return t('bundle.merge.stamp', { by: stamp.by || '—', at: when });
-}
-
-/** Words of the reason an item is ignored, for a given scope. */
-export function ignoredReasonText(reason: NotAllowed, scope: BundleScope): string {
-  const scopeText =
-    scope.kind === 'department'
-      ? t('bundle.scope.department', { departments: scope.departments.join(t('bundle.scope.departmentJoin')) })
-      : t('bundle.scope.strategy');
-  switch (reason) {
-    case 'notEditable':
-      return t('bundle.merge.ignore.notEditable', { scope: scopeText });
-    case 'notInScope':
-      return t('bundle.merge.ignore.notInScope', { scope: scopeText });
-    case 'cannotAdd':
-      return t('bundle.merge.ignore.cannotAdd', { scope: scopeText });
-    case 'cannotRemove':
-      return t('bundle.merge.ignore.cannotRemove', { scope: scopeText });
-    default:
-      return assertNever(reason);
-  }
-}
-
-export function conflictReasonText(reason: ConflictReason): string {
-  switch (reason) {
-    case 'bothChanged':
-      return t('bundle.merge.reason.bothChanged');
-    case 'baseUnknown':
-      return t('bundle.merge.reason.baseUnknown');
-    case 'neitherChanged':
-      return t('bundle.merge.reason.neitherChanged');
-    default:
-      return assertNever(reason);
-  }
-}
-
-const YEAR_FIELDS: ReadonlySet<string> = new Set([
-  'startYear',
-  'endYear',
-  'periodStart',
-  'periodEnd',
-  'cumulativeFrom',
-  'baselineYear',
-  'targetYear',
-  'fiscalYear',
-]);
-const REFERENCE_FIELDS: Readonly<Record<string, RecordKind>> = {
-  goalId: 'goals',
-  measureId: 'measures',
-  parentId: 'measures',
-  projectId: 'projects',
-  kpiId: 'kpis',
-  meetingId: 'meetings',
-};
-/** Catalog prefixes of enum labels the screens already use (kpi.direction.higher → 多いほど良い). */
-const ENUM_LABELS: Partial<Record<RecordKind, Readonly<Record<string, string>>>> = {
-  kpis: { kind: 'kpi.kind', direction: 'kpi.direction', framework: 'kpi.framework', cumulativeEntry: 'kpi.cumulativeJudged', cumulativeJudged: 'kpi.cumulativeJudged' },
-  projects: { category: 'project.category' },
-  projectYears: { effectiveness: 'py.effectiveness', impact: 'py.impact', policy: 'py.policy', revision: 'py.revision' },
-  opinions: { subjectKind: 'bundle.value.subjectKind' },
-};
-
-function messageOr(key: string, fallback: string): string {
-  const s = t(key as MessageKey);
-  return s === key ? fallback : s;
-}
-
-/**
- * A field's value as a person reads it in the preview. `record` (the record the value belongs to)
- * names what an opinion's `subjectId` points at, which its `subjectKind` decides.
- */
-export function valueText(
-  kind: RecordKind,
-  field: string,
-  value: unknown,
-  unit: string,
-  namer?: RecordNamer,
-  record?: unknown,
-  listLimit: number = LIST_PREVIEW,
-): string {
-  if (field === DELETED_FIELD) return value ? t('bundle.value.deleted') : t('bundle.value.live');
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('bundle.value.empty');
-  if (isMeasurementField(kind, field)) return formatMeasurement(value as Measurement, unit) || t('bundle.value.empty');
-  const enumPrefix = ENUM_LABELS[kind]?.[field];
-  if (enumPrefix && typeof value === 'string') return messageOr(`${enumPrefix}.${value}`, value);
-  if (YEAR_FIELDS.has(field) && typeof value === 'number') return fiscalYearText(value, 'wareki');
-  if (kind === 'opinions' && field === 'subjectId' && typeof value === 'string') {
-    const subject = namer?.opinionSubject({ ...(record as object), subjectId: value });
-    return subject ? namer!.subject(subject.kind, subject.record) : value;
-  }
-  const ref = REFERENCE_FIELDS[field];
-  if (ref && typeof value === 'string') {
-    const r = namer?.find(ref, value);
-    return r ? namer!.subject(ref, r) : value;
-  }
-  if (typeof value === 'boolean') return value ? t('bundle.value.yes') : t('bundle.value.no');
-  if (typeof value === 'number') return formatNumber(value);
-  if (kind === 'projects' && field === 'alsoUnder' && Array.isArray(value)) {
-    // A project's further places (再掲), by the names of the goals and measures.
-    const name = (k: 'goals' | 'measures', id: unknown) => {
-      const r = typeof id === 'string' ? namer?.find(k, id) : undefined;
-      return r ? namer!.subject(k, r) : String(id ?? '');
-    };
-    return (value as { goalId?: unknown; measureId?: unknown }[])
-      .map((l) => (l.measureId ? `${name('goals', l.goalId)} / ${name('measures', l.measureId)}` : name('goals', l.goalId)))
-      .join(t('bundle.value.listJoin'));
-  }
-  if (Array.isArray(value)) {
-    // A long list is shown by its first items and its count; the whole list is a tap away (wholeText).
-    const shown = value.slice(0, listLimit).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-    const text = shown.join(t('bundle.value.listJoin'));
-    return value.length > listLimit ? text + t('bundle.value.more', { n: formatNumber(value.length - listLimit) }) : text;
-  }
-  if (typeof value === 'string') return value;
-  // A nested setting (the strategy's 評価区分) is shown by its name.
-  const name = (value as { name?: unknown }).name;
-  return typeof name === 'string' && name ? name : JSON.stringify(value);
-}
-
-/** How many items of a list value the preview shows before 「…ほかN件」. */
-export const LIST_PREVIEW = 20;
-/** Characters of a value the preview shows before shortening it (the whole value a tap away). */
-export const TEXT_PREVIEW = 80;
-
-/** A value's text shortened for the preview: null when it is short enough to show whole. */
-export function shortText(text: string, max = TEXT_PREVIEW): string | null {
-  return text.length > max ? `${text.slice(0, max)}…` : null;
-}
-
-/** The whole value of one side of a difference, as a person reads it (every item of a list). */
-export function wholeText(d: FieldDifference, side: Side): string {
-  const value = side === 'mine' ? d.mine : d.theirs;
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return valueText(d.kind, d.field, value, '', undefined, undefined, Number.POSITIVE_INFINITY);
-  return side === 'mine' ? d.mineText : d.theirsText;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,10 +29,9 @@ import { RANK_COLOR_RE } from '../domain/achievement/rank-colors';
 import { formatNumber } from '../domain/numbers';
 import { MIGRATIONS, migrateEnvelope, type JsonObject, type Migration } from './migrations';
 import type { BundleError, RecordIssue, RecordIssueProblem, Result } from './errors';
-import { RecordNamer, fieldPathLabel, isMeasurementField } from './locate';
+import { RecordNamer, isMeasurementField } from './locate';
 import { referenceIssues } from './integrity';
 import { GIVE_UP, compileReader, type Reader } from './fast-read';
-import { t, type MessageKey } from '../i18n';
 
 export interface ParseOptions {
   /** The newest format version this app reads; defaults to FORMAT_VERSION. */
@@ -279,17 +278,12 @@ function schemaError(issues: readonly z.core.$ZodIssue[], envelope: Readonly<Jso
       (list === 'strategy' ? issue.path.length >= 2 && valueAt(envelope, ['records', 'strategy']) !== undefined : typeof index === 'number');
     if (!inRecord) {
       const field = issue.path.length >= 2 && head === 'records' ? String(list) : String(head ?? 'records');
-      const key = `bundle.field.envelope.${field}`;
-      const label = t(key as MessageKey);
-      const words = label === key ? t('bundle.field.envelope.other') : label;
       // A list of records longer than a file may hold.
       if (head === 'records' && issue.path.length === 2 && issue.code === 'too_big' && issue.origin === 'array') {
         const count = valueAt(envelope, issue.path);
-        const kind = LIST_KIND[String(list)];
-        const what = kind ? t(`bundle.field.envelope.${String(list)}` as MessageKey).replace(/の一覧$/, '') : words;
-        return { kind: 'tooManyRecords', what, count: Array.isArray(count) ? count.length : 0, limit: Number(issue.maximum) };
+        return { kind: 'tooManyRecords', list: field, count: Array.isArray(count) ? count.length : 0, limit: Number(issue.maximum) };
       }
-      return { kind: 'invalidEnvelope', field: words, path: formatPath(issue.path) };
+      return { kind: 'invalidEnvelope', field, path: formatPath(issue.path) };
     }
     recordIssues.push(issue);
   }
@@ -308,7 +302,7 @@ function recordIssue(issue: z.core.$ZodIssue, envelope: Readonly<JsonObject>, na
   const record = valueAt(envelope, recordPath);
   const fieldPath = issue.path.slice(recordPath.length);
   const place = namer.path(kind, record);
-  const where = fieldPath.length > 0 ? t('bundle.place.field', { where: place, field: fieldPathLabel(kind, fieldPath) }) : place;
+  const where = fieldPath.length > 0 ? { ...place, field: { kind, path: fieldPath.map((p) => (typeof p === 'number' ? p : String(p))) } } : place;
   const raw = valueAt(envelope, issue.path);
   const field = typeof fieldPath[0] === 'string' ? fieldPath[0] : '';
   const out: RecordIssue = { problem: problemOf(issue, raw, isMeasurementField(kind, field)), where, path: formatPath(issue.path) };
@@ -348,7 +342,7 @@ function periodIssue(records: WorkbookRecords, envelope: Readonly<JsonObject>): 
   const problem = planPeriodProblem(startYear, endYear);
   if (problem === null) return null;
   const namer = new RecordNamer(isObject(envelope['records']) ? (envelope['records'] as JsonObject) : null);
-  const where = t('bundle.place.field', { where: namer.path('strategies', records.strategy), field: t('bundle.field.strategies.period') });
+  const where = { ...namer.path('strategies', records.strategy), field: { kind: 'strategies' as const, path: ['period'] } };
   const path = 'records.strategy.endYear';
   if (problem === 'order') return { problem: 'periodOrder', where, path };
   if (problem === 'tooLong') return { problem: 'periodTooLong', where, path, limit: formatNumber(BOUNDS.planYearsMax) };

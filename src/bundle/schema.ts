@@ -2,12 +2,12 @@
  * The JSON Schema of the bundle format, generated from the zod write shape (format.ts), so that the
  * published schema and the program cannot drift apart. docs/bundle-format.schema.json is its output;
  * test/bundle/schema.test.ts fails when that file is stale and rewrites it with UPDATE_SCHEMA=1.
+ * The field descriptions are the app's field labels, passed in (this layer holds no words).
  */
 import { z } from 'zod';
 import type { RecordKind } from '../domain/workbook';
 import { FORMAT_ID, FORMAT_VERSION, envelopeWriteSchema, schemaIds } from './format';
 import { encryptedEnvelopeSchema } from './crypto';
-import { fieldLabel } from './locate';
 
 const DEF_KINDS: Readonly<Record<string, RecordKind>> = {
   Strategy: 'strategies',
@@ -23,8 +23,11 @@ const DEF_KINDS: Readonly<Record<string, RecordKind>> = {
 
 type JsonSchema = { [key: string]: unknown };
 
-/** The JSON Schema (draft 2020-12) of a bundle file as this app writes it. */
-export function bundleJsonSchema(): JsonSchema {
+/** A field's label (「事業名」), or the field itself when it has none. */
+export type FieldLabeller = (kind: RecordKind, field: string) => string;
+
+/** The JSON Schema (draft 2020-12) of a bundle file as this app writes it, fields described by `fieldLabel`. */
+export function bundleJsonSchema(fieldLabel: FieldLabeller): JsonSchema {
   const generated = z.toJSONSchema(envelopeWriteSchema, {
     target: 'draft-2020-12',
     metadata: schemaIds,
@@ -56,6 +59,6 @@ export function bundleJsonSchema(): JsonSchema {
 }
 
 /** The schema file's text, as committed in docs/. */
-export function bundleJsonSchemaText(): string {
-  return `${JSON.stringify(bundleJsonSchema(), null, 2)}\n`;
+export function bundleJsonSchemaText(fieldLabel: FieldLabeller): string {
+  return `${JSON.stringify(bundleJsonSchema(fieldLabel), null, 2)}\n`;
 }

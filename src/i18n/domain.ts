@@ -4,7 +4,7 @@
  * consistencyHints). Japanese is the engines' own default; another language's catalogs come with
  * its message catalog (src/i18n/en/domain.ts), loaded only when that language is chosen.
  */
-import { JA, type AchievementCatalog } from '../domain/achievement/explain';
+import { JA, type AchievementCatalog } from '../domain/achievement/catalog';
 import { VERIFICATION_JA, type VerificationCatalog } from '../domain/verification/catalog';
 import { domainCatalogs, getLocale } from '.';
 

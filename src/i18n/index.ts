@@ -17,7 +17,7 @@ import { ja, type JaCatalog } from './ja';
 import { applyLocale, getLocale, isLocale, LOCALE_STORAGE_KEY, type Locale } from './locale.svelte';
 import { formatFiscalYear, type FiscalYearStyle } from '../domain/eras';
 import { formatFiscalYearEn } from '../domain/eras-en';
-import type { AchievementCatalog } from '../domain/achievement/explain';
+import type { AchievementCatalog } from '../domain/achievement/catalog';
 import type { VerificationCatalog } from '../domain/verification/catalog';
 
 export { DEFAULT_LOCALE, LOCALES, LOCALE_STORAGE_KEY, getLocale, isLocale, type Locale } from './locale.svelte';

@@ -1,5 +1,5 @@
-/** The Japanese wording of the import's row errors and preview lines (catalog: src/i18n/ja/sheets.ts). */
-import { addMessages, t, type MessageKey } from '../i18n';
+/** The wording of the import's row errors and preview lines, in the chosen language (catalogs: src/i18n/{ja,en}/sheets.ts). */
+import { addMessages, formatNumber, t, type MessageKey } from '../i18n';
 import { sheets as sheetMessages } from '../i18n/ja/sheets';
 import type { ChangeField, RowIssue, ScaleWarning } from './plan';
 import type { FieldKind } from './headers';
@@ -38,6 +38,6 @@ export const changeFieldLabel = (field: ChangeField): string => t(`sheets.change
 
 /** A value off by ×100 / ×1,000 as a sentence: 「12行目: 「実績」の「0.875」（…）は、この KPI のほかの値（87.5% など）の約100分の1です…」. */
 export function warningMessage(w: ScaleWarning): string {
-  const params = { row: w.row, column: w.column, input: w.input, subject: w.subject, typical: w.typical, factor: w.factor.toLocaleString('ja-JP') };
+  const params = { row: w.row, column: w.column, input: w.input, subject: w.subject, typical: w.typical, factor: formatNumber(w.factor) };
   return t(w.larger ? 'sheets.warning.larger' : 'sheets.warning.smaller', params);
 }

@@ -132,7 +132,8 @@ function indexById(list: readonly AnyRecord[], id: string): number {
  * change that touched the strategy, in order; a failed read calls `observer.error` and stops.
  * `staged`, if given, splits the first read in two: `first` reads a part that some screens can
  * show sooner (delivered with complete = false), `rest` adds what it left out. Writes made
- * meanwhile are read again afterwards, as after any other read.
+ * meanwhile are read again afterwards, as after any other read; `first` may also name records
+ * changed since a read that began before this watch (early-read.ts), which are read again too.
  */
 export function watchWorkbook(
   db: WorkbookDb,
@@ -140,7 +141,7 @@ export function watchWorkbook(
   load: () => Promise<WorkbookRecords | undefined>,
   observer: WorkbookObserver,
   staged?: {
-    first: () => Promise<WorkbookRecords | undefined>;
+    first: () => Promise<WorkbookRecords | undefined | { records: WorkbookRecords | undefined; missed: ChangedKeys | null }>;
     rest: (part: WorkbookRecords) => Promise<WorkbookRecords>;
   },
 ): LiveSubscription {
@@ -154,7 +155,7 @@ export function watchWorkbook(
     if (closed) return;
     const changed = changedKeys(parts, db.name);
     if (!changed) return;
-    pending = merge(pending, changed);
+    pending = mergeChangedKeys(pending, changed);
     void run();
   };
   Dexie.on('storagemutated', listener);
@@ -165,7 +166,9 @@ export function watchWorkbook(
     try {
       if (staged && !loaded) {
         pending = null; // this read is the whole first read; writes from now on queue again
-        const part = await staged.first();
+        const read = await staged.first();
+        const part = read && 'missed' in read ? read.records : read;
+        if (read && 'missed' in read && read.missed) pending = mergeChangedKeys(pending, read.missed);
         if (!closed) observer.next(part, part === undefined);
         current = part && !closed ? await staged.rest(part) : part;
         loaded = true;
@@ -219,7 +222,8 @@ export function watchWorkbook(
   };
 }
 
-function merge(a: ChangedKeys | null, b: ChangedKeys): ChangedKeys {
+/** Both sets of changed keys together ('all' past `MAX_PATCHED_KEYS`). */
+export function mergeChangedKeys(a: ChangedKeys | null, b: ChangedKeys): ChangedKeys {
   if (a === null) return b;
   if (a === 'all' || b === 'all') return 'all';
   const out = new Map(a);

@@ -21,6 +21,7 @@ import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type W
 import type { WorkbookDb } from './db';
 import { watchWorkbook, type LiveSubscription, type WorkbookObserver } from './live-workbook';
 import type { ReadPart, WorkbookReader } from './workbook-reader';
+import type { EarlyRead } from './early-read';
 import { packSnapshot, storablePacked, type PackedSnapshot } from './snapshot-payload';
 import { probeBlobStorage } from './blob-storage';
 import type { Table } from 'dexie';
@@ -38,15 +39,19 @@ export class WorkbookRepository {
   readonly #db: WorkbookDb;
   readonly #ctx: () => RecordContext;
   readonly #reader: WorkbookReader | null;
+  readonly #early: EarlyRead | null;
 
   /**
    * `ctx` is called for every write, so a changed editor name applies at once. `reader`, if
    * given, reads watched strategies off the page (the app's reader worker, workbook-reader.ts).
+   * `early`, if given, is the first part of the strategy a start is about to show, read before
+   * the repository existed (early-read.ts): the first watch of that strategy takes it over.
    */
-  constructor(db: WorkbookDb, ctx: () => RecordContext, reader: WorkbookReader | null = null) {
+  constructor(db: WorkbookDb, ctx: () => RecordContext, reader: WorkbookReader | null = null, early: EarlyRead | null = null) {
     this.#db = db;
     this.#ctx = ctx;
     this.#reader = reader;
+    this.#early = early;
   }
 
   #table<K extends RecordKind>(kind: K): Table<RecordOfKind[K], string> {
@@ -109,9 +114,17 @@ export class WorkbookRepository {
       return result === null ? here() : (result as T);
     };
     return watchWorkbook(this.#db, strategyId, () => read('all', () => this.loadWorkbook(strategyId)), observer, {
-      // The first part is read here: at a cold start the page is waiting for it and idle, and
-      // starting the worker would only delay it. The rest arrives while the page is in use.
-      first: () => this.loadWorkbook(strategyId, false),
+      // The first part is read on the page: at a cold start the page is waiting for it and idle,
+      // and starting the worker would only delay it. A start may have begun reading it already
+      // (early-read.ts). The rest arrives while the page is in use.
+      first: async () => {
+        const early = this.#early?.take(strategyId);
+        const records = early ? await early.records : null;
+        const missed = early ? early.missed() : null;
+        if (records === null || !early) return this.loadWorkbook(strategyId, false);
+        for (const { kind, ...repair } of early.repairs) this.#db.stampRepairs.note(kind, repair);
+        return { records, missed };
+      },
       rest: async (part) => {
         await beforeRest?.();
         const projectYears = await read('rest', () => this.#db.projectYears.where('strategyId').equals(strategyId).toArray());

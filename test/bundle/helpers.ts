@@ -1,7 +1,11 @@
 /** Shared set-up of the bundle tests: the 関市 sample as records, a meeting, export options, file surgery. */
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
-import type { WorkbookRecords } from '../../src/domain/workbook';
+import type { RecordKind, WorkbookRecords } from '../../src/domain/workbook';
+import type { RecordPlace } from '../../src/bundle/locate';
+import type { ShownValue } from '../../src/bundle/shown';
+import { shownText } from '../../src/features/bundles/merge-words';
+import { fieldLabel, placeText } from '../../src/features/shared/record-words';
 import type { SerializeOptions } from '../../src/bundle/serialize';
 import { envelopeChecksum } from '../../src/bundle/canonical';
 import { testContext } from '../support/context';
@@ -111,4 +115,20 @@ export function addMeeting(records: WorkbookRecords, ctx: RecordContext) {
   records.meetings.push(meeting);
   records.opinions.push(onProject, onGoal, later);
   return { meeting, onProject, onGoal, later, shoko, kanko, goal };
+}
+
+/**
+ * A plan item as the import preview writes it (features/bundles/merge-words.ts): the plan holds
+ * places and values as data, so the tests of what a person reads go through the same words.
+ */
+export function inWords<T extends { kind: RecordKind; subject: RecordPlace; field?: string | null; mineShown?: ShownValue; theirsShown?: ShownValue | null }>(
+  d: T,
+): Omit<T, 'subject'> & { subject: string; fieldLabel: string | null; mineText: string | null; theirsText: string | null } {
+  return {
+    ...d,
+    subject: placeText(d.subject),
+    fieldLabel: d.field ? fieldLabel(d.kind, d.field) : null,
+    mineText: d.mineShown ? shownText(d.mineShown) : null,
+    theirsText: d.theirsShown ? shownText(d.theirsShown) : null,
+  };
 }

@@ -1,17 +1,18 @@
 // Meetings (会議) and 委員意見 in bundle files: written, read, checked, named, scoped and merged.
 import { describe, expect, it } from 'vitest';
+import { describeChange } from '../../src/features/bundles/merge-words';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { envelopeWriteSchema } from '../../src/bundle/format';
 import { DEPARTMENT_FIELDS, departmentBundle, editableBy } from '../../src/bundle/department';
-import { allChoices, applyMergePlan, describeChange, mergeBase, planMerge, type SyncEntry } from '../../src/bundle/merge';
+import { allChoices, applyMergePlan, mergeBase, planMerge, type SyncEntry } from '../../src/bundle/merge';
 import { bundleErrorDetails, bundleErrorMessage, referenceIssueMessage } from '../../src/features/bundles/bundle-messages';
 import type { BundleError, BundleScope } from '../../src/bundle';
 import { applyPatch, createRecord, markDeleted } from '../../src/domain/records';
 import { meetingDefaults, type Meeting } from '../../src/domain/entities/meeting';
 import { opinionDefaults, type Opinion } from '../../src/domain/entities/opinion';
 import type { WorkbookRecords } from '../../src/domain/workbook';
-import { PLANNING_COPY, addMeeting, clone, deviceContext, exportOptions, rewrite, sample } from './helpers';
+import { PLANNING_COPY, addMeeting, clone, deviceContext, exportOptions, rewrite, sample, inWords } from './helpers';
 
 const T0 = '2026-07-01T00:00:00.000Z';
 const SHOKO: BundleScope = { kind: 'department', departments: ['商工課'] };
@@ -260,7 +261,7 @@ describe('department bundles and 委員意見', () => {
     // At the department, planning's file is taken without the department's limits.
     const point = { at: T0, scope: SHOKO };
     const plan = planMerge(dept, e1.records, { mine: point, theirs: point });
-    expect(plan.changed.map((c) => [describeChange(c), c.theirsText])).toEqual([
+    expect(plan.changed.map((c) => [describeChange(c), inWords(c).theirsText])).toEqual([
       ['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の委員意見（山田委員）の意見', '議事録に合わせて修正'],
     ]);
     expect(plan.ignored).toEqual([]);
@@ -308,7 +309,7 @@ describe('merging meetings and 委員意見 between whole-strategy copies', () =
       '事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の委員意見（山田委員）',
       '基本目標1の委員意見（佐藤委員）',
     ]);
-    expect(plan.changed.map((c) => [describeChange(c), c.mineText, c.theirsText])).toEqual([
+    expect(plan.changed.map((c) => [describeChange(c), inWords(c).mineText, inWords(c).theirsText])).toEqual([
       ['会議『令和3年度第1回推進会議』の出席委員', '山田、佐藤', '山田、佐藤、田中'],
     ]);
     expect([plan.conflicts, plan.ignored, plan.removed]).toEqual([[], [], []]);
@@ -350,10 +351,10 @@ describe('merging meetings and 委員意見 between whole-strategy copies', () =
     );
     const plan = planMerge(mine, file2.records, { ...mergeBase(file2.meta, { sent: [sent, planningSent], received: [] }), snapshot: y1.records });
     const project = '事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』';
-    expect(plan.conflicts.map((c) => [describeChange(c), c.mineText, c.theirsText, c.reason])).toEqual([
+    expect(plan.conflicts.map((c) => [describeChange(c), inWords(c).mineText, inWords(c).theirsText, c.reason])).toEqual([
       [`${project}の委員意見（山田委員）の意見`, '企画課で修正', 'タブレットで修正', 'bothChanged'],
     ]);
-    expect(plan.changed.map((c) => [describeChange(c), c.mineText, c.theirsText])).toEqual([
+    expect(plan.changed.map((c) => [describeChange(c), inWords(c).mineText, inWords(c).theirsText])).toEqual([
       ['基本目標1の委員意見（佐藤委員）の意見の対象の種類', '基本目標', '事業'],
       ['基本目標1の委員意見（佐藤委員）の意見の対象', '基本目標1', '事業『刃物ミュージアム回廊事業/ 観光宣伝事業』'],
     ]);

@@ -4,14 +4,15 @@
  * keeps them deleted.
  */
 import { describe, expect, it } from 'vitest';
-import { allChoices, applyMergePlan, describeChange, planMerge, type MergeBase } from '../../src/bundle/merge';
+import { describeChange } from '../../src/features/bundles/merge-words';
+import { allChoices, applyMergePlan, planMerge, type MergeBase } from '../../src/bundle/merge';
 import { editableBy } from '../../src/bundle/department';
 import type { BundleScope } from '../../src/bundle/format';
 import { deletionSet } from '../../src/domain/cascade';
 import { applyPatch, createRecord, markDeleted, type RecordContext } from '../../src/domain/records';
 import { kpiYearDefaults, type KpiYear } from '../../src/domain/entities/kpi-year';
 import type { RecordKind, WorkbookRecords } from '../../src/domain/workbook';
-import { clone, deviceContext, sample } from './helpers';
+import { clone, deviceContext, sample, inWords } from './helpers';
 
 const T0 = '2026-05-20T01:00:00.000Z';
 const NOW = '2026-05-30T00:00:00.000Z';
@@ -58,8 +59,8 @@ describe('deleted here, edited in the file (case 1)', () => {
       const plan = planMerge(here, there, b);
       expect(plan.conflicts).toHaveLength(1);
       const c = plan.conflicts[0]!;
-      expect([describeChange(c), c.mineText, c.theirsText]).toEqual(['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の削除', '削除済み', '削除されていない']);
-      expect(c.edits.map((e) => [describeChange(e), e.theirsText])).toEqual([
+      expect([describeChange(c), inWords(c).mineText, inWords(c).theirsText]).toEqual(['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の削除', '削除済み', '削除されていない']);
+      expect(c.edits.map((e) => [describeChange(e), inWords(e).theirsText])).toEqual([
         ['KPI『ビジネスマッチング数（ビジネスプラス展）』の令和2年度の実績値', '9件'],
         ['KPI『ビジネスマッチング数（ビジネスプラス展）』の令和3年度の実績値', '12件'],
         ['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の令和2年度の実施内容・進捗状況・課題等', '参加者が増えた。'],
@@ -106,8 +107,8 @@ describe('edited here, deleted in the file (case 2)', () => {
       const plan = planMerge(here, there, b);
       expect(plan.conflicts).toHaveLength(1);
       const c = plan.conflicts[0]!;
-      expect([describeChange(c), c.mineText, c.theirsText]).toEqual(['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の削除', '削除されていない', '削除済み']);
-      expect(c.edits.map((e) => [e.fieldLabel, e.mineText])).toEqual([['実施内容・進捗状況・課題等', 'ここで書いた進捗']]);
+      expect([describeChange(c), inWords(c).mineText, inWords(c).theirsText]).toEqual(['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の削除', '削除されていない', '削除済み']);
+      expect(c.edits.map((e) => [inWords(e).fieldLabel, inWords(e).mineText])).toEqual([['実施内容・進捗状況・課題等', 'ここで書いた進捗']]);
       // The rest of the batch waits for the same choice.
       expect(plan.removed.every((r) => r.batch === 'del-2')).toBe(true);
 
@@ -137,7 +138,7 @@ describe('a department’s return after planning deleted the project (case 3)', 
       const b: MergeBase = { mine: { at: T0, scope: DEPARTMENT }, theirs: { at: T0, scope: DEPARTMENT }, snapshot };
       const plan = planMerge(planning, dept, b, { rules: editableBy(DEPARTMENT) });
       expect(plan.conflicts).toHaveLength(1);
-      expect(plan.conflicts[0]!.edits.map((e) => [e.fieldLabel, e.theirsText, e.theirsStamp.by])).toEqual([
+      expect(plan.conflicts[0]!.edits.map((e) => [inWords(e).fieldLabel, inWords(e).theirsText, e.theirsStamp.by])).toEqual([
         ['実績値', '5件', '商工課 佐藤'],
         ['実施内容・進捗状況・課題等', '5件の相談に対応した。', '商工課 佐藤'],
       ]);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { describeChange, formatStamp } from '../../src/features/bundles/merge-words';
 import {
   allChoices,
   applyMergePlan,
   basedOnFor,
-  describeChange,
-  formatStamp,
   mergeBase,
   planMerge,
   unresolvedConflicts,
@@ -20,7 +19,7 @@ import { kpiYearDefaults, type KpiYear } from '../../src/domain/entities/kpi-yea
 import { goalDefaults, type Goal } from '../../src/domain/entities/goal';
 import type { Measure } from '../../src/domain/entities/measure';
 import type { WorkbookRecords } from '../../src/domain/workbook';
-import { DEPARTMENT_COPY, PLANNING_COPY, clone, deepFreeze, deviceContext, exportOptions, sample } from './helpers';
+import { DEPARTMENT_COPY, PLANNING_COPY, clone, deepFreeze, deviceContext, exportOptions, sample, inWords } from './helpers';
 
 const T0 = '2026-05-20T01:00:00.000Z';
 const DEPARTMENT: BundleScope = { kind: 'department', departments: ['商工課'] };
@@ -103,9 +102,9 @@ describe('planMerge: the department round trip', () => {
         'KPI『ビジネスマッチング数（ビジネスプラス展）』の令和3年度の実績値',
         '事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の令和2年度の担当課のコメント',
       ]);
-      expect(plan.changed[0]).toMatchObject({ mineText: '1,823件', theirsText: '1,830件', theirsStamp: { by: '商工課 佐藤' } });
+      expect(inWords(plan.changed[0]!)).toMatchObject({ mineText: '1,823件', theirsText: '1,830件', theirsStamp: { by: '商工課 佐藤' } });
       expect(plan.conflicts).toHaveLength(1);
-      expect(plan.conflicts[0]).toMatchObject({
+      expect(inWords(plan.conflicts[0]!)).toMatchObject({
         subject: '事業『商工活動支援事業（関市ビジネスサポートセンター事…』の令和2年度',
         fieldLabel: '実施内容・進捗状況・課題等',
         mine: '相談窓口を拡充した。',
@@ -116,7 +115,7 @@ describe('planMerge: the department round trip', () => {
       });
       // The department's new 令和3年度 actual meets planning's new 令和3年度 target: one record, no conflict.
       expect(plan.added).toEqual([]);
-      expect(plan.changed[1]).toMatchObject({ mineText: '（空欄）', theirsText: '85件' });
+      expect(inWords(plan.changed[1]!)).toMatchObject({ mineText: '（空欄）', theirsText: '85件' });
       expect(plan.ignored.map((i) => [describeChange(i), i.reason])).toEqual([
         ['基本目標1の名称', 'notEditable'],
         ['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の事業名', 'notEditable'],
@@ -269,7 +268,7 @@ describe('planMerge: whole-strategy copies', () => {
     here.goals[0] = applyPatch(h, here.goals[0]!, { title: 'ここで変えた' });
     there.goals[1] = applyPatch(t, there.goals[1]!, { title: 'ファイルで変えた' });
     const plan = planMerge(here, there, T0);
-    expect(plan.changed.map((c) => [describeChange(c), c.mineText, c.theirsText])).toEqual([['基本目標2の名称', '魅力を高めて交流・定住・関係人口を増やすまち', 'ファイルで変えた']]);
+    expect(plan.changed.map((c) => [describeChange(c), inWords(c).mineText, inWords(c).theirsText])).toEqual([['基本目標2の名称', '魅力を高めて交流・定住・関係人口を増やすまち', 'ファイルで変えた']]);
     expect(plan.conflicts).toEqual([]);
     const applied = applyMergePlan(here, plan, {}, { now: '2026-05-23T00:00:00.000Z', editor: '企画課 山田' });
     expect(applied.records.goals.map((g) => g.title).slice(0, 2)).toEqual(['ここで変えた', 'ファイルで変えた']);
@@ -282,7 +281,7 @@ describe('planMerge: whole-strategy copies', () => {
     there.projects[0] = applyPatch(t, there.projects[0]!, { name: '企業展（ファイル）', summary: '同じ修正' });
     const plan = planMerge(here, there, T0);
     expect(plan.changed).toEqual([]);
-    expect(plan.conflicts.map((c) => [describeChange(c), c.mineText, c.theirsText, c.reason])).toEqual([
+    expect(plan.conflicts.map((c) => [describeChange(c), inWords(c).mineText, inWords(c).theirsText, c.reason])).toEqual([
       ['事業『企業展（ここ）』の事業名', '企業展（ここ）', '企業展（ファイル）', 'bothChanged'],
     ]);
     expect(formatStamp(plan.conflicts[0]!.theirsStamp)).toBe('企画課 鈴木（2026/05/22 09:00）');
@@ -338,7 +337,7 @@ describe('planMerge: whole-strategy copies', () => {
     there.projects[0] = markDeleted(t, project, batch);
     there.kpis = there.kpis.map((k) => (k.projectId === project.id ? markDeleted(t, k, batch) : k));
     const plan = planMerge(here, there, T0);
-    expect(plan.removed.map((r) => describeChange({ subject: r.subject }))).toEqual([
+    expect(plan.removed.map((r) => describeChange({ kind: r.kind, subject: r.subject }))).toEqual([
       '事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』',
       'KPI『ビジネスマッチング数（ビジネスプラス展）』',
     ]);
@@ -355,7 +354,7 @@ describe('planMerge: whole-strategy copies', () => {
     there.kpis = there.kpis.map((k) => (k.projectId === project.id ? markDeleted(t, k, 'b1') : k));
     here.projects[0] = applyPatch(h, here.projects[0]!, { summary: 'ここで追記' });
     const plan = planMerge(here, there, T0);
-    expect(plan.conflicts.map((c) => [describeChange(c), c.mineText, c.theirsText])).toEqual([
+    expect(plan.conflicts.map((c) => [describeChange(c), inWords(c).mineText, inWords(c).theirsText])).toEqual([
       ['事業『企業競争力強化支援事業（関市ビジネスプラス展の開…』の削除', '削除されていない', '削除済み'],
     ]);
     expect(plan.removed).toHaveLength(1); // the KPI, in the same batch
@@ -374,7 +373,7 @@ describe('planMerge: whole-strategy copies', () => {
     here.kpis = here.kpis.map((k) => (k.projectId === project.id ? markDeleted(h, k, 'b2') : k));
     there.projects[0] = applyPatch(t, there.projects[0]!, { summary: 'ファイルで追記' });
     const plan = planMerge(here, there, T0);
-    expect(plan.conflicts.map((c) => [c.fieldLabel, c.mineText, c.theirsText])).toEqual([['削除', '削除済み', '削除されていない']]);
+    expect(plan.conflicts.map((c) => [inWords(c).fieldLabel, inWords(c).mineText, inWords(c).theirsText])).toEqual([['削除', '削除済み', '削除されていない']]);
     const take = applyMergePlan(here, plan, allChoices(plan, 'theirs'), { now: '2026-05-23T00:00:00.000Z', editor: 'x' });
     expect(take.records.projects[0]).toMatchObject({ deletedAt: null, summary: 'ファイルで追記' });
     expect(take.records.kpis.filter((k) => k.projectId === project.id).every((k) => k.deletedAt === null)).toBe(true);
@@ -521,8 +520,8 @@ describe('planMerge: the structures of real strategies', () => {
     const plan = planMerge(here, there, T0);
     expect(plan.conflicts).toEqual([]);
     const places = plan.changed.find((c) => c.field === 'alsoUnder')!;
-    expect(places.theirsText).toContain('子育て支援');
-    expect(places.theirsText).not.toContain(measure.id);
+    expect(inWords(places).theirsText).toContain('子育て支援');
+    expect(inWords(places).theirsText).not.toContain(measure.id);
     const applied = applyMergePlan(here, plan, {}, { now: '2026-05-23T00:00:00.000Z', editor: '企画課 山田' });
     expect(applied.records.projects[0]!.alsoUnder).toEqual([{ goalId: g3!.id, measureId: measure.id }]);
 

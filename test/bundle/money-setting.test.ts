@@ -1,12 +1,13 @@
 // The strategy's 金額の表示単位 (moneyUnit, moneyDecimals) travels in files and merges like any
 // other strategy field; a strategy stored before it existed reads as each record's own unit.
 import { describe, expect, it } from 'vitest';
-import { allChoices, applyMergePlan, describeChange, mergeBase, planMerge, type SyncEntry } from '../../src/bundle/merge';
+import { describeChange } from '../../src/features/bundles/merge-words';
+import { allChoices, applyMergePlan, mergeBase, planMerge, type SyncEntry } from '../../src/bundle/merge';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { applyPatch } from '../../src/domain/records';
 import { moneySettingOf } from '../../src/domain/money';
-import { clone, deviceContext, exportOptions, sample } from './helpers';
+import { clone, deviceContext, exportOptions, sample, inWords } from './helpers';
 
 const T0 = '2026-05-20T01:00:00.000Z';
 
@@ -51,6 +52,6 @@ describe('the strategy’s 金額の表示単位', () => {
     const p = deviceContext('企画課 山田', '2026-05-25T00:00:00.000Z', 'plan');
     const mine = { ...planning, strategy: applyPatch(p, planning.strategy, { moneyDecimals: 2 }) };
     const both = planMerge(mine, file.records, base);
-    expect(both.conflicts.map((c) => [c.fieldLabel, c.mine, c.theirs])).toEqual([['千円の小数点以下の桁数', 2, 1]]);
+    expect(both.conflicts.map((c) => [inWords(c).fieldLabel, c.mine, c.theirs])).toEqual([['千円の小数点以下の桁数', 2, 1]]);
   });
 });

@@ -138,12 +138,15 @@ describe('parseBundle', () => {
   it('refuses a wrong envelope field by its name', async () => {
     const { json } = await sampleFile();
     const e = await refusal(await rewrite(json, (env) => (env['exportedAt'] = 'yesterday')));
-    expect(e).toEqual({ kind: 'invalidEnvelope', field: '書き出し日時（exportedAt）', path: 'exportedAt' });
+    // The file layer returns the field's key; the message names it by its label.
+    expect(e).toEqual({ kind: 'invalidEnvelope', field: 'exportedAt', path: 'exportedAt' });
     expect(bundleErrorMessage(e)).toBe('ファイルの見出し部分の「書き出し日時（exportedAt）」が正しくありません。何も取り込んでいません。');
     const noRecords = await refusal(await rewrite(json, (env) => delete (env as Record<string, unknown>)['records']));
-    expect(noRecords).toMatchObject({ kind: 'invalidEnvelope', field: '記録（records）' });
+    expect(noRecords).toMatchObject({ kind: 'invalidEnvelope', field: 'records' });
+    expect(bundleErrorMessage(noRecords)).toContain('「記録（records）」');
     const badScope = await refusal(await rewrite(json, (env) => (env['scope'] = { kind: 'department', departments: [] })));
-    expect(badScope).toMatchObject({ kind: 'invalidEnvelope', field: '範囲（scope）' });
+    expect(badScope).toMatchObject({ kind: 'invalidEnvelope', field: 'scope' });
+    expect(bundleErrorMessage(badScope)).toContain('「範囲（scope）」');
   });
 
   it('names an invalid value by where it is in the strategy, in the user’s words', async () => {

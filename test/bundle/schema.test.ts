@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { bundleJsonSchema, bundleJsonSchemaText } from '../../src/bundle/schema';
 import { ENTITY_SCHEMAS } from '../../src/bundle/format';
+import { fieldLabel } from '../../src/features/shared/record-words';
 
 const schemaFile = new URL('../../docs/bundle-format.schema.json', import.meta.url);
 
 describe('docs/bundle-format.schema.json', () => {
   it('is the schema generated from the current zod schemas', () => {
-    const generated = bundleJsonSchemaText();
+    const generated = bundleJsonSchemaText(fieldLabel);
     if (process.env['UPDATE_SCHEMA']) writeFileSync(schemaFile, generated);
     let committed = '';
     try {
@@ -25,7 +26,7 @@ describe('docs/bundle-format.schema.json', () => {
   });
 
   it('defines every record kind, requires every field, allows no others, and labels every field', () => {
-    const schema = bundleJsonSchema() as { $defs: Record<string, { properties: Record<string, { description?: string }>; required: string[]; additionalProperties: boolean }> };
+    const schema = bundleJsonSchema(fieldLabel) as { $defs: Record<string, { properties: Record<string, { description?: string }>; required: string[]; additionalProperties: boolean }> };
     const defs = schema.$defs;
     const names: Record<string, keyof typeof ENTITY_SCHEMAS> = {
       Strategy: 'strategies',

@@ -1,11 +1,12 @@
 // The KPI value fields of format version 3 (range targets, 累計 KPIs' entered and judged figures)
 // travel in files and merges: optional (absent = the old meaning), bounded, and never dropped.
 import { describe, expect, it } from 'vitest';
-import { describeChange, planMerge, applyMergePlan } from '../../src/bundle/merge';
+import { describeChange } from '../../src/features/bundles/merge-words';
+import { planMerge, applyMergePlan } from '../../src/bundle/merge';
 import { parseBundle } from '../../src/bundle/parse';
 import { serializeBundle } from '../../src/bundle/serialize';
 import { applyPatch } from '../../src/domain/records';
-import { clone, deviceContext, exportOptions, rewrite, sample } from './helpers';
+import { clone, deviceContext, exportOptions, rewrite, sample, inWords } from './helpers';
 
 const T0 = '2026-05-20T01:00:00.000Z';
 
@@ -58,10 +59,10 @@ describe('KPI value fields in a merge', () => {
     there.kpis[1] = applyPatch(t, there.kpis[1]!, { cumulativeJudged: 'yearly' });
     here.kpis[1] = applyPatch(h, here.kpis[1]!, { cumulativeJudged: 'total' });
     const plan = planMerge(here, there, T0);
-    const changed = plan.changed.map((c) => [c.field, c.theirsText]);
+    const changed = plan.changed.map((c) => [c.field, inWords(c).theirsText]);
     expect(changed).toContainEqual(['cumulativeEntry', '単年度の値']);
     expect(plan.changed.map((c) => describeChange(c)).join()).toContain('累計の指標の実績の入力');
-    expect(plan.conflicts.map((c) => [c.field, c.mineText, c.theirsText])).toEqual([['cumulativeJudged', '累計値', '単年度の値']]);
+    expect(plan.conflicts.map((c) => [c.field, inWords(c).mineText, inWords(c).theirsText])).toEqual([['cumulativeJudged', '累計値', '単年度の値']]);
     const applied = applyMergePlan(here, plan, {}, { now: '2026-05-23T00:00:00.000Z', editor: '企画課 山田' });
     expect(applied.records.kpis[0]!.cumulativeEntry).toBe('yearly');
     expect(applied.unresolved).toEqual([plan.conflicts[0]!.key]);
@@ -96,7 +97,7 @@ describe('the strategy’s prefecture', () => {
     const t = deviceContext('企画課 鈴木', '2026-05-22T00:00:00.000Z', 'there');
     there.strategy = applyPatch(t, there.strategy, { prefecture: '東京都' });
     const plan = planMerge(here, there, T0);
-    expect(plan.changed.map((c) => [c.field, c.theirsText])).toEqual([['prefecture', '東京都']]);
+    expect(plan.changed.map((c) => [c.field, inWords(c).theirsText])).toEqual([['prefecture', '東京都']]);
     expect(applyMergePlan(here, plan, {}, { now: '2026-05-23T00:00:00.000Z', editor: '企画課 山田' }).records.strategy.prefecture).toBe('東京都');
   });
 });

@@ -160,6 +160,11 @@ describe('generateStrategy', () => {
     expect(measures).toBeGreaterThan(8 * 3 - 1);
     expect(records.measures.some((m) => m.parentId !== null)).toBe(true);
     expect(view.departments.length).toBeGreaterThan(10);
+    // In Japanese order, each named once; a caller's change to the list does not reach the view.
+    const names = new Set(records.projects.filter((p) => p.deletedAt === null).flatMap((p) => p.departments));
+    expect(view.departments).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ja')));
+    view.departments.reverse();
+    expect(view.departments).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ja')));
     const py = records.projectYears;
     expect(py.every((y) => y.progress.length > 0 && y.budget !== null && y.budget > 0)).toBe(true);
     expect(py.some((y) => y.grantName !== '')).toBe(true);

@@ -1,6 +1,6 @@
 // The screen whose code starts loading at start-up, before the database says where the user was.
 import { describe, expect, it } from 'vitest';
-import { LAST_ROUTE_HINT_KEY, rememberRoute, screenOf, startingRoute } from '../../src/app/screens';
+import { LAST_ROUTE_HINT_KEY, rememberRoute, screenOf, startingRoute, strategyOf } from '../../src/app/screens';
 
 class MemoryStorage {
   readonly map = new Map<string, string>();
@@ -21,6 +21,15 @@ describe('screens at start-up', () => {
     expect(screenOf('#/settings')).toBeNull();
     expect(screenOf('#/')).toBeNull();
     expect(screenOf('')).toBeNull();
+  });
+
+  it('names the strategy of an address, whose first part starts being read at once', () => {
+    expect(strategyOf('#/s/abc/dashboard?fy=2020')).toBe('abc');
+    expect(strategyOf('#/s/abc')).toBe('abc');
+    expect(strategyOf('#/s/a%20b/kpi/k1')).toBe('a b');
+    expect(strategyOf('#/s/%E0%A4%A/kpi/k1')).toBeNull(); // not decodable
+    expect(strategyOf('#/settings')).toBeNull();
+    expect(strategyOf('#/s/')).toBeNull();
   });
 
   it('prefers the typed address, else the route remembered last', () => {

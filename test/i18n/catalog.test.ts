@@ -24,8 +24,8 @@ import { sheets as enSheets } from '../../src/i18n/en/sheets';
 import { safety as enSafety } from '../../src/i18n/en/safety';
 import { ui as enUi } from '../../src/i18n/en/ui';
 import { tablet as enTablet } from '../../src/i18n/en/tablet';
-import { JA } from '../../src/domain/achievement/explain';
-import { EN } from '../../src/domain/achievement/explain-en';
+import { JA } from '../../src/domain/achievement/catalog';
+import { EN } from '../../src/domain/achievement/catalog-en';
 import { VERIFICATION_JA } from '../../src/domain/verification/catalog';
 import { VERIFICATION_EN } from '../../src/domain/verification/catalog-en';
 

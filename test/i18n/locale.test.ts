@@ -9,8 +9,8 @@ import { achievementCatalog, rankLabel, rankSchemeName, verificationCatalog } fr
 import { DEFAULT_RANK_SCHEME, NAGANO_RANK_SCHEME } from '../../src/domain/achievement/rank-schemes';
 import { parseFiscalYear, type FiscalYearStyle } from '../../src/domain/eras';
 import { formatFiscalYearEn } from '../../src/domain/eras-en';
-import { JA } from '../../src/domain/achievement/explain';
-import { EN } from '../../src/domain/achievement/explain-en';
+import { JA } from '../../src/domain/achievement/catalog';
+import { EN } from '../../src/domain/achievement/catalog-en';
 
 afterEach(async () => {
   await setLocale('ja');

@@ -9,6 +9,7 @@ import { allChoices } from '../../src/bundle';
 import { StalePreviewError, type ReadOutcome } from '../../src/state/bundle-flow';
 import { UndoConflictError } from '../../src/storage/exchange-repository';
 import { device, dump, SharedClock, type Device } from './devices';
+import { sideText } from '../../src/features/bundles/merge-words';
 
 // Several devices through fake-indexeddb: slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -89,7 +90,7 @@ describe('applying a preview that has gone stale (case 4)', () => {
     await a.repo.upsertKpiYear(sid, kpi.id, 2020, { actual: { value: 4242 } });
     const fa = await a.flow.exportFile(sid, { kind: 'strategy' }, null);
     const tab = await preview(planning, fa.text);
-    expect(tab.plan.changed.map((c) => c.theirsText)).toEqual(['4,242件']);
+    expect(tab.plan.changed.map((c) => sideText(c, 'theirs'))).toEqual(['4,242件']);
     await planning.repo.upsertKpiYear(sid, kpi.id, 2020, { actual: { value: 7 } });
     const before = await dump(planning.db);
     const error = await planning.flow.merge(tab, {}, fa.fileName).catch((e: unknown) => e);
@@ -97,7 +98,7 @@ describe('applying a preview that has gone stale (case 4)', () => {
     expect((error as StalePreviewError).keys).toHaveLength(1);
     expect(await dump(planning.db)).toBe(before);
     const again = await preview(planning, fa.text);
-    expect(again.plan.conflicts.map((c) => [c.mineText, c.theirsText])).toEqual([['7件', '4,242件']]);
+    expect(again.plan.conflicts.map((c) => [sideText(c, 'mine'), sideText(c, 'theirs')])).toEqual([['7件', '4,242件']]);
     await planning.flow.merge(again, { [again.plan.conflicts[0]!.key]: 'theirs' }, fa.fileName);
     expect((await year(planning, sid, kpi.id, 2020)).actual).toEqual({ value: 4242 });
   });
@@ -123,7 +124,7 @@ describe('undoing an import (case 5)', () => {
 
     const again = await preview(planning, f2.text);
     expect(again.alreadyTaken).toBe(false);
-    expect(again.plan.changed.map((c) => [c.key, c.mineText, c.theirsText])).toEqual(first.plan.changed.map((c) => [c.key, c.mineText, c.theirsText]));
+    expect(again.plan.changed.map((c) => [c.key, sideText(c, 'mine'), sideText(c, 'theirs')])).toEqual(first.plan.changed.map((c) => [c.key, sideText(c, 'mine'), sideText(c, 'theirs')]));
     const out = await planning.flow.exportFile(sid, { kind: 'strategy' }, null);
     expect(JSON.parse(out.text).basedOn.exportId).toBe(JSON.parse(f1.text).exportId);
   });

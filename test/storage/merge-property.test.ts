@@ -130,7 +130,7 @@ async function run(copies: number, ops: Op[], seed: number) {
     for (const c of o.plan.conflicts) choices[c.key] = choice === 'mixed' ? (coin() ? 'mine' : 'theirs') : choice;
     const localBefore = await load(d);
     if (process.env['DEBUG_MERGE'])
-      console.log(`d${from}→d${to}`, JSON.stringify({ changed: o.plan.changed.map((c) => [c.key, c.theirsText]), conflicts: o.plan.conflicts.map((c) => [c.key, c.reason, c.mineText, c.theirsText, c.edits.map((e) => e.key), c.members.map((m) => m.id)]), removed: o.plan.removed.map((c) => c.key), added: o.plan.added.map((c) => c.key), restored: o.plan.restored.map((c) => c.key), restamped: o.plan.restamped.map((a) => [a.id, a.field, a.stamp.at]), base: o.plan.base.mine, theirsBase: o.plan.base.theirs, snap: !!o.plan.base.snapshot }));
+      console.log(`d${from}→d${to}`, JSON.stringify({ changed: o.plan.changed.map((c) => [c.key, c.theirsShown]), conflicts: o.plan.conflicts.map((c) => [c.key, c.reason, c.mineShown, c.theirsShown, c.edits.map((e) => e.key), c.members.map((m) => m.id)]), removed: o.plan.removed.map((c) => c.key), added: o.plan.added.map((c) => c.key), restored: o.plan.restored.map((c) => c.key), restamped: o.plan.restamped.map((a) => [a.id, a.field, a.stamp.at]), base: o.plan.base.mine, theirsBase: o.plan.base.theirs, snap: !!o.plan.base.snapshot }));
     const snapshotId = await d.flow.merge(o, choices, fileName);
     const after = await load(d);
     const shown = presented(o.plan);

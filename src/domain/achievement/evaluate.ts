@@ -22,7 +22,7 @@ import type { Measurement, ValueStatus } from '../entities/measurement';
 import { cumulativeJudgedOf, judgedYears } from './cumulative';
 import { abovePercent, atLeastPercent, exactFraction, exactRatioOf, roundTo, toNumber, withinRange, type Rational } from './exact';
 import { DEFAULT_INTERIM_JUDGEMENT, type InterimJudgement } from '../entities/strategy';
-import { JA } from './explain';
+import { JA } from './catalog';
 import { DEFAULT_RANK_SCHEME, UNEVALUABLE_KEY, type RankLevel, type RankScheme, type RankSchemeKind } from './rank-schemes';
 import {
   clean,

@@ -3,6 +3,7 @@
  * explanation of a KPI in a fiscal year, and roll-ups over a strategy. See docs/achievement.md.
  */
 export * from './evaluate';
+export * from './catalog';
 export * from './explain';
 export * from './rank-schemes';
 export * from './rollup';

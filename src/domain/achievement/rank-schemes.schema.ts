@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { BOUNDS } from '../bounds';
 import { RANK_COLOR_RE } from './rank-colors';
-import { JA } from './explain';
+import { JA } from './catalog';
 import { RANK_BASES, rankSchemeProblems, type RankSchemeProblem } from './rank-schemes';
 
 export const rankLevelSchema = z.object({

@@ -22,7 +22,7 @@ import type {
   ratioRankSchemeSchema,
   targetRankSchemeSchema,
 } from './rank-schemes.schema';
-import { JA } from './explain';
+import { JA } from './catalog';
 import { isRankColor } from './rank-colors';
 
 /** Which ratio a `ratio` scheme ranks by. */

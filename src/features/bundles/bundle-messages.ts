@@ -1,10 +1,14 @@
 /**
- * The Japanese message of every refusal. `bundleErrorMessage` switches over every error kind with no
- * default, so adding a kind to BundleError without a message is a type error.
+ * The message of every refusal, in the chosen language. The file layer returns what went wrong and
+ * where as data (error kinds, problem codes, located places); this module writes them, the places
+ * through features/shared/record-words.ts. `bundleErrorMessage` switches over every error kind with
+ * no default, so adding a kind to BundleError without a message is a type error.
  */
-import { t, type MessageKey } from '../../i18n';
+import { fy, t, type MessageKey } from '../../i18n';
 import { formatNumber } from '../../domain/numbers';
-import { assertNever, type BundleError, type RecordIssue, type RecordIssueProblem, type ReferenceIssue, type ReferenceIssueProblem } from '../../bundle/errors';
+import { assertNever, type BundleError, type RecordIssue, type RecordIssueProblem, type ReferenceIssue, type ReferenceIssueProblem, type ReferenceTarget } from '../../bundle/errors';
+import { RECORD_KEYS } from '../../bundle/format';
+import { placeText, whatText } from '../shared/record-words';
 
 /** The catalog key of an error kind's message. */
 export function bundleErrorKey(e: BundleError): MessageKey {
@@ -70,9 +74,9 @@ export function bundleErrorMessage(e: BundleError): string {
     case 'unsupportedVersion':
       return isVersionNumber(e.fileVersion) ? t(key, { fileVersion: formatNumber(e.fileVersion) }) : t(key);
     case 'tooManyRecords':
-      return t(key, { what: e.what, count: formatNumber(e.count), limit: formatNumber(e.limit) });
+      return t(key, { what: recordListText(e.list), count: formatNumber(e.count), limit: formatNumber(e.limit) });
     case 'invalidEnvelope':
-      return t(key, { field: e.field });
+      return t(key, { field: envelopeFieldText(e.field) });
     case 'invalidRecords':
     case 'brokenReferences':
       return t(key, { total: formatNumber(e.total) });
@@ -109,7 +113,7 @@ export function bundleErrorDetails(e: BundleError): string[] {
 
 /** 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値が数値ではありません」 */
 export function recordIssueMessage(issue: RecordIssue): string {
-  return t(recordIssueKey(issue.problem), { where: issue.where, value: issue.value ?? '', limit: issue.limit ?? '' });
+  return t(recordIssueKey(issue.problem), { where: placeText(issue.where), value: issue.value ?? '', limit: issue.limit ?? '' });
 }
 
 function recordIssueKey(problem: RecordIssueProblem): MessageKey {
@@ -161,7 +165,26 @@ function recordIssueKey(problem: RecordIssueProblem): MessageKey {
 
 /** 「基本目標1 > 事業2 > KPI『…』が指す事業がファイルにありません」 */
 export function referenceIssueMessage(issue: ReferenceIssue): string {
-  return t(referenceIssueKey(issue.problem), { where: issue.where, target: issue.target ?? '' });
+  return t(referenceIssueKey(issue.problem), { where: placeText(issue.where), target: issue.target ? targetText(issue.target) : '' });
+}
+
+/** What a reference points at: 「事業」; for a year twice recorded, the year: 「令和3年度」. */
+function targetText(target: ReferenceTarget): string {
+  return 'what' in target ? whatText(target.what) : fy(target.fiscalYear, 'wareki');
+}
+
+const RECORD_LISTS: ReadonlySet<string> = new Set(RECORD_KEYS.map(([, key]) => key));
+
+/** A field of the envelope by its label: 「書き出し日時（exportedAt）」; a key the format does not have, 「その他の項目」. */
+function envelopeFieldText(field: string): string {
+  const key = `bundle.field.envelope.${field}`;
+  const label = t(key as MessageKey);
+  return label === key ? t('bundle.field.envelope.other') : label;
+}
+
+/** A list of records by its kind: 「KPIの年度別の記録」 (the label without 「の一覧」). */
+function recordListText(list: string): string {
+  return RECORD_LISTS.has(list) ? t(`bundle.field.envelope.${list}` as MessageKey).replace(/の一覧$/, '') : envelopeFieldText(list);
 }
 
 function referenceIssueKey(problem: ReferenceIssueProblem): MessageKey {

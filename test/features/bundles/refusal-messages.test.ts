@@ -5,13 +5,14 @@
  * files broken in the ways people and attackers break them, read by the real parser.
  */
 import { describe, expect, it } from 'vitest';
-import { parseBundle } from '../../src/bundle/parse';
-import { serializeBundle } from '../../src/bundle/serialize';
-import { bundleErrorDetails, bundleErrorMessage, recordIssueMessage, referenceIssueMessage } from '../../src/features/bundles/bundle-messages';
-import type { BundleError, BundleErrorKind, RecordIssueProblem, ReferenceIssueProblem } from '../../src/bundle/errors';
-import { envelopeChecksum } from '../../src/bundle/canonical';
-import { codeLikeProblems } from '../support/readable';
-import { exportOptions, rewrite, sample } from './helpers';
+import { parseBundle } from '../../../src/bundle/parse';
+import { serializeBundle } from '../../../src/bundle/serialize';
+import { bundleErrorDetails, bundleErrorMessage, recordIssueMessage, referenceIssueMessage } from '../../../src/features/bundles/bundle-messages';
+import type { BundleError, BundleErrorKind, RecordIssueProblem, ReferenceIssueProblem } from '../../../src/bundle/errors';
+import { envelopeChecksum } from '../../../src/bundle/canonical';
+import type { RecordPlace } from '../../../src/bundle/locate';
+import { codeLikeProblems } from '../../support/readable';
+import { exportOptions, rewrite, sample } from '../../bundle/helpers';
 
 function expectReadable(message: string, context: string): void {
   expect(codeLikeProblems(message), `${context}: ${message}`).toEqual([]);
@@ -22,7 +23,18 @@ function expectAllReadable(e: BundleError, context: string): void {
   for (const line of bundleErrorDetails(e)) expectReadable(line, `${context} (${e.kind} detail)`);
 }
 
-const WHERE = '基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値';
+/** 基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値, as the file layer locates it. */
+const WHERE: RecordPlace = {
+  chain: [
+    { step: 'numbered', what: 'goal', number: '2' },
+    { step: 'numbered', what: 'project', number: '1' },
+    { step: 'named', what: 'kpi', name: '空き家バンク…' },
+  ],
+  year: 2021,
+  field: { kind: 'kpiYears', path: ['actual', 'value'] },
+};
+/** 基本目標1 > KPI『…』 */
+const GOAL_KPI: RecordPlace = { chain: [{ step: 'numbered', what: 'goal', number: '1' }, { step: 'named', what: 'kpi', name: '…' }] };
 const HOSTILE: unknown[] = [undefined, null, { a: 1 }, [1], Number.NaN, Number.POSITIVE_INFINITY, 'x', -1, 1.5, '1'];
 
 /** Typical and hostile values of every error kind: a Record over the kinds, so a new kind fails to compile here. */
@@ -30,7 +42,7 @@ const VARIANTS: { [K in BundleErrorKind]: Extract<BundleError, { kind: K }>[] } 
   tooLarge: [{ kind: 'tooLarge', size: 300_000_000, limit: 268_435_456 }],
   notJson: [{ kind: 'notJson' }],
   numberTooLarge: [{ kind: 'numberTooLarge' }],
-  tooManyRecords: [{ kind: 'tooManyRecords', what: 'KPIの年度別の記録', count: 2_000_001, limit: 2_000_000 }],
+  tooManyRecords: [{ kind: 'tooManyRecords', list: 'kpiYears', count: 2_000_001, limit: 2_000_000 }],
   truncated: [{ kind: 'truncated' }],
   tooDeep: [{ kind: 'tooDeep', limit: 32 }],
   forbiddenKey: ['__proto__', 'constructor', 'prototype'].map((key) => ({ kind: 'forbiddenKey' as const, key, path: `records.goals[0].${key}` })),
@@ -41,9 +53,9 @@ const VARIANTS: { [K in BundleErrorKind]: Extract<BundleError, { kind: K }>[] } 
   checksumMissing: [{ kind: 'checksumMissing' }],
   checksumMismatch: [{ kind: 'checksumMismatch', expected: 'a'.repeat(64), actual: 'b'.repeat(64) }],
   migrationFailed: [{ kind: 'migrationFailed', migration: 'v1→v2', detail: "TypeError: Cannot read properties of undefined (reading 'goals')" }],
-  invalidEnvelope: [{ kind: 'invalidEnvelope', field: '書き出し日時（exportedAt）', path: 'exportedAt' }],
+  invalidEnvelope: [{ kind: 'invalidEnvelope', field: 'exportedAt', path: 'exportedAt' }],
   invalidRecords: [{ kind: 'invalidRecords', total: 120, issues: [{ problem: 'notNumber', where: WHERE, path: 'records.kpiYears[3].actual.value' }] }],
-  brokenReferences: [{ kind: 'brokenReferences', total: 1, issues: [{ problem: 'missingParent', where: '基本目標1 > KPI『…』', target: '事業', kind: 'kpis', id: 'k' }] }],
+  brokenReferences: [{ kind: 'brokenReferences', total: 1, issues: [{ problem: 'missingParent', where: GOAL_KPI, target: { what: 'project' }, kind: 'kpis', id: 'k' }] }],
   wrongPassword: [{ kind: 'wrongPassword' }],
   invalidEncryption: [{ kind: 'invalidEncryption' }],
   unexpected: [{ kind: 'unexpected', detail: 'not a JSON number: Infinity' }, { kind: 'unexpected', detail: '[object Object]' }],
@@ -68,7 +80,7 @@ describe('refusal messages of the bundle reader', () => {
     for (const problem of Object.keys(RECORD_PROBLEMS) as RecordIssueProblem[])
       expectReadable(recordIssueMessage({ problem, where: WHERE, value: '高い', limit: '1,000', path: 'records.kpiYears[3].actual' }), problem);
     for (const problem of Object.keys(REFERENCE_PROBLEMS) as ReferenceIssueProblem[])
-      expectReadable(referenceIssueMessage({ problem, where: WHERE, target: '事業', kind: 'kpis', id: 'k' }), problem);
+      expectReadable(referenceIssueMessage({ problem, where: WHERE, target: { what: 'project' }, kind: 'kpis', id: 'k' }), problem);
   });
 
   it('the detector itself catches what it is for', () => {

@@ -1,9 +1,9 @@
 /**
- * The English words of the achievement engine: the same shape as {@link JA} (explain.ts), so that
+ * The English words of the achievement engine: the same shape as {@link JA} (catalog.ts), so that
  * `explain(e, EN)`, `verdictLabel(v, EN)` … write English. Fiscal years read "FY2020 (R2)".
  */
 import { formatFiscalYearEn } from '../eras-en';
-import type { AchievementCatalog } from './explain';
+import type { AchievementCatalog } from './catalog';
 
 type LevelRef = number | 'unevaluable' | undefined;
 

@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { bundleErrorDetails, bundleErrorKey, bundleErrorMessage } from '../../src/features/bundles/bundle-messages';
-import type { BundleError, BundleErrorKind } from '../../src/bundle/errors';
-import { ENTITY_SCHEMAS, META_FIELDS } from '../../src/bundle/format';
-import { fieldLabel } from '../../src/bundle/locate';
-import { bundle } from '../../src/i18n/ja/bundle';
-import { ja } from '../../src/i18n/ja';
-import type { RecordKind } from '../../src/domain/workbook';
+import { bundleErrorDetails, bundleErrorKey, bundleErrorMessage } from '../../../src/features/bundles/bundle-messages';
+import type { BundleError, BundleErrorKind } from '../../../src/bundle/errors';
+import { ENTITY_SCHEMAS, META_FIELDS } from '../../../src/bundle/format';
+import { fieldLabel } from '../../../src/features/shared/record-words';
+import { bundle } from '../../../src/i18n/ja/bundle';
+import { ja } from '../../../src/i18n/ja';
+import type { RecordKind } from '../../../src/domain/workbook';
+import type { RecordPlace } from '../../../src/bundle/locate';
+
+/** 基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値, as the file layer locates it. */
+const KPI_YEAR_ACTUAL: RecordPlace = {
+  chain: [
+    { step: 'numbered', what: 'goal', number: '2' },
+    { step: 'numbered', what: 'project', number: '1' },
+    { step: 'named', what: 'kpi', name: '空き家バンク…' },
+  ],
+  year: 2021,
+  field: { kind: 'kpiYears', path: ['actual', 'value'] },
+};
+/** 基本目標1 > KPI『…』 */
+const GOAL_KPI: RecordPlace = { chain: [{ step: 'numbered', what: 'goal', number: '1' }, { step: 'named', what: 'kpi', name: '…' }] };
 
 /** One error of every kind: a Record over BundleErrorKind, so a new kind fails to compile here. */
 const EVERY_KIND: { [K in BundleErrorKind]: Extract<BundleError, { kind: K }> } = {
   tooLarge: { kind: 'tooLarge', size: 300_000_000, limit: 268_435_456 },
   notJson: { kind: 'notJson' },
   numberTooLarge: { kind: 'numberTooLarge' },
-  tooManyRecords: { kind: 'tooManyRecords', what: '基本目標', count: 1_001, limit: 1_000 },
+  tooManyRecords: { kind: 'tooManyRecords', list: 'goals', count: 1_001, limit: 1_000 },
   truncated: { kind: 'truncated' },
   tooDeep: { kind: 'tooDeep', limit: 32 },
   forbiddenKey: { kind: 'forbiddenKey', key: '__proto__', path: 'records.goals[0].__proto__' },
@@ -23,16 +37,16 @@ const EVERY_KIND: { [K in BundleErrorKind]: Extract<BundleError, { kind: K }> } 
   checksumMissing: { kind: 'checksumMissing' },
   checksumMismatch: { kind: 'checksumMismatch', expected: 'a'.repeat(64), actual: 'b'.repeat(64) },
   migrationFailed: { kind: 'migrationFailed', migration: 'v1→v2', detail: 'x' },
-  invalidEnvelope: { kind: 'invalidEnvelope', field: '書き出し日時（exportedAt）', path: 'exportedAt' },
+  invalidEnvelope: { kind: 'invalidEnvelope', field: 'exportedAt', path: 'exportedAt' },
   invalidRecords: {
     kind: 'invalidRecords',
     total: 1,
-    issues: [{ problem: 'notNumber', where: '基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値', path: 'records.kpiYears[3].actual.value' }],
+    issues: [{ problem: 'notNumber', where: KPI_YEAR_ACTUAL, path: 'records.kpiYears[3].actual.value' }],
   },
   brokenReferences: {
     kind: 'brokenReferences',
     total: 1,
-    issues: [{ problem: 'missingParent', where: '基本目標1 > KPI『…』', target: '事業', kind: 'kpis', id: 'k' }],
+    issues: [{ problem: 'missingParent', where: GOAL_KPI, target: { what: 'project' }, kind: 'kpis', id: 'k' }],
   },
   wrongPassword: { kind: 'wrongPassword' },
   invalidEncryption: { kind: 'invalidEncryption' },
