@@ -78,14 +78,24 @@ export class WorkbookView {
   readonly #kpisByProject = new Map<string, Kpi[]>();
   readonly #goalKpis = new Map<string, Kpi[]>();
   readonly #measureKpis = new Map<string, Kpi[]>();
-  readonly #kpiYears: Map<string, Map<number, KpiYear>>;
-  readonly #kpiYearLists: Map<string, KpiYear[]>;
-  readonly #kpiYearsSorted: Set<string>;
   /**
-   * A patched view's yearly records of the KPIs edited since its indexes were built (null: none
-   * live), read before the indexes (see the constructor).
+   * Each KPI's live yearly records: one list per KPI, no map per KPI (a KPI has a handful of years,
+   * and a scan of them is cheaper than building and hashing a map; at 10,000 KPIs the maps were
+   * most of the view's garbage). A list is in year order with one record per year, except those of
+   * the KPIs in #kpiYearsUnsorted.
    */
-  readonly #kpiYearOverlay: Map<string, { byYear: Map<number, KpiYear>; list: KpiYear[] } | null> | null = null;
+  readonly #kpiYearLists: Map<string, KpiYear[]>;
+  /**
+   * KPIs whose list is not in strict year order as the records arrived (out of order, or two
+   * records for one year): {@link WorkbookView.kpiYearsOf} sorts such a list once, on first
+   * reading. Usually empty, so reading a list costs one map lookup.
+   */
+  readonly #kpiYearsUnsorted: Set<string>;
+  /**
+   * A patched view's yearly records of the KPIs edited since its indexes were built, sorted, one
+   * per year (null: none live), read before the indexes (see the constructor).
+   */
+  readonly #kpiYearOverlay: Map<string, KpiYear[] | null> | null = null;
   readonly #projectYears = new Map<string, Map<number, ProjectYear>>();
   readonly #byId = new Map<string, Goal | Measure | Project | Kpi>();
   readonly #meetings: Meeting[];
@@ -137,38 +147,30 @@ export class WorkbookView {
       // shares with `from` (copying them would cost the whole strategy at every edit); the
       // overlay is folded into new indexes once it holds a 32nd of the KPIs (so that folding
       // costs each edit about 32 entries on average).
-      this.#kpiYears = from.#kpiYears;
       this.#kpiYearLists = from.#kpiYearLists;
-      this.#kpiYearsSorted = from.#kpiYearsSorted;
+      this.#kpiYearsUnsorted = from.#kpiYearsUnsorted;
       const overlay = new Map(from.#kpiYearOverlay ?? []);
       for (const [kpiId, list] of patch.kpiYears) {
+        // One record per year (WorkbookView.patched refuses two live records for one year).
         const sorted = list.filter(live).sort((a, b) => a.fiscalYear - b.fiscalYear);
-        overlay.set(kpiId, sorted.length === 0 ? null : { byYear: new Map(sorted.map((y) => [y.fiscalYear, y])), list: sorted });
+        overlay.set(kpiId, sorted.length === 0 ? null : sorted);
       }
       if (overlay.size <= Math.max(8, from.#kpiYearLists.size >> 5)) {
         this.#kpiYearOverlay = overlay;
         return;
       }
-      this.#kpiYears = new Map(from.#kpiYears);
       this.#kpiYearLists = new Map(from.#kpiYearLists);
-      this.#kpiYearsSorted = new Set(from.#kpiYearsSorted);
-      for (const [kpiId, entry] of overlay) {
-        if (!entry) {
-          this.#kpiYears.delete(kpiId);
-          this.#kpiYearLists.delete(kpiId);
-          this.#kpiYearsSorted.delete(kpiId);
-          continue;
-        }
-        this.#kpiYears.set(kpiId, entry.byYear);
-        this.#kpiYearLists.set(kpiId, entry.list);
-        this.#kpiYearsSorted.add(kpiId);
+      this.#kpiYearsUnsorted = new Set(from.#kpiYearsUnsorted);
+      for (const [kpiId, list] of overlay) {
+        this.#kpiYearsUnsorted.delete(kpiId);
+        if (list) this.#kpiYearLists.set(kpiId, list);
+        else this.#kpiYearLists.delete(kpiId);
       }
       return;
     }
     this.strategy = records.strategy;
-    this.#kpiYears = new Map();
     this.#kpiYearLists = new Map();
-    this.#kpiYearsSorted = new Set();
+    this.#kpiYearsUnsorted = new Set();
     this.goals = records.goals.filter(live).sort(byOrder);
     for (const g of this.goals) this.#byId.set(g.id, g);
     for (const m of records.measures.filter(live).sort(byOrder)) {
@@ -197,14 +199,17 @@ export class WorkbookView {
     }
     for (const y of records.kpiYears) {
       if (y.deletedAt !== null) continue;
-      let m = this.#kpiYears.get(y.kpiId);
-      if (!m) {
-        this.#kpiYears.set(y.kpiId, (m = new Map()));
-        this.#kpiYearLists.set(y.kpiId, []);
+      const list = this.#kpiYearLists.get(y.kpiId);
+      if (!list) {
+        this.#kpiYearLists.set(y.kpiId, [y]);
+        continue;
       }
-      if (m.has(y.fiscalYear)) this.#duplicateYears.add(y.kpiId);
-      m.set(y.fiscalYear, y);
-      this.#kpiYearLists.get(y.kpiId)!.push(y);
+      // While a list is in strict year order, a record after its last one cannot repeat a year.
+      if (this.#kpiYearsUnsorted.has(y.kpiId) || list[list.length - 1]!.fiscalYear >= y.fiscalYear) {
+        this.#kpiYearsUnsorted.add(y.kpiId);
+        if (list.some((r) => r.fiscalYear === y.fiscalYear)) this.#duplicateYears.add(y.kpiId);
+      }
+      list.push(y);
     }
     this.#meetings = (records.meetings ?? []).filter(live).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
     for (const o of (records.opinions ?? []).filter(live).sort(byOrder)) push(this.#opinions, `${o.subjectKind}:${o.subjectId}`, o);
@@ -238,7 +243,7 @@ export class WorkbookView {
   /** Every live yearly record of a KPI, as held now (in no particular order). */
   liveKpiYears(kpiId: string): readonly KpiYear[] {
     const patched = this.#kpiYearOverlay?.get(kpiId);
-    if (patched !== undefined) return patched?.list ?? [];
+    if (patched !== undefined) return patched ?? [];
     return this.#kpiYearLists.get(kpiId) ?? [];
   }
 
@@ -307,27 +312,28 @@ export class WorkbookView {
   kpisOf(projectId: string): Kpi[] {
     return this.#kpisByProject.get(projectId) ?? [];
   }
+  /** The KPI's live record of a fiscal year (of two records for one year, the later one). */
   kpiYear(kpiId: string, fiscalYear: number): KpiYear | undefined {
-    const patched = this.#kpiYearOverlay?.get(kpiId);
-    if (patched !== undefined) return patched?.byYear.get(fiscalYear);
-    return this.#kpiYears.get(kpiId)?.get(fiscalYear);
+    for (const y of this.kpiYearsOf(kpiId)) if (y.fiscalYear === fiscalYear) return y;
+    return undefined;
   }
-  /** The KPI's yearly records in year order (sorted once per view: the engine asks for every KPI). */
+  /**
+   * The KPI's live yearly records in year order, one per year (of two records for one year, the
+   * later one): the index the engine reads for every KPI.
+   */
   kpiYearsOf(kpiId: string): KpiYear[] {
     // A patched KPI's records are sorted, one per year (WorkbookView.patched refuses duplicates).
     const patched = this.#kpiYearOverlay?.get(kpiId);
-    if (patched !== undefined) return patched?.list ?? [];
+    if (patched !== undefined) return patched ?? [];
     const list = this.#kpiYearLists.get(kpiId);
     if (!list) return [];
-    if (!this.#kpiYearsSorted.has(kpiId)) {
+    if (this.#kpiYearsUnsorted.size > 0 && this.#kpiYearsUnsorted.has(kpiId)) {
       // Records usually arrive in year order; sort (and drop a duplicate year) only when needed.
-      let ordered = true;
-      for (let i = 1; i < list.length; i++) if (list[i - 1]!.fiscalYear >= list[i]!.fiscalYear) ordered = false;
-      if (!ordered) {
-        const unique = [...this.#kpiYears.get(kpiId)!.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
-        list.splice(0, list.length, ...unique);
-      }
-      this.#kpiYearsSorted.add(kpiId);
+      const byYear = new Map<number, KpiYear>();
+      for (const y of list) byYear.set(y.fiscalYear, y);
+      const unique = [...byYear.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+      list.splice(0, list.length, ...unique);
+      this.#kpiYearsUnsorted.delete(kpiId);
     }
     return list;
   }

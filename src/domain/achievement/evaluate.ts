@@ -322,8 +322,9 @@ export function evaluateIndexed(
   let target = yearTargetWith(kpi, byYear, fiscalYear, baseline, final);
   if (target?.interpolated && target.value !== null) {
     // Interpolated targets are shown (and, when adopted, judged) as the unit's sense has them:
-    // whole people / cases, else the precision of the adopted targets — never 16.66666667.
-    target = { ...target, value: roundToSense(target.value, kpi, byYear) };
+    // whole people / cases, else the precision of the adopted targets — never 16.66666667. (An
+    // interpolated target is a new object of yearTargetWith's, changed here before anyone sees it.)
+    target.value = roundToSense(target.value, kpi, byYear);
   }
 
   const e: KpiEvaluation = {
@@ -470,11 +471,15 @@ function unjudged(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankSch
 /** Units counted in whole numbers (人, 件, 社, か所 …): their interpolated targets are whole. */
 const COUNT_UNITS = new Set(['人', '件', '社', 'か所', 'カ所', 'ヵ所', 'ヶ所', '箇所', '個', '回', '事業', '事業体', '団体', '世帯', '施設', '店舗', '校', '戸', '台', '本', '冊', '組', '名', '者', '人/年', '件/年', '回/年']);
 
-/** Decimal places of a number as entered (3.5 → 1, 3,534 → 0). */
+/** Decimal places of a finite number as entered (3.5 → 1, 3,534 → 0, 1e-7 → 7). */
 function placesOf(v: number): number {
-  const m = /\.(\d+)/.exec(String(v));
-  const exp = /e-(\d+)/.exec(String(v));
-  return (m ? m[1]!.length : 0) + (exp ? Number(exp[1]) : 0);
+  // A whole number below 10^21 has none (its shortest form is plain digits).
+  if (Number.isInteger(v) && Math.abs(v) < 1e21) return 0;
+  const text = String(v);
+  const point = text.indexOf('.');
+  const e = text.indexOf('e');
+  const fraction = point < 0 ? 0 : (e < 0 ? text.length : e) - point - 1;
+  return fraction + (e >= 0 && text[e + 1] === '-' ? Number(text.slice(e + 2)) : 0);
 }
 
 /**
@@ -486,15 +491,13 @@ export function roundToSense(value: number, kpi: Kpi, byYear: YearIndex): number
   let places = 0;
   const unit = kpi.unit.trim();
   if (!COUNT_UNITS.has(unit)) {
-    const consider = (v: number | null | undefined) => {
-      if (typeof v === 'number' && Number.isFinite(v)) places = Math.max(places, placesOf(v));
-    };
-    consider(kpi.baseline?.value);
-    consider(kpi.target?.value);
-    for (const r of byYear) if (!r.target?.status) consider(r.target?.value);
+    places = Math.max(placesOrZero(kpi.baseline?.value), placesOrZero(kpi.target?.value));
+    for (const r of byYear) if (!r.target?.status) places = Math.max(places, placesOrZero(r.target?.value));
   }
   return roundTo(value, Math.min(places, 6));
 }
+
+const placesOrZero = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? placesOf(v) : 0);
 
 function excludedStatusOf(m: Measurement | null | undefined): ValueStatus | null {
   const s = m?.status;

@@ -134,12 +134,43 @@ export function roundTo(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
   // Whole numbers have no digits to round (the common case: counts, whole targets).
   if (Number.isInteger(x) && places >= 0) return x === 0 ? 0 : x;
+  const text = String(x);
+  if (places >= 0 && !text.includes('e')) {
+    // Written without an exponent (the common case), rounded on the digits of the text itself:
+    // the same digits as below, without BigInts.
+    const point = text.indexOf('.');
+    // No more decimals than `places`: rounding keeps every digit, and the nearest number is x.
+    if (text.length - point - 1 <= places) return x;
+    const kept = text.slice(0, point + 1 + places);
+    // Half away from zero: the first digit dropped is 5 or more (the digits after it are exact).
+    const v = Number(text.charCodeAt(point + 1 + places) >= 53 ? lastDigitUp(kept) : kept);
+    return v === 0 ? 0 : v;
+  }
   const q = rational(x);
   const scale = 10n ** BigInt(places);
   const n = q.n < 0n ? -q.n : q.n;
   const r = (2n * n * scale + q.d) / (2n * q.d);
   const v = Number(`${q.n < 0n ? '-' : ''}${r}e-${places}`);
   return v === 0 ? 0 : v;
+}
+
+/** A decimal text ("-12.99", "9.") with its last digit one up, carried: "-13.00", "10.". */
+function lastDigitUp(text: string): string {
+  const chars = text.split('');
+  let i = chars.length - 1;
+  for (; i >= 0; i--) {
+    const c = chars[i]!;
+    if (c === '.') continue;
+    if (c === '-') break;
+    if (c !== '9') {
+      chars[i] = String.fromCharCode(c.charCodeAt(0) + 1);
+      return chars.join('');
+    }
+    chars[i] = '0';
+  }
+  // Carried past the first digit: one more digit in front (after the sign).
+  chars.splice(i + 1, 0, '1');
+  return chars.join('');
 }
 
 /**

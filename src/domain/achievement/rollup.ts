@@ -15,7 +15,7 @@
 import type { WorkbookView } from '../workbook';
 import type { Kpi } from '../entities/kpi';
 import { evaluateIndexed, UNJUDGED_REASONS, type KpiEvaluation, type Verdict } from './evaluate';
-import { rankLevels, resolveRankScheme, type RankScheme } from './rank-schemes';
+import { rankLevels, resolveRankScheme, type RankLevel, type RankScheme } from './rank-schemes';
 import { interimJudgementOf } from '../entities/strategy';
 
 export interface RankCount {
@@ -102,14 +102,16 @@ export interface StrategyRollup {
 
 /** Counts a list of evaluations (any selection: a department's KPIs, a filter result …). */
 export function tally(evaluations: Iterable<KpiEvaluation>, scheme: RankScheme): Tally {
-  const t = emptyTally(scheme);
+  const levels = rankLevels(scheme);
+  const t = emptyTally(levels);
   for (const e of evaluations) add(t, e);
-  return finishTally(t, scheme);
+  return finishTally(t, levels);
 }
 
-function emptyTally(scheme: RankScheme): Tally {
+/** `levels`: rankLevels(scheme), taken once by a caller that makes many tallies. */
+function emptyTally(levels: readonly RankLevel[]): Tally {
   const byRank: Record<string, number> = {};
-  for (const l of rankLevels(scheme)) byRank[l.key] = 0;
+  for (const l of levels) byRank[l.key] = 0;
   return {
     kpiIds: [],
     total: 0,
@@ -177,7 +179,7 @@ export function retally(t: Tally, before: KpiEvaluation, after: KpiEvaluation, p
   }
   t.unjudged += unjudgedCount(after) - unjudgedCount(before);
   t.provisional += provisionalCount(after) - provisionalCount(before);
-  finishTally(t, scheme);
+  finishTally(t, rankLevels(scheme));
 }
 
 /** A copy of a tally that can be changed without changing the original (see {@link retally}). */
@@ -197,12 +199,12 @@ const unjudgedCount = (e: KpiEvaluation) =>
   e.verdict === 'excluded' && e.reason && (UNJUDGED_REASONS as readonly string[]).includes(e.reason) ? 1 : 0;
 const provisionalCount = (e: KpiEvaluation) => (e.provisional && (e.verdict === 'achieved' || e.verdict === 'notAchieved') ? 1 : 0);
 
-function finishTally(t: Tally, scheme: RankScheme): Tally {
+function finishTally(t: Tally, levels: readonly RankLevel[]): Tally {
   t.evaluated = t.byVerdict.achieved + t.byVerdict.notAchieved;
   t.achievedShare = t.evaluated === 0 ? null : t.byVerdict.achieved / t.evaluated;
   t.pending = t.byVerdict.pending;
   t.excluded = t.byVerdict.excluded;
-  t.ranks = rankLevels(scheme).map((l) => ({ key: l.key, label: l.label, symbol: l.symbol, color: l.color, count: t.byRank[l.key] ?? 0 }));
+  t.ranks = levels.map((l) => ({ key: l.key, label: l.label, symbol: l.symbol, color: l.color, count: t.byRank[l.key] ?? 0 }));
   return t;
 }
 
@@ -212,22 +214,27 @@ function finishTally(t: Tally, scheme: RankScheme): Tally {
  */
 export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankScheme | null): StrategyRollup {
   const s = scheme ?? resolveRankScheme(view.strategy.rankScheme);
+  const levels = rankLevels(s);
   const judgement = interimJudgementOf(view.strategy);
   const evaluations = new Map<string, KpiEvaluation>();
+  // Each KPI has one primary place (a goal's 数値目標, a 施策's own KPIs, a project's KPIs), visited
+  // once: there it is evaluated without asking whether it was already, unless its project is
+  // listed under further goals too (see evaluateOnce).
   const evaluate = (kpi: Kpi): KpiEvaluation => {
-    // A project listed under several goals is evaluated once.
-    const done = evaluations.get(kpi.id);
-    if (done) return done;
-    // kpiYearsOf is an index already (live records of the KPI, one per year, sorted once per view).
+    // kpiYearsOf is an index already (live records of the KPI, one per year, in year order).
     const e = evaluateIndexed(kpi, view.kpiYearsOf(kpi.id), fiscalYear, s, judgement);
     evaluations.set(kpi.id, e);
     return e;
   };
+  // A project listed under several goals (alsoUnder) is reached more than once, and in no fixed
+  // order (a link may come before the primary place): its KPIs are evaluated at the first visit.
+  const evaluateOnce = (kpi: Kpi): KpiEvaluation => evaluations.get(kpi.id) ?? evaluate(kpi);
+  const evaluatorOf = (p: { alsoUnder?: readonly unknown[] }) => (p.alsoUnder && p.alsoUnder.length > 0 ? evaluateOnce : evaluate);
 
   // Every evaluation is added once to each tally it counts for; the tallies are finished at the end.
   const open: Tally[] = [];
   const newTally = () => {
-    const t = emptyTally(s);
+    const t = emptyTally(levels);
     open.push(t);
     return t;
   };
@@ -238,9 +245,11 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
   const projectById = new Map<string, ProjectRollup>();
   // How many goals each project counts in (primary and linked, once each).
   const goalCount = (p: { goalId: string | null; alsoUnder?: { goalId: string }[] }) => {
+    // Almost every project has no links: its count is its primary goal's, with no set to build.
+    if (!p.alsoUnder || p.alsoUnder.length === 0) return p.goalId !== null && view.goal(p.goalId) ? 1 : 0;
     const ids = new Set<string>();
     if (p.goalId !== null && view.goal(p.goalId)) ids.add(p.goalId);
-    for (const l of p.alsoUnder ?? []) if (view.goal(l.goalId)) ids.add(l.goalId);
+    for (const l of p.alsoUnder) if (view.goal(l.goalId)) ids.add(l.goalId);
     return ids.size;
   };
 
@@ -269,22 +278,33 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
       }
     };
     walk(null);
-    const addUp = (measureId: string | null, e: KpiEvaluation) => {
+    // The tallies of a measure and of every measure above it (none for null or a measure not of
+    // this goal): looked up once per project or measure, not once per KPI.
+    const chainOf = (measureId: string | null): Tally[] => {
+      const chain: Tally[] = [];
       for (let m = measureId; m !== null && parentOf.has(m); m = parentOf.get(m) ?? null) {
         const mr = measureById.get(m);
-        if (mr) add(mr.tally, e);
+        if (mr) chain.push(mr.tally);
       }
+      return chain;
+    };
+    const addUp = (chain: readonly Tally[], e: KpiEvaluation) => {
+      for (const t of chain) add(t, e);
     };
 
     // A 施策's own KPIs.
-    for (const mr of measures)
-      for (const k of view.measureKpis(mr.measureId)) {
+    for (const mr of measures) {
+      const kpis = view.measureKpis(mr.measureId);
+      if (kpis.length === 0) continue;
+      const chain = chainOf(mr.measureId);
+      for (const k of kpis) {
         const e = evaluate(k);
         add(mr.ownKpis, e);
         add(goalTally, e);
         add(strategy, e);
-        addUp(mr.measureId, e);
+        addUp(chain, e);
       }
+    }
 
     let shared = 0;
     const projects: ProjectRollup[] = [];
@@ -293,12 +313,14 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
       projects.push(pr);
       projectById.set(p.id, pr);
       const elsewhere = goalCount(p) > 1;
+      const evaluateKpi = evaluatorOf(p);
+      const chain = chainOf(p.measureId);
       for (const k of view.kpisOf(p.id)) {
-        const e = evaluate(k);
+        const e = evaluateKpi(k);
         add(pr.tally, e);
         add(goalTally, e);
         add(strategy, e);
-        addUp(p.measureId, e);
+        addUp(chain, e);
         if (elsewhere) shared++;
       }
     }
@@ -310,10 +332,11 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
       const measureId = l.measureId !== null && parentOf.has(l.measureId) ? l.measureId : null;
       // Shared only when it counts in another goal too (not for a project under the strategy listed here alone).
       const elsewhere = goalCount(l.project) > 1;
+      const chain = chainOf(measureId);
       for (const k of view.kpisOf(l.project.id)) {
-        const e = evaluate(k);
+        const e = evaluateOnce(k);
         add(goalTally, e);
-        addUp(measureId, e);
+        addUp(chain, e);
         if (elsewhere) shared++;
       }
     }
@@ -328,13 +351,14 @@ export function rollUp(view: WorkbookView, fiscalYear: number, scheme?: RankSche
     const pr: ProjectRollup = { projectId: p.id, measureId: null, tally: newTally() };
     direct.push(pr);
     projectById.set(p.id, pr);
+    const evaluateKpi = evaluatorOf(p);
     for (const k of view.kpisOf(p.id)) {
-      const e = evaluate(k);
+      const e = evaluateKpi(k);
       add(pr.tally, e);
       add(strategy, e);
     }
   }
-  for (const t of open) finishTally(t, s);
+  for (const t of open) finishTally(t, levels);
 
   return {
     fiscalYear,
