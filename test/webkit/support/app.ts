@@ -15,6 +15,13 @@ export { appURL, Keys, SCREENSHOT_DIR, Session, until, type ElementRef };
 const opened: App[] = [];
 
 /**
+ * Reported by WebKit as a page error although nothing failed: resize notifications that did not
+ * fit in one frame are delivered in the next (seen once in the 評価シート's print preview; the app
+ * observes no sizes itself). The spec's own wording, matched whole.
+ */
+const BENIGN = /^page error: ResizeObserver loop completed with undelivered notifications\.? \(/;
+
+/**
  * Opens a new MiniBrowser (fresh in-memory profile) with the app loaded at `path`, its viewport
  * `size` (default 1024×768); `second` drives it through the second WebDriver server (a second device
  * at the same time). It is closed after the test.
@@ -40,7 +47,7 @@ afterEach(async (context) => {
   for (const [i, app] of opened.splice(0).entries()) {
     try {
       if (failed) await app.screenshot(`failed-${context.task.name.slice(0, 30)}-${i}`).catch(() => {});
-      errors.push(...(await app.errors()));
+      errors.push(...(await app.errors()).filter((e) => !BENIGN.test(e)));
     } finally {
       await app.close();
     }
