@@ -69,9 +69,12 @@ for (let i = 0; i < RUNS + 1; i++) {
     const cdp = await side.context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const profiling = process.env.PROFILE && i === RUNS;
+    const tracing = process.env.TRACE && i === RUNS;
+    if (tracing) await browser.startTracing(tab, { path: process.env.TRACE, screenshots: false, categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
     if (profiling) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 250 }); await cdp.send('Profiler.start'); }
     await tab.goto(`${side.base}#/s/${b.strategyId}/dashboard`, { waitUntil: 'commit' });
     await tab.waitForFunction(() => window.__marks.rows !== undefined, null, { timeout: 300_000, polling: 100 });
+    if (tracing) await browser.stopTracing();
     if (profiling) writeFileSync(process.env.PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const m = await tab.evaluate(() => ({ ...window.__marks, marks: performance.getEntriesByType('mark').map((x) => [x.name, Math.round(x.startTime)]) }));
     await cdp.detach();
