@@ -116,7 +116,8 @@ export function collectErrors(page: Page, errors: string[] = []): string[] {
     }
   });
   page.on('pageerror', (error) => {
-    errors.push(`page error: ${error.stack ?? error.message}`);
+    // A rejection with a value that is not an Error can come with neither stack nor message.
+    errors.push(`page error: ${error.stack || error.message || `${error.name} (no message)`}`);
   });
   return errors;
 }
