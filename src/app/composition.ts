@@ -35,10 +35,22 @@ function safeLocalStorage(): Storage | null {
 /**
  * Resolves after the browser has painted the current frame (a frame, then a task after it) and
  * then has nothing else to do (or half a second passed): the first screen is finished by then.
+ * A hidden tab draws no frames, but its timers run: after a second it goes on without the frame,
+ * so that a strategy opened in a tab behind another still reads the rest of its records.
  */
 function afterPaint(): Promise<void> {
   const idle = (done: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(done, { timeout: 500 }) : setTimeout(done, 0));
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => idle(resolve), 0)));
+  return new Promise((resolve) => {
+    let started = false;
+    const next = () => {
+      if (started) return;
+      started = true;
+      clearTimeout(fallback);
+      setTimeout(() => idle(resolve), 0);
+    };
+    const fallback = setTimeout(next, 1000);
+    requestAnimationFrame(next);
+  });
 }
 
 function safeSessionStorage(): Storage | null {
