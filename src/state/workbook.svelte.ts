@@ -10,8 +10,8 @@ import type { Strategy } from '../domain/entities/strategy';
 import { strategyDefaults } from '../domain/entities/strategy';
 import type { KpiYear } from '../domain/entities/kpi-year';
 import type { ProjectYear } from '../domain/entities/project-year';
-import { type WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
-import { advanceView } from '../domain/achievement/evaluated-view';
+import { WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
+import type { advanceView as advanceViewFn } from '../domain/achievement/evaluated-view';
 import type { NewPeriod } from '../domain/copy';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { LiveSubscription } from '../storage/live-workbook';
@@ -47,6 +47,18 @@ export interface WorkbookStoreDeps {
   beforeRest?: () => Promise<void>;
 }
 
+/**
+ * The achievement engine is not part of the first load (the start screen needs none of it): it is
+ * fetched as soon as this module runs, while the database opens. Until it is there a view is built
+ * whole; after, a view is patched from the previous one and its evaluations advanced (advanceView).
+ * Either way the view is the same; only the work differs.
+ */
+let advance: typeof advanceViewFn | null = null;
+export const engineLoaded: Promise<void> = import('../domain/achievement/evaluated-view').then(
+  (m) => void (advance = m.advanceView),
+  () => {},
+);
+
 export class WorkbookStore {
   strategies = $state.raw<Strategy[]>([]);
   records = $state.raw<WorkbookRecords | null>(null);
@@ -61,7 +73,7 @@ export class WorkbookStore {
    */
   view = $derived.by(() => {
     const records = this.records;
-    const view = records ? advanceView(this.#lastView, this.#lastRecords, records) : null;
+    const view = records ? (advance ? advance(this.#lastView, this.#lastRecords, records) : new WorkbookView(records)) : null;
     this.#lastRecords = records;
     this.#lastView = view;
     return view;

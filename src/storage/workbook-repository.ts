@@ -16,7 +16,7 @@ import type { Strategy } from '../domain/entities/strategy';
 import { kpiYearDefaults, type KpiYear } from '../domain/entities/kpi-year';
 import { carriedForward, projectYearDefaults, type ProjectYear } from '../domain/entities/project-year';
 import { deletionSet, projectPatches } from '../domain/cascade';
-import { copyToNewPeriod, type NewPeriod } from '../domain/copy';
+import type { NewPeriod } from '../domain/copy';
 import { CHILD_KINDS, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { WorkbookDb } from './db';
 import { watchWorkbook, type LiveSubscription, type WorkbookObserver } from './live-workbook';
@@ -280,9 +280,9 @@ export class WorkbookRepository {
     return restored;
   }
 
-  /** Copies a strategy's structure into a new period; returns the new strategy. */
+  /** Copies a strategy's structure into a new period; returns the new strategy (its code loads when first asked). */
   async copyToNewPeriod(strategyId: string, period: NewPeriod): Promise<Strategy> {
-    const source = await this.loadWorkbook(strategyId);
+    const [{ copyToNewPeriod }, source] = await Promise.all([import('../domain/copy'), this.loadWorkbook(strategyId)]);
     if (!source) throw new RecordNotFoundError('strategies', strategyId);
     const copy = copyToNewPeriod(source, period, this.#ctx());
     await this.addWorkbook(copy);
