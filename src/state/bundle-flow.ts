@@ -23,11 +23,15 @@ import {
   type Side,
 } from '../bundle';
 import { utf8Length } from '../bundle/canonical';
-import { t } from '../i18n';
+import { addMessages, t } from '../i18n';
+import { bundle as bundleMessages } from '../i18n/ja/bundle';
 import type { WorkbookRecords } from '../domain/workbook';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { Progress, ExchangeRepository } from '../storage/exchange-repository';
 import type { SyncLogRow } from '../storage/db';
+
+// The messages of bundle files are not part of the first load: they come with this module.
+addMessages(bundleMessages);
 
 /** Thrown by an undo that would overwrite an edit made since the import (nothing is written). */
 export { UndoConflictError } from '../storage/exchange-repository';

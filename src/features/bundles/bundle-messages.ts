@@ -4,11 +4,15 @@
  * through features/shared/record-words.ts. `bundleErrorMessage` switches over every error kind with
  * no default, so adding a kind to BundleError without a message is a type error.
  */
-import { fy, t, type MessageKey } from '../../i18n';
+import { addMessages, fy, t, type MessageKey } from '../../i18n';
+import { bundle as bundleMessages } from '../../i18n/ja/bundle';
 import { formatNumber } from '../../domain/numbers';
 import { assertNever, type BundleError, type RecordIssue, type RecordIssueProblem, type ReferenceIssue, type ReferenceIssueProblem, type ReferenceTarget } from '../../bundle/errors';
 import { RECORD_KEYS } from '../../bundle/format';
 import { placeText, whatText } from '../shared/record-words';
+
+// The messages of bundle files are not part of the first load: they come with this module.
+addMessages(bundleMessages);
 
 /** The catalog key of an error kind's message. */
 export function bundleErrorKey(e: BundleError): MessageKey {

@@ -4,7 +4,8 @@
  * taken. The plan (bundle/merge.ts) holds places and values as data; this writes them in the
  * chosen language.
  */
-import { fy, t, type MessageKey } from '../../i18n';
+import { addMessages, fy, t, type MessageKey } from '../../i18n';
+import { bundle as bundleMessages } from '../../i18n/ja/bundle';
 import { formatMeasurement, formatNumber } from '../../domain/numbers';
 import type { FieldStamp } from '../../domain/records';
 import type { RecordKind } from '../../domain/workbook';
@@ -14,6 +15,9 @@ import { shownValue, type ChoiceKind, type ShownValue } from '../../bundle/shown
 import type { BundleScope, FieldDifference, NotAllowed, Side } from '../../bundle';
 import type { ConflictReason } from '../../bundle/merge';
 import { fieldLabel, placeText } from '../shared/record-words';
+
+// The messages of bundle files are not part of the first load: they come with this module.
+addMessages(bundleMessages);
 
 /**
  * An item of the plan in domain words: 「事業『…』の事業名」「KPI『…』の令和2年度の実績値」; for a

@@ -6,10 +6,14 @@
  *   { chain: [基本目標2, 事業1, KPI『空き家バンク…』], year: 2021, field: actual.value }
  *     → 「基本目標2 > 事業1 > KPI『空き家バンク…』の令和3年度の実績値」
  */
-import { fy, t, type MessageKey } from '../../i18n';
+import { addMessages, fy, t, type MessageKey } from '../../i18n';
+import { bundle as bundleMessages } from '../../i18n/ja/bundle';
 import type { RecordKind } from '../../domain/workbook';
 import { META_FIELDS } from '../../bundle/format';
 import { DELETED_FIELD, MEASUREMENT_FIELDS, type FieldPlace, type PlaceStep, type PlaceWhat, type RecordPlace } from '../../bundle/locate';
+
+// The messages of bundle files are not part of the first load: they come with this module.
+addMessages(bundleMessages);
 
 const WHAT: Readonly<Record<PlaceWhat, MessageKey>> = {
   strategy: 'bundle.what.strategy',

@@ -1,6 +1,6 @@
 import { app } from './app';
 import { parse } from './parse';
-import { bundle } from './bundle';
+import type { bundle } from './bundle';
 import { meeting } from './meeting';
 import { files } from './files';
 import type { reports } from './reports';
@@ -10,15 +10,17 @@ import { ui } from './ui';
 import { tablet } from './tablet';
 
 /**
- * The Japanese messages loaded with the app. The messages of the reports (./reports.ts) and of the
- * spreadsheets (./sheets.ts) come with their screens, which are loaded when first opened
- * (src/features/reports/report-model.ts, src/sheets/messages.ts and src/sheets/export.ts add
- * them), so that the first load stays small.
+ * The Japanese messages loaded with the app. The messages of the reports (./reports.ts), of the
+ * spreadsheets (./sheets.ts) and of bundle files (./bundle.ts: refusals, record places, the merge
+ * preview) come with the code that shows them, which is loaded when first used
+ * (src/features/reports/report-model.ts, src/sheets/messages.ts, src/sheets/export.ts,
+ * src/features/shared/record-words.ts, src/features/bundles/bundle-messages.ts,
+ * src/features/bundles/merge-words.ts and src/state/bundle-flow.ts add them), so that the first
+ * load stays small.
  */
 export const ja = {
   ...app,
   ...parse,
-  ...bundle,
   ...meeting,
   ...files,
   ...safety,
@@ -27,4 +29,4 @@ export const ja = {
 } as const;
 
 /** The whole Japanese catalog: every user-visible string of the app. */
-export type JaCatalog = typeof ja & typeof reports & typeof sheets;
+export type JaCatalog = typeof ja & typeof bundle & typeof reports & typeof sheets;
