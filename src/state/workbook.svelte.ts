@@ -49,15 +49,19 @@ export interface WorkbookStoreDeps {
 
 /**
  * The achievement engine is not part of the first load (the start screen needs none of it): it is
- * fetched as soon as this module runs, while the database opens. Until it is there a view is built
- * whole; after, a view is patched from the previous one and its evaluations advanced (advanceView).
- * Either way the view is the same; only the work differs.
+ * fetched when a strategy is opened (a reopened screen's code brings it along too). Until it is
+ * there a view is built whole; after, a view is patched from the previous one and its evaluations
+ * advanced (advanceView). Either way the view is the same; only the work differs.
  */
 let advance: typeof advanceViewFn | null = null;
-export const engineLoaded: Promise<void> = import('../domain/achievement/evaluated-view').then(
-  (m) => void (advance = m.advanceView),
-  () => {},
-);
+let engine: Promise<void> | null = null;
+export function loadEngine(): Promise<void> {
+  engine ??= import('../domain/achievement/evaluated-view').then(
+    (m) => void (advance = m.advanceView),
+    () => void (engine = null),
+  );
+  return engine;
+}
 
 export class WorkbookStore {
   strategies = $state.raw<Strategy[]>([]);
@@ -193,6 +197,7 @@ export class WorkbookStore {
     this.records = null;
     this.complete = false;
     if (!strategyId) return;
+    void loadEngine();
     this.#watchOpen(strategyId);
   }
 
