@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openApp, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
+import { openApp, screenComes, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Page } from './support/browser';
 
 const errors: string[][] = [];
 const dir = mkdtempSync(join(tmpdir(), 'merge-e2e-'));
@@ -51,7 +51,7 @@ async function apply(page: Page) {
 async function openProject(page: Page, sid: string) {
   const project = (await stored<{ id: string; name: string }>(page, 'projects')).find((p) => p.name.includes(PROJECT))!;
   await page.goto(`${base(page)}#/s/${sid}/project/${project.id}`);
-  await page.getByTestId('project-heading').filter({ hasText: PROJECT }).waitFor();
+  await screenComes(page, page.getByTestId('project-heading').filter({ hasText: PROJECT }));
 }
 
 async function saved(page: Page) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appURL, openApp, screenshot, serviceWorkerState, waitForServiceWorker, type App, type BrowserContext } from './support/browser';
+import { appURL, openApp, screenComes, screenshot, waitForServiceWorker, type App, type BrowserContext } from './support/browser';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const distDir = inject('distDir');
@@ -68,15 +68,7 @@ afterAll(async () => {
 const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset['build'] ?? '');
 
 /** Waits for the project screen; if it does not come, says what the tab shows instead. */
-async function projectScreen(page: Page): Promise<void> {
-  await page
-    .getByTestId('project-heading')
-    .waitFor()
-    .catch(async (e: unknown) => {
-      const shows = await page.evaluate(() => document.body.innerText.slice(0, 300));
-      throw new Error(`${String(e)}\nat ${page.url()}, build ${await buildOf(page)}, ${await serviceWorkerState(page)}\nthe page shows: ${shows}`);
-    });
-}
+const projectScreen = (page: Page) => screenComes(page, page.getByTestId('project-heading'));
 
 /** A tab that loads from the network, not from the service worker (a reload that bypasses the cache). */
 async function openBypassingWorker(path: string): Promise<{ page: Page }> {

@@ -17,12 +17,13 @@
 // - `waitForServiceWorker(page)`: until the app's worker controls the page (reloads once if needed).
 // - `screenshot(page, name)`: a PNG of what the user sees, in <repo>/screenshots/.
 // - `collectErrors(page)`: a tab's own list of errors, for a test that checks tabs one by one.
+// - `screenComes(page, locator)`: waits for a screen; if it does not come, says what the tab shows.
 // Tablet sizes and moving around by touch: ./tablet.ts; typing as a person does: ./typing.ts;
 // what the WebKit lane shares: ./lane.ts.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../support/chromium.mjs';
 import { appURL, SCREENSHOT_DIR, TABLET_LANDSCAPE, TABLET_PORTRAIT, type Viewport } from './lane';
 
@@ -161,6 +162,19 @@ export async function serviceWorkerState(page: Page): Promise<string> {
       `installing: ${installing?.state ?? '-'}, waiting: ${waiting?.state ?? '-'}, ` +
       `active: ${active?.state ?? '-'}, controller: ${controller ? controller.state : 'none'}`
     );
+  });
+}
+
+/**
+ * Waits for `screen` (a locator of the screen's heading, say) to be visible. If it does not come,
+ * the failure says what the tab shows instead, its address, its build and its service worker.
+ */
+export async function screenComes(page: Page, screen: Locator, { timeout = 30_000 } = {}): Promise<void> {
+  await screen.waitFor({ timeout }).catch(async (e: unknown) => {
+    const shows = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '(unreadable)');
+    const build = await page.evaluate(() => document.documentElement.dataset['build'] ?? '').catch(() => '?');
+    const worker = await serviceWorkerState(page).catch(() => '?');
+    throw new Error(`${String(e)}\nat ${page.url()}, build ${build}, ${worker}\nthe page shows: ${shows}`);
   });
 }
 
