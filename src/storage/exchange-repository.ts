@@ -94,25 +94,16 @@ export class ExchangeRepository {
     const canonical = held instanceof Blob ? await storableBlob(held) : null;
     await db.transaction('rw', db.syncLog, db.sentSnapshots, async () => {
       await db.sentSnapshots.put(canonical !== null ? { id: meta.exportId, strategyId, canonical } : { id: meta.exportId, strategyId, records: held as WorkbookRecords });
-      await db.syncLog.put({
-        id: meta.exportId,
-        strategyId,
-        direction: 'sent',
-        exportedAt: meta.exportedAt,
-        scope: meta.scope,
-        copyId: meta.copyId,
-        fileName,
-        loggedAt: this.#now(),
-        exportedBy: meta.exportedBy,
-      });
+      await db.syncLog.put(this.#logRow('sent', meta, strategyId, fileName));
     });
   }
 
-  #received(meta: BundleMeta, strategyId: string, fileName: string): SyncLogRow {
+  /** The exchange log's row of a file sent or taken in. */
+  #logRow(direction: SyncLogRow['direction'], meta: BundleMeta, strategyId: string, fileName: string): SyncLogRow {
     return {
       id: meta.exportId,
       strategyId,
-      direction: 'received',
+      direction,
       exportedAt: meta.exportedAt,
       scope: meta.scope,
       copyId: meta.copyId,
@@ -148,7 +139,7 @@ export class ExchangeRepository {
         copyId: this.#newId(),
         createdFromScope: meta.scope.kind === 'department' ? meta.scope : null,
       });
-      await db.syncLog.put(this.#received(meta, strategyId, fileName));
+      await db.syncLog.put(this.#logRow('received', meta, strategyId, fileName));
     });
   }
 
@@ -248,7 +239,7 @@ export class ExchangeRepository {
       const puts = new PipelinedPuts(total, onProgress);
       for (const [kind, list] of Object.entries(written) as [RecordKind, RecordOfKind[RecordKind][]][]) await puts.put(db.table(kind), list);
       await puts.done();
-      if (meta) await db.syncLog.put(this.#received(meta, strategyId, what.label));
+      if (meta) await db.syncLog.put(this.#logRow('received', meta, strategyId, what.label));
     });
     return snapshotId;
   }
