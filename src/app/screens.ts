@@ -3,18 +3,10 @@
  * shell alone. A start from the home-screen icon reopens the last screen; so that its code does not
  * wait for the database to say which screen that was, the last route is also kept as a hint in
  * localStorage (synchronous), and main.ts starts loading that screen's code at once, while the
- * database opens. A wrong or missing hint only loads a screen nobody asked for yet.
+ * database opens (through the shell's own loaders, features/strategy/screens.ts). A wrong or
+ * missing hint only loads a screen nobody asked for yet.
  */
-const SCREEN_CODE: Readonly<Record<string, () => Promise<unknown>>> = {
-  dashboard: () => import('../features/dashboard/DashboardPage.svelte'),
-  kpi: () => import('../features/dashboard/KpiDetailPage.svelte'),
-  project: () => import('../features/projects/ProjectPage.svelte'),
-  goal: () => import('../features/goals/GoalPage.svelte'),
-  measure: () => import('../features/measures/MeasurePage.svelte'),
-  strategy: () => import('../features/strategy/StrategyPage.svelte'),
-  todo: () => import('../features/department/TodoPage.svelte'),
-  meeting: () => import('../features/meeting/MeetingMode.svelte'),
-};
+import { screenCodeOf } from '../features/strategy/screens';
 
 export const LAST_ROUTE_HINT_KEY = 'chiho-senryaku.last-route';
 
@@ -39,8 +31,7 @@ export function strategyOf(hash: string): string | null {
 /** Starts loading the code of the screen `hash` shows (nothing for other addresses). */
 export function prefetchScreen(hash: string): void {
   const screen = screenOf(hash);
-  const load = screen ? SCREEN_CODE[screen] : undefined;
-  if (load) void load().catch(() => {});
+  if (screen) void screenCodeOf(screen)?.load().catch(() => {});
 }
 
 /** Remembers the last route for the next start (a convenience: a full or blocked storage is ignored). */

@@ -38,8 +38,8 @@ export const EMBEDDED_PARTS: ReadonlySet<string> = new Set([
   'features/meeting/MeetingsPanel.svelte',
   'features/settings/StorageFullHelp.svelte',
 ]);
-/** The screens of an open strategy are routed, and loaded on demand, by its shell. */
-const SCREEN_ROUTER = 'features/strategy/StrategyShell.svelte';
+/** The screens of an open strategy are loaded on demand through one map (its shell routes to them). */
+const SCREEN_ROUTER = 'features/strategy/screens.ts';
 const isScreen = (path: string) => /\/[A-Za-z]+(Page|Mode)\.svelte$/.test(path);
 
 /** Packages the domain may use: zod's schemas are pure data checks. */
@@ -198,7 +198,7 @@ describe('layers', () => {
       { path: 'features/g/G.svelte', text: "<script>\n  import { services } from '../../app/context';\n</script>" },
       { path: 'features/goals/GoalPage.svelte', text: "<script>\n  import { defaultYear } from '../dashboard/dashboard-model';\n  import KpiCard from '../kpis/KpiCard.svelte';\n  import { cellText } from '../shared/measurement-text';\n</script>" },
       { path: 'features/goals/Other.svelte', text: "<script>\n  const P = () => import('../projects/ProjectPage.svelte');\n</script>" },
-      { path: 'features/strategy/StrategyShell.svelte', text: "<script>\n  const P = () => import('../projects/ProjectPage.svelte');\n</script>" },
+      { path: 'features/strategy/screens.ts', text: "const P = () => import('../projects/ProjectPage.svelte');" },
       { path: 'domain/ok.ts', text: "// import Dexie from 'dexie';\n/* import '../storage/db'; */\nimport { z } from 'zod';\nimport { a } from './b';" },
     ];
     expect(violations(bad).map((v) => v.key)).toEqual([
