@@ -23,6 +23,10 @@ declare module 'vitest' {
      * at once: planning and a department.
      */
     webdriverURL2: string;
+    /** What each driver and its browsers printed, one file per driver (read when a session hangs). */
+    webdriverLogs: [string, string];
+    /** The virtual display, e.g. ':99', for a driver a test file starts itself. */
+    webkitDisplay: string;
   }
 }
 
@@ -76,6 +80,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let outDir = process.env.E2E_DIST;
   let ownBuild: string | undefined;
+  const logDir = mkdtempSync(join(tmpdir(), 'webkit-logs-'));
+  const logs: [string, string] = [join(logDir, 'driver-1.log'), join(logDir, 'driver-2.log')];
   let server: PreviewServer | undefined;
   let display: Display | undefined;
   let driver: Driver | undefined;
@@ -86,6 +92,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await stop(display?.process);
     await server?.close();
     if (ownBuild) rmSync(ownBuild, { recursive: true, force: true });
+    rmSync(logDir, { recursive: true, force: true });
   };
   try {
     if (!outDir) {
@@ -105,12 +112,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!address || typeof address === 'string') throw new Error('preview server is not listening');
     const baseURL = `http://127.0.0.1:${address.port}/`;
     display = await startXvfb();
-    driver = await startDriver(display.name);
-    driver2 = await startDriver(display.name);
+    driver = await startDriver(display.name, logs[0]);
+    driver2 = await startDriver(display.name, logs[1]);
     project.provide('baseURL', baseURL);
     project.provide('distDir', outDir);
     project.provide('webdriverURL', driver.url);
     project.provide('webdriverURL2', driver2.url);
+    project.provide('webdriverLogs', logs);
+    project.provide('webkitDisplay', display.name);
     console.log(`[webkit] serving ${outDir} at ${baseURL}; display ${display.name}; WebKitWebDriver at ${driver.url}`);
   } catch (error) {
     await teardown();

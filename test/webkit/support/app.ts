@@ -3,11 +3,11 @@
 // Chromium harness (test/e2e/support/browser.ts, with which it shares ../../e2e/support/lane.ts),
 // after every test each browser it opened has its errors checked (they fail the test), is
 // screenshotted when the test failed (screenshots/webkit-failed-*.png) and is closed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
 import { appURL, SCREENSHOT_DIR, TABLET_LANDSCAPE, type Viewport } from '../../e2e/support/lane';
-import { sessionCapabilities } from './processes';
+import { sessionCapabilities, startDriver, stop, type Driver } from './processes';
 import { Keys, Session, until, type ElementRef } from './webdriver';
 
 export { appURL, Keys, SCREENSHOT_DIR, Session, until, type ElementRef };
@@ -27,7 +27,7 @@ const BENIGN = /^page error: ResizeObserver loop completed with undelivered noti
  * at the same time). It is closed after the test.
  */
 export async function openApp({ path = '', size = TABLET_LANDSCAPE, second = false }: { path?: string; size?: Viewport; second?: boolean } = {}): Promise<App> {
-  const session = await Session.create(inject(second ? 'webdriverURL2' : 'webdriverURL'), sessionCapabilities());
+  const session = await newSession(second ? 1 : 0);
   const app = new App(session);
   try {
     await session.setTimeouts({ script: 30_000, pageLoad: 60_000, implicit: 0 });
@@ -40,6 +40,37 @@ export async function openApp({ path = '', size = TABLET_LANDSCAPE, second = fal
   opened.push(app);
   return app;
 }
+
+/** A session normally starts in 1–3 s; one not started in this time is taken as hung. */
+const SESSION_START_MS = 30_000;
+
+/** Drivers this file started in place of a hung one (by the lane's driver number), stopped after it. */
+const replacements = new Map<number, Driver>();
+
+/**
+ * A new session on driver `n` (0 or 1). A driver seen once to hang while starting a browser (90 s
+ * without an answer, after which every later test of the file failed too) is replaced by a new
+ * driver on the same display for the rest of the file; what the hung one printed is shown.
+ */
+async function newSession(n: 0 | 1): Promise<Session> {
+  const url = replacements.get(n)?.url ?? (n === 0 ? inject('webdriverURL') : inject('webdriverURL2'));
+  try {
+    return await Session.create(url, sessionCapabilities(), SESSION_START_MS);
+  } catch (error) {
+    const log = inject('webdriverLogs')[n];
+    const tail = !replacements.has(n) && existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
+    console.warn(`[webkit] driver ${n + 1} started no session (${String(error)}); starting another.${tail ? `\nIt printed:\n${tail}` : ''}`);
+    await stop(replacements.get(n)?.process);
+    const driver = await startDriver(inject('webkitDisplay'));
+    replacements.set(n, driver);
+    return Session.create(driver.url, sessionCapabilities(), SESSION_START_MS);
+  }
+}
+
+afterAll(async () => {
+  for (const driver of replacements.values()) await stop(driver.process);
+  replacements.clear();
+});
 
 afterEach(async (context) => {
   const failed = context.task.result?.state === 'fail';

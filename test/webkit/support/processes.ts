@@ -3,6 +3,7 @@
 // stopping it also stops what it started (the driver's MiniBrowser and its web processes), and both
 // are stopped when the Node process exits, also after a failure or an interrupt.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { miniBrowserPath, missingForWebKit } from '../../support/webkit.mjs';
 
@@ -125,8 +126,12 @@ export interface Driver {
   process: ChildProcess;
 }
 
-/** Starts WebKitWebDriver on a free port, its browsers on `display`; resolves once it answers /status. */
-export async function startDriver(display: string): Promise<Driver> {
+/**
+ * Starts WebKitWebDriver on a free port, its browsers on `display`; resolves once it answers /status.
+ * What the driver and its browsers print is appended to `logFile` when one is given (read when a
+ * session could not be created).
+ */
+export async function startDriver(display: string, logFile?: string): Promise<Driver> {
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
@@ -138,8 +143,12 @@ export async function startDriver(display: string): Promise<Driver> {
       GTK_A11Y: 'none',
     });
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const record = (chunk: Buffer) => {
+      if (output.length < 20_000) output += chunk.toString();
+      if (logFile) appendFileSync(logFile, chunk);
+    };
+    child.stdout?.on('data', record);
+    child.stderr?.on('data', record);
     const url = `http://127.0.0.1:${port}/`;
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && child.exitCode === null) {

@@ -79,8 +79,8 @@ export class Session {
     readonly capabilities: Record<string, unknown>,
   ) {}
 
-  static async create(driverURL: string, capabilities: Record<string, unknown>): Promise<Session> {
-    const value = (await call('POST', new URL('session', driverURL).href, { capabilities }, 90_000)) as {
+  static async create(driverURL: string, capabilities: Record<string, unknown>, timeoutMs = 90_000): Promise<Session> {
+    const value = (await call('POST', new URL('session', driverURL).href, { capabilities }, timeoutMs)) as {
       sessionId: string;
       capabilities: Record<string, unknown>;
     };
