@@ -203,7 +203,9 @@ export interface KpiEvaluation {
   /** The previous fiscal year's actual, when it is a number (or, milestones, done / not done). */
   previous: { year: number; value: number | null; done: boolean | null } | null;
   trend: Trend | null;
-  projection: Projection | null;
+  // The projection to the final year is not part of an evaluation: only the KPI's detail shows it,
+  // and it reads every year's actual, which a roll-up of 10,000 KPIs need not touch. It is
+  // {@link projectionOf}.
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -359,7 +361,6 @@ export function evaluateIndexed(
     rank: PENDING_RANK, // set by finish()
     previous: null,
     trend: null,
-    projection: null,
   };
   if (byYear !== entered && e.actual !== null) e.computedFigure = cumulativeJudgedOf(kpi);
   e.previous = previousOf(kpi, byYear, fiscalYear);
@@ -368,13 +369,13 @@ export function evaluateIndexed(
   const excludedStatus = excludedStatusOf(actualM) ?? excludedStatusOf(record?.target) ?? excludedStatusOf(kpi.target);
   if (excludedStatus) {
     e.reason = excludedStatus;
-    return finish(kpi, byYear, e, scheme, final);
+    return finish(e, scheme);
   }
 
   // 年度目標がない年度の判定 (docs/achievement.md, "Years without an adopted target").
   const beforeFinal = final !== null && final.year !== null && fiscalYear < final.year;
   if (beforeFinal && judgement === 'finalYearOnly') {
-    return unjudged(kpi, byYear, e, scheme, final, 'beforeFinalYear');
+    return unjudged(kpi, e, scheme, final, 'beforeFinalYear');
   }
   if (beforeFinal && judgement === 'adoptedOnly' && !milestone && target && (target.source === 'interpolated' || target.source === 'final')) {
     const a = e.actual;
@@ -386,7 +387,7 @@ export function evaluateIndexed(
       target = e.target = { value: f, source: 'final', interpolated: false, from: null, to: null, measurement: final.measurement };
       e.early = true;
     } else {
-      return unjudged(kpi, byYear, e, scheme, final, 'noAdoptedTarget');
+      return unjudged(kpi, e, scheme, final, 'noAdoptedTarget');
     }
   }
 
@@ -398,7 +399,7 @@ export function evaluateIndexed(
     } else {
       e.reason =
         milestone && final ? 'notDue' : baseline && baseline.year !== null && baseline.year >= fiscalYear && final ? 'beforeBaseline' : 'noTarget';
-      return finish(kpi, byYear, e, scheme, final);
+      return finish(e, scheme);
     }
   }
 
@@ -410,7 +411,7 @@ export function evaluateIndexed(
     } else {
       e.verdict = done ? 'achieved' : 'notAchieved';
     }
-    return finish(kpi, byYear, e, scheme, final);
+    return finish(e, scheme);
   }
 
   const a = e.actual;
@@ -418,7 +419,7 @@ export function evaluateIndexed(
   if (a === null || t === null) {
     e.verdict = 'pending';
     e.reason = pendingReason(actualM);
-    return finish(kpi, byYear, e, scheme, final);
+    return finish(e, scheme);
   }
 
   const range = target.measurement?.range;
@@ -426,7 +427,7 @@ export function evaluateIndexed(
     // A range target (「80〜90%」): achieved within it, bounds as the words say, on the digits. No
     // 達成率 or 進捗率 is stated: neither bound alone is the target (docs/achievement.md, "Range targets").
     e.verdict = withinRange(a, t, range) ? 'achieved' : 'notAchieved';
-    return finish(kpi, byYear, e, scheme, final);
+    return finish(e, scheme);
   }
   const sign = directionSign(kpi.direction);
   e.verdict = sign * (a - t) >= 0 ? 'achieved' : 'notAchieved';
@@ -443,11 +444,11 @@ export function evaluateIndexed(
     // A decrease-type KPI whose target lies below the baseline but whose actual rose above it.
     if (sign < 0 && t - b < 0 && a - b > 0) e.worseThanBaseline = true;
   }
-  return finish(kpi, byYear, e, scheme, final);
+  return finish(e, scheme);
 }
 
 /** No verdict for the year: the interpolated target is kept for reference and progress is shown. */
-function unjudged(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankScheme, final: FinalTarget, reason: ExcludedReason): KpiEvaluation {
+function unjudged(kpi: Kpi, e: KpiEvaluation, scheme: RankScheme, final: FinalTarget, reason: ExcludedReason): KpiEvaluation {
   if (e.target?.interpolated) e.referenceTarget = e.target;
   e.target = null;
   const milestone = kpi.kind === 'milestone';
@@ -455,7 +456,7 @@ function unjudged(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankSch
     // Nothing to judge yet anyway: the actual is not in (blank, 集計中, 未実施 …).
     e.verdict = 'pending';
     e.reason = pendingReason(e.actualMeasurement);
-    return finish(kpi, byYear, e, scheme, final);
+    return finish(e, scheme);
   }
   e.verdict = 'excluded';
   e.reason = reason;
@@ -465,7 +466,7 @@ function unjudged(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankSch
   if (kpi.kind !== 'milestone' && !final.measurement.range && a !== null && b !== undefined && f !== null && directionSign(kpi.direction) * (f - b) > 0) {
     e.finalProgress = fraction(a, b, f, b);
   }
-  return finish(kpi, byYear, e, scheme, final);
+  return finish(e, scheme);
 }
 
 /** Units counted in whole numbers (人, 件, 社, か所 …): their interpolated targets are whole. */
@@ -510,9 +511,8 @@ function pendingReason(m: Measurement | null): PendingReason {
   return 'undetermined';
 }
 
-function finish(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, scheme: RankScheme, final: FinalTarget | null): KpiEvaluation {
+function finish(e: KpiEvaluation, scheme: RankScheme): KpiEvaluation {
   e.rank = rankOf(e, scheme);
-  e.projection = projectionOf(kpi, byYear, e, final);
   return e;
 }
 
@@ -529,7 +529,19 @@ function rankFrom(scheme: RankScheme, lvl: RankLevel | undefined, index: number,
   return { schemeId: scheme.id, schemeKind: scheme.kind, key: lvl.key, label, symbol: lvl.symbol, color: lvl.color, index, evaluable: true, measure, ratio, basis, fallback };
 }
 
+/**
+ * The unevaluable level of a scheme, made once per scheme and shared (frozen) by every pending and
+ * excluded KPI: a roll-up of 10,000 KPIs no longer makes one object for each.
+ */
+const UNEVALUABLE = new WeakMap<RankScheme, Rank>();
+
 function unevaluableRank(scheme: RankScheme): Rank {
+  let rank = UNEVALUABLE.get(scheme);
+  if (!rank) UNEVALUABLE.set(scheme, (rank = Object.freeze(newUnevaluableRank(scheme))));
+  return rank;
+}
+
+function newUnevaluableRank(scheme: RankScheme): Rank {
   const u = scheme.unevaluable;
   return {
     schemeId: scheme.id,
@@ -673,9 +685,15 @@ function trendOf(kpi: Kpi, e: KpiEvaluation): Trend | null {
  * the last two actuals up to this year (or from the baseline through the only actual) carried to the
  * final target's year; on track when the value there reaches the final target. With one actual and
  * no baseline year: on track when that actual meets its own year's target. Null from the final year
- * on (the verdict says it), without a final target, or without any actual.
+ * on (the verdict says it), without a final target, or without any actual. `e` is the KPI's
+ * evaluation of the year, over the same yearly records.
  */
-function projectionOf(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, finalTarget: FinalTarget | null): Projection | null {
+export function projectionOf(kpi: Kpi, kpiYears: readonly KpiYear[], e: KpiEvaluation): Projection | null {
+  // The figures the evaluation judged (a 累計 KPI entered as one figure and judged on the other).
+  return projectAt(kpi, judgedYears(kpi, indexYears(kpi, kpiYears)), e);
+}
+
+function projectAt(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation): Projection | null {
   const final = e.finalTarget;
   if (!final || final.year === null || e.fiscalYear >= final.year) return null;
   // A range (「80〜90%」) is no point a line can be carried to.
@@ -719,7 +737,7 @@ function projectionOf(kpi: Kpi, byYear: YearIndex, e: KpiEvaluation, finalTarget
     method = 'baselineAndActual';
   }
   if (!from) {
-    const t = lastYear === e.fiscalYear ? e.target : yearTargetWith(kpi, byYear, lastYear, e.baseline, finalTarget);
+    const t = lastYear === e.fiscalYear ? e.target : yearTargetWith(kpi, byYear, lastYear, e.baseline, final);
     if (!t || t.value === null) return null;
     return {
       method: 'interimTarget',

@@ -8,6 +8,7 @@ import { strategyDefaults } from '../../../src/domain/entities/strategy';
 import { strategySchema } from '../../../src/domain/entities/strategy.schema';
 import {
   evaluateKpi,
+  projectionOf,
   evaluateKpiYears,
   explain,
   linearTarget,
@@ -29,6 +30,12 @@ function make(plain: PlainKpi): { kpi: Kpi; years: KpiYear[] } {
 const evaluate = (plain: PlainKpi, fy: number, preset: Parameters<typeof presetRankScheme>[0] = 'default') => {
   const { kpi, years } = make(plain);
   return evaluateKpi(kpi, years, fy, presetRankScheme(preset), 'interpolated');
+};
+
+/** The projection to the final year beside {@link evaluate}'s evaluation. */
+const project = (plain: PlainKpi, fy: number) => {
+  const { kpi, years } = make(plain);
+  return projectionOf(kpi, years, evaluateKpi(kpi, years, fy, presetRankScheme('default'), 'interpolated'));
 };
 
 /** 待機児童数: 12人 (平成30年度) → 0人 (令和4年度), less is better. */
@@ -83,8 +90,8 @@ describe('evaluateKpi', () => {
     });
 
     it('projection: 8 → 5 goes on to 2 in 令和4年度 (off track); 8 → 4 reaches 0 (on track)', () => {
-      expect(evaluate(waiting({ 2020: 8, 2021: 5 }), 2021).projection).toMatchObject({ method: 'lastTwoActuals', projected: 2, onTrack: false });
-      expect(evaluate(waiting({ 2020: 8, 2021: 4 }), 2021).projection).toMatchObject({ projected: 0, onTrack: true });
+      expect(project(waiting({ 2020: 8, 2021: 5 }), 2021)).toMatchObject({ method: 'lastTwoActuals', projected: 2, onTrack: false });
+      expect(project(waiting({ 2020: 8, 2021: 4 }), 2021)).toMatchObject({ projected: 0, onTrack: true });
     });
   });
 
@@ -351,8 +358,7 @@ describe('evaluateKpi', () => {
   describe('projection', () => {
     const kpi: PlainKpi = { name: 'x', unit: '件', baseline: { value: 10 }, baselineYear: 2019, target: { value: 20 }, targetYear: 2024 };
     it('from the baseline through the only actual', () => {
-      const e = evaluate({ ...kpi, years: [{ fiscalYear: 2021, actual: { value: 14 } }] }, 2021);
-      expect(e.projection).toEqual({
+      expect(project({ ...kpi, years: [{ fiscalYear: 2021, actual: { value: 14 } }] }, 2021)).toEqual({
         method: 'baselineAndActual',
         year: 2024,
         projected: 20,
@@ -365,7 +371,7 @@ describe('evaluateKpi', () => {
       });
     });
     it('through the last two actuals, skipping a pending year', () => {
-      const e = evaluate(
+      const projection = project(
         {
           ...kpi,
           years: [
@@ -376,15 +382,15 @@ describe('evaluateKpi', () => {
         },
         2022,
       );
-      expect(e.projection).toMatchObject({ method: 'lastTwoActuals', projected: 15, onTrack: false });
+      expect(projection).toMatchObject({ method: 'lastTwoActuals', projected: 15, onTrack: false });
     });
     it('with one actual and no baseline year: whether that actual meets its year target', () => {
-      const e = evaluate({ ...kpi, baseline: undefined, baselineYear: undefined, years: [{ fiscalYear: 2021, actual: { value: 21 } }] }, 2021);
-      expect(e.projection).toMatchObject({ method: 'interimTarget', projected: null, onTrack: true });
+      const projection = project({ ...kpi, baseline: undefined, baselineYear: undefined, years: [{ fiscalYear: 2021, actual: { value: 21 } }] }, 2021);
+      expect(projection).toMatchObject({ method: 'interimTarget', projected: null, onTrack: true });
     });
     it('null in and after the final year, and without any actual', () => {
-      expect(evaluate({ ...kpi, years: [{ fiscalYear: 2024, actual: { value: 21 } }] }, 2024).projection).toBeNull();
-      expect(evaluate(kpi, 2021).projection).toBeNull();
+      expect(project({ ...kpi, years: [{ fiscalYear: 2024, actual: { value: 21 } }] }, 2024)).toBeNull();
+      expect(project(kpi, 2021)).toBeNull();
     });
   });
 });
