@@ -55,9 +55,10 @@ describe('a strategy of 500 KPIs', () => {
     const behind = want.strategy.notAchievedIds.length;
     expect(behind).toBeGreaterThan(60);
 
-    // The full table: 50 rows, then 50 more, then all.
+    // The full table: 50 rows, then 50 more, then all. The lists are drawn after the totals, with
+    // no tap: once near the viewport or when the page is idle.
     const rows = page.getByTestId('dash-row');
-    expect(await rows.count()).toBe(50);
+    await expect.poll(() => rows.count()).toBe(50);
     await expect.poll(() => page.getByTestId('rows-more').textContent()).toContain(`500件のうち50件`);
     await page.getByTestId('rows-more-next').click();
     await expect.poll(() => rows.count()).toBe(100);
@@ -69,7 +70,7 @@ describe('a strategy of 500 KPIs', () => {
 
     // What is behind: 30 first, every one on request, as many as the engine counts.
     const items = page.getByTestId('behind-item');
-    expect(await items.count()).toBe(30);
+    await expect.poll(() => items.count()).toBe(30);
     await page.getByTestId('behind-more-all').click();
     await expect.poll(() => items.count()).toBe(behind);
     await screenshot(page, 'dashboard-large-1024x768');
@@ -145,5 +146,19 @@ describe('a strategy of 500 KPIs', () => {
       await tab.close();
       await context.setOffline(false);
     }
+  });
+
+  test('the outline lists every project: the branches out of sight are drawn without a tap', async () => {
+    await page.goto(`${base()}#/s/${records.strategy.id}/dashboard`);
+    await page.getByTestId('dash-summary').waitFor();
+    const projects = view.goals.reduce((n, g) => n + view.projectsOf(g.id).length, view.directProjects.length);
+    expect(projects).toBe(150);
+    await expect.poll(() => page.getByTestId('nav-project').count()).toBe(projects);
+    // The last goal's last project is a link that works.
+    const last = view.projectsOf(view.goals.at(-1)!.id).at(-1)!;
+    await page.locator(`a[href$="/project/${last.id}"]`).first().click();
+    await page.getByTestId('project-heading').waitFor();
+    expect(await page.getByTestId('project-heading').textContent()).toContain(last.name);
+    expect(errors).toEqual([]);
   });
 });
