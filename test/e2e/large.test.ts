@@ -154,6 +154,12 @@ describe('a strategy of 500 KPIs', () => {
     const projects = view.goals.reduce((n, g) => n + view.projectsOf(g.id).length, view.directProjects.length);
     expect(projects).toBe(150);
     await expect.poll(() => page.getByTestId('nav-project').count()).toBe(projects);
+    // Upright on a tablet, once everything is drawn, nothing reaches past the screen's width.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await expect.poll(() => page.getByTestId('dash-row').count()).toBe(50);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'dashboard-large-768x1024');
+    await page.setViewportSize({ width: 1024, height: 768 });
     // The last goal's last project is a link that works.
     const last = view.projectsOf(view.goals.at(-1)!.id).at(-1)!;
     await page.locator(`a[href$="/project/${last.id}"]`).first().click();
