@@ -137,7 +137,7 @@ export function roundTo(x: number, places: number): number {
   const text = String(x);
   if (places >= 0 && !text.includes('e')) {
     // Written without an exponent (the common case), rounded on the digits of the text itself:
-    // the same digits as below, without BigInts.
+    // the same digits as roundOnFraction gives, without BigInts.
     const point = text.indexOf('.');
     // No more decimals than `places`: rounding keeps every digit, and the nearest number is x.
     if (text.length - point - 1 <= places) return x;
@@ -146,6 +146,15 @@ export function roundTo(x: number, places: number): number {
     const v = Number(text.charCodeAt(point + 1 + places) >= 53 ? lastDigitUp(kept) : kept);
     return v === 0 ? 0 : v;
   }
+  return roundOnFraction(x, places);
+}
+
+/**
+ * A finite number rounded to `places` (≥ 0) decimals, halves away from zero, through the BigInt
+ * fraction of its decimal: what {@link roundTo} does for a number written with an exponent, and
+ * the plain way its text path must agree with (test/domain/achievement/fast-paths.test.ts).
+ */
+export function roundOnFraction(x: number, places: number): number {
   const q = rational(x);
   const scale = 10n ** BigInt(places);
   const n = q.n < 0n ? -q.n : q.n;

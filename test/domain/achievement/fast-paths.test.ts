@@ -14,7 +14,7 @@ import { buildWorkbook } from '../../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../../src/domain/workbook';
 import type { Kpi } from '../../../src/domain/entities/kpi';
 import type { KpiYear } from '../../../src/domain/entities/kpi-year';
-import { evaluateKpi, interimJudgementOf, rational, resolveRankScheme, rollUp, roundTo, roundToSense, type StrategyRollup } from '../../../src/domain/achievement';
+import { evaluateKpi, interimJudgementOf, resolveRankScheme, rollUp, roundOnFraction, roundTo, roundToSense, type StrategyRollup } from '../../../src/domain/achievement';
 import { testContext } from '../../support/context';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261207;
@@ -25,12 +25,7 @@ const SCALE = Math.max(1, Number(process.env.FC_RUNS) || 1);
 function roundToReference(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
   if (Number.isInteger(x) && places >= 0) return x === 0 ? 0 : x;
-  const q = rational(x);
-  const scale = 10n ** BigInt(places);
-  const n = q.n < 0n ? -q.n : q.n;
-  const r = (2n * n * scale + q.d) / (2n * q.d);
-  const v = Number(`${q.n < 0n ? '-' : ''}${r}e-${places}`);
-  return v === 0 ? 0 : v;
+  return roundOnFraction(x, places);
 }
 
 /** Decimal places as counted before (two regular expressions over the text). */
