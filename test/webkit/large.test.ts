@@ -43,6 +43,11 @@ describe('a strategy of 150 KPIs in WebKit', () => {
     await until(() => count(app, 'dash-row'), (n) => n === Math.min(50, 150), '50 rows of the KPI table');
     await until(() => count(app, 'behind-item'), (n) => n === Math.min(30, behind), 'the first KPIs behind');
     await app.screenshot('large-dashboard-1024x768');
+    // Upright, nothing reaches past the screen's width.
+    await app.resize(768, 1024);
+    expect(await app.session.execute<boolean>('return document.documentElement.scrollWidth <= document.documentElement.clientWidth;')).toBe(true);
+    await app.screenshot('large-dashboard-768x1024');
+    await app.resize(1024, 768);
 
     // The last project, scrolled to in the outline as a person does, then tapped.
     const last = view.projectsOf(view.goals.at(-1)!.id).at(-1)!;
