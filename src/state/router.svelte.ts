@@ -19,14 +19,9 @@
  *   #/settings                       settings and storage status
  */
 import type { StartMarker } from './start-marker';
+import type { DashboardFilters } from '../domain/achievement/dashboard';
 
-export interface DashboardFilters {
-  fy: number | null;
-  goal: string | null;
-  dept: string | null;
-  rank: string | null;
-  verdict: string | null;
-}
+export type { DashboardFilters };
 
 export const NO_FILTERS: DashboardFilters = { fy: null, goal: null, dept: null, rank: null, verdict: null };
 

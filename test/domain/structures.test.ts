@@ -21,7 +21,7 @@ import { serializeBundle } from '../../src/bundle/serialize';
 import { parseBundle } from '../../src/bundle/parse';
 import { departmentBundle } from '../../src/bundle/department';
 import { exportOptions } from '../bundle/helpers';
-import { buildDashboard } from '../../src/features/dashboard/dashboard-model';
+import { buildDashboard } from '../../src/domain/achievement/dashboard';
 import { NO_FILTERS } from '../../src/state/router.svelte';
 
 const SEKI_KPIS = new WorkbookView(buildWorkbook(SEKI_SAMPLE, testContext())).kpiCount;

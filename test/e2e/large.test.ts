@@ -12,7 +12,7 @@ import { generateStrategy } from '../support/generate';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';
-import { defaultYear } from '../../src/features/dashboard/dashboard-model';
+import { defaultYear } from '../../src/domain/achievement/dashboard';
 import { serializeBundle } from '../../src/bundle';
 import { exportOptions } from '../bundle/helpers';
 import { testContext } from '../support/context';

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { WorkbookView } from '../../src/domain/workbook';
 import { rollUp } from '../../src/domain/achievement';
-import { defaultYear } from '../../src/features/dashboard/dashboard-model';
+import { defaultYear } from '../../src/domain/achievement/dashboard';
 import { serializeBundle } from '../../src/bundle';
 import { exportOptions } from '../bundle/helpers';
 import { generateStrategy } from '../support/generate';

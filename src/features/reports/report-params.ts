@@ -10,7 +10,7 @@
  *   grant  1 = 交付金 効果検証 only lists projects with a 交付金 in the year
  */
 import type { WorkbookView } from '../../domain/workbook';
-import { defaultYear } from '../shared/default-year';
+import { defaultYear } from '../../domain/achievement/default-year';
 
 export const REPORT_KINDS = ['progress', 'sheet', 'grant'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

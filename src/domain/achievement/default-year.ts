@@ -2,8 +2,8 @@
  * The fiscal year a screen shows when none is chosen (dashboard, project and measure pages,
  * meeting mode, reports): the latest year of the plan period with any actual entered.
  */
-import type { WorkbookView } from '../../domain/workbook';
-import type { Kpi } from '../../domain/entities/kpi';
+import type { WorkbookView } from '../workbook';
+import type { Kpi } from '../entities/kpi';
 
 /** The year shown when none is chosen: the latest year of the period with any actual entered. */
 export function defaultYear(view: WorkbookView): number {

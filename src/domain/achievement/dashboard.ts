@@ -1,15 +1,27 @@
 /**
  * What the dashboard shows, computed from the workbook and the filters: one row per KPI with its
- * evaluation, and tallies per goal over the rows the filters keep. Pure, so it is tested in Node.
+ * evaluation, and tallies per goal over the rows the filters keep. Pure, so it is tested in Node
+ * and run in the reader worker, which keeps the head of it (`DashboardHead`) with the strategy
+ * (storage/kept-dashboard.ts) for the next start to paint before the strategy is read.
  */
-import { evaluatedOf, tally, type KpiEvaluation, type StrategyRollup, type Tally } from '../../domain/achievement';
-import type { WorkbookView } from '../../domain/workbook';
-import type { Kpi } from '../../domain/entities/kpi';
-import type { Goal } from '../../domain/entities/goal';
-import { goalsOfProject, type Project } from '../../domain/entities/project';
-import type { Measure } from '../../domain/entities/measure';
-import type { DashboardFilters } from '../../state/router.svelte';
+import { evaluatedOf } from './evaluated-view';
+import type { KpiEvaluation } from './evaluate';
+import { tally, type StrategyRollup, type Tally } from './rollup';
+import type { RankScheme } from './rank-schemes';
+import type { WorkbookView } from '../workbook';
+import type { Kpi } from '../entities/kpi';
+import type { Goal } from '../entities/goal';
+import { goalsOfProject, type Project } from '../entities/project';
+import type { Measure } from '../entities/measure';
 
+/** What the dashboard is narrowed to (its address's query); null: not narrowed (fy: the default year). */
+export interface DashboardFilters {
+  fy: number | null;
+  goal: string | null;
+  dept: string | null;
+  rank: string | null;
+  verdict: string | null;
+}
 export interface KpiRow {
   kpi: Kpi;
   /** The KPI's primary goal; null for a project directly under the strategy. */
@@ -42,8 +54,8 @@ export interface DashboardModel {
   missingReasons: number;
 }
 
-export { defaultYear } from '../shared/default-year';
-import { defaultYear } from '../shared/default-year';
+export { defaultYear } from './default-year';
+import { defaultYear } from './default-year';
 
 export function buildDashboard(view: WorkbookView, filters: DashboardFilters): DashboardModel {
   const fiscalYear = filters.fy ?? defaultYear(view);
@@ -98,5 +110,53 @@ export function buildDashboard(view: WorkbookView, filters: DashboardFilters): D
     goals,
     behind,
     missingReasons: behind.filter((r) => r.shortfallReason === '').length,
+  };
+}
+
+/** A tally without its lists of KPI ids: what the totals and a goal's card show. */
+export type TallyHead = Omit<Tally, 'kpiIds' | 'notAchievedIds' | 'pendingIds' | 'excludedIds'>;
+
+/**
+ * The dashboard above its two lists (the filters, the totals and the goals' cards), as plain data:
+ * what the page draws there, whether from a model or from a head kept with the strategy.
+ */
+export interface DashboardHead {
+  strategy: { id: string; municipality: string; name: string };
+  fiscalYear: number;
+  /** The years the year filter offers. */
+  years: number[];
+  departments: string[];
+  scheme: RankScheme;
+  total: TallyHead;
+  goals: { goal: { id: string; number: string; title: string }; tally: TallyHead; shared: number; rows: number }[];
+  /** Every goal, for the goal filter (the cards may be narrowed to one). */
+  goalChoices: { id: string; number: string; title: string }[];
+  behind: number;
+  missingReasons: number;
+  rows: number;
+}
+
+function tallyHead(t: Tally): TallyHead {
+  const { kpiIds: _k, notAchievedIds: _n, pendingIds: _p, excludedIds: _e, ...head } = t;
+  return head;
+}
+
+const goalHead = (g: Goal) => ({ id: g.id, number: g.number, title: g.title });
+
+/** The head of `model`, the dashboard of `view`. */
+export function dashboardHead(view: WorkbookView, model: DashboardModel): DashboardHead {
+  const { strategy } = view;
+  return {
+    strategy: { id: strategy.id, municipality: strategy.municipality, name: strategy.name },
+    fiscalYear: model.fiscalYear,
+    years: [...view.years],
+    departments: [...view.departments],
+    scheme: model.rollup.scheme,
+    total: tallyHead(model.total),
+    goals: model.goals.map((g) => ({ goal: goalHead(g.goal), tally: tallyHead(g.tally), shared: g.shared, rows: g.rows.length })),
+    goalChoices: view.goals.map(goalHead),
+    behind: model.behind.length,
+    missingReasons: model.missingReasons,
+    rows: model.rows.length,
   };
 }

@@ -1,8 +1,8 @@
-// The dashboard's model (src/features/dashboard/dashboard-model.ts) over the embedded 関市 sample:
+// The dashboard's model (src/domain/achievement/dashboard.ts) over the embedded 関市 sample:
 // every KPI of the outline gets one row, filters keep exactly what they name, and the tallies add up
 // to the rows they were made from.
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, defaultYear } from '../../src/features/dashboard/dashboard-model';
+import { buildDashboard, dashboardHead, defaultYear } from '../../src/domain/achievement/dashboard';
 import { WorkbookView } from '../../src/domain/workbook';
 import { NO_FILTERS } from '../../src/state/router.svelte';
 import { sample } from '../bundle/helpers';
@@ -77,5 +77,24 @@ describe('dashboard model', () => {
     const model = buildDashboard(view, { ...NO_FILTERS, fy: first });
     expect(model.fiscalYear).toBe(first);
     expect(model.rows.every((r) => r.evaluation.fiscalYear === first)).toBe(true);
+  });
+
+  it('has a head that says what the model says, as plain data that survives being stored', () => {
+    for (const filters of [NO_FILTERS, { ...NO_FILTERS, goal: view.goals[1]!.id }, { ...NO_FILTERS, verdict: 'notAchieved' }]) {
+      const model = buildDashboard(view, filters);
+      const head = dashboardHead(view, model);
+      expect(structuredClone(head)).toEqual(head);
+      expect(JSON.parse(JSON.stringify(head))).toEqual(head);
+      expect(head.fiscalYear).toBe(model.fiscalYear);
+      expect(head.total.total).toBe(model.total.total);
+      expect(head.total.achievedShare).toBe(model.total.achievedShare);
+      expect(head.total.ranks).toEqual(model.total.ranks);
+      expect(head.goals.map((g) => [g.goal.id, g.tally.total, g.rows, g.shared])).toEqual(model.goals.map((g) => [g.goal.id, g.tally.total, g.rows.length, g.shared]));
+      expect(head.goalChoices.map((g) => g.id)).toEqual(view.goals.map((g) => g.id));
+      expect([head.behind, head.missingReasons, head.rows]).toEqual([model.behind.length, model.missingReasons, model.rows.length]);
+      expect(head.years).toEqual(view.years);
+      expect(head.departments).toEqual(view.departments);
+      expect('kpiIds' in head.total).toBe(false);
+    }
   });
 });
