@@ -8,6 +8,8 @@ import { strategyOf } from './screens';
 import { probeBlobStorage } from '../storage/blob-storage';
 import { WorkbookRepository } from '../storage/workbook-repository';
 import { WorkerReader } from '../storage/workbook-reader';
+import { keepDashboard, readKept } from '../storage/kept-dashboard';
+import { DashboardKeeper } from '../state/dashboard-keeper';
 import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
@@ -68,7 +70,7 @@ function safeSessionStorage(): Storage | null {
 export function startReading(hash: string): EarlyRead | null {
   const strategyId = strategyOf(hash);
   if (!strategyId || typeof indexedDB === 'undefined') return null;
-  return startEarlyRead(DB_NAME, strategyId);
+  return startEarlyRead(DB_NAME, strategyId, { build: __BUILD_ID__ });
 }
 
 /** The start check (state/start-marker.ts): run once, before the services and the first screen. */
@@ -105,6 +107,23 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
   );
   const repo = new WorkbookRepository(db, () => store.context(), reader, early);
+  // The open strategy's dashboard head is kept with it for the next start (storage/kept-dashboard.ts).
+  const keeper = new DashboardKeeper({
+    isKept: async (sid) => {
+      await db.open();
+      return (await readKept(db.backendDB(), sid, db.gate.build ?? '')) !== null;
+    },
+    compute: (sid) => reader.head(sid),
+    keep: (sid, computed) => keepDashboard(db, sid, computed),
+    later: (run, ms) => {
+      let idle = 0;
+      const timer = setTimeout(() => (idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5000 }) : (run(), 0)), ms);
+      return () => {
+        clearTimeout(timer);
+        if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+      };
+    },
+  });
   // The one ExchangeRepository: bundle files, spreadsheet imports and restores write whole strategies
   // through it (loaded on first use, so the first load stays small).
   let exchangeRepository: Promise<ExchangeRepository> | null = null;
@@ -118,11 +137,14 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     clock,
     // The rest of an opened strategy is read once its first screen has painted.
     beforeRest: afterPaint,
+    keeper,
     onFirstSave: () => {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },
   });
   pwa.connect(db.gate, () => store.flush());
+  // A start's kept dashboard head, if still valid: shown until the strategy's records are read.
+  void early?.kept.then((head) => head && store.offerKept(head));
   let bundleFlow: Promise<BundleFlow> | null = null;
   const bundles = () =>
     (bundleFlow ??= Promise.all([exchange(), import('../state/bundle-flow')]).then(

@@ -13,6 +13,7 @@ import type { ProjectYear } from '../domain/entities/project-year';
 import { WorkbookView, type ChildKind, type RecordKind, type RecordOfKind, type WorkbookRecords } from '../domain/workbook';
 import type { advanceView as advanceViewFn } from '../domain/achievement/evaluated-view';
 import type { NewPeriod } from '../domain/copy';
+import type { DashboardHead } from '../domain/achievement/dashboard';
 import type { WorkbookRepository } from '../storage/workbook-repository';
 import type { LiveSubscription } from '../storage/live-workbook';
 import type { SettingsRepository, AppSettings } from '../storage/settings-repository';
@@ -45,6 +46,8 @@ export interface WorkbookStoreDeps {
    * (in the app: until the screen has painted). None in tests.
    */
   beforeRest?: () => Promise<void>;
+  /** Told when the open strategy's whole records changed or were read (keeps its dashboard's head). */
+  keeper?: { changed(strategyId: string): void };
 }
 
 /**
@@ -94,6 +97,11 @@ export class WorkbookStore {
   ready = $state(false);
   /** Id of the open strategy, or null on the start screen. */
   openId = $state<string | null>(null);
+  /**
+   * The dashboard's head kept with the strategy a start reopens (storage/kept-dashboard.ts), valid
+   * when it was read, until that strategy's records are read: the dashboard paints its totals from it.
+   */
+  kept = $state.raw<DashboardHead | null>(null);
 
   readonly #deps: WorkbookStoreDeps;
   #pending = 0;
@@ -187,6 +195,11 @@ export class WorkbookStore {
     this.#fail(e);
   }
 
+  /** The head kept with strategy `head.strategy.id`, read at a start: shown until its records are read. */
+  offerKept(head: DashboardHead): void {
+    if (this.records === null && (this.openId === null || this.openId === head.strategy.id)) this.kept = head;
+  }
+
   /** Opens a strategy (or closes it with null), keeping its records live. */
   open(strategyId: string | null): void {
     // Already open, or being read: a second call must not start a second read.
@@ -195,6 +208,7 @@ export class WorkbookStore {
     this.#openSub = null;
     this.openId = strategyId;
     this.records = null;
+    if (this.kept && this.kept.strategy.id !== strategyId) this.kept = null;
     this.complete = false;
     if (!strategyId) return;
     void loadEngine();
@@ -210,6 +224,8 @@ export class WorkbookStore {
           if (this.openId !== strategyId) return;
           this.records = records ?? null;
           this.complete = complete;
+          this.kept = null;
+          if (records && complete) this.#deps.keeper?.changed(strategyId);
         },
         error: (e) => {
           this.#openSub = null;

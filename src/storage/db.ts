@@ -24,6 +24,7 @@ import type { Opinion } from '../domain/entities/opinion';
 import { RECORD_KINDS, type WorkbookRecords } from '../domain/workbook';
 import type { BundleScope } from '../bundle';
 import type { SnapshotContent } from './snapshot-payload';
+import { markWrites } from './kept-dashboard';
 
 /** One app setting (editor name, last opened place …). */
 export interface SettingRow {
@@ -252,6 +253,13 @@ const gateWrites = (gate: WriteGate): Middleware<DBCore> => ({
   },
 });
 
+/** A write mark: unique, so that no two writes leave the same mark (crypto's UUID where there is one). */
+let marks = 0;
+function newMark(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  return `${Date.now().toString(36)}.${++marks}.${random}`;
+}
+
 export class WorkbookDb extends Dexie {
   strategies!: EntityTable<Strategy, 'id'>;
   goals!: EntityTable<Goal, 'id'>;
@@ -283,6 +291,8 @@ export class WorkbookDb extends Dexie {
     this.use(compactStamps((kind, repair) => this.stampRepairs.note(kind, repair)));
     this.gate = gate;
     this.use(gateWrites(gate));
+    // Every write to the records changes the write mark, in its own transaction (kept-dashboard.ts).
+    this.use(markWrites(newMark));
     // A newer version asks to upgrade the schema: this connection closes for good (never reopened
     // behind the person's back), and this page never writes again.
     this.on('versionchange', (ev: IDBVersionChangeEvent) => {

@@ -19,6 +19,8 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import type { WorkbookRecords } from '../domain/workbook';
 import { changedKeys, mergeChangedKeys, type ChangedKeys } from './live-workbook';
 import { openExisting, readWorkbookPart, type ReadRepair } from './read-workbook';
+import { readKept } from './kept-dashboard';
+import type { DashboardHead } from '../domain/achievement/dashboard';
 
 export type { ReadRepair };
 
@@ -37,6 +39,11 @@ export interface TakenRead {
 export interface EarlyRead {
   /** The read of `strategyId`, once; null if it is of another strategy, already taken or dropped. */
   take(strategyId: string): TakenRead | null;
+  /**
+   * The dashboard's head kept with the strategy, if it is still valid (kept-dashboard.ts): read
+   * first, in a transaction of its own, so it arrives long before the records of a big strategy.
+   */
+  kept: Promise<DashboardHead | null>;
 }
 
 export interface EarlyReadDeps {
@@ -44,6 +51,8 @@ export interface EarlyReadDeps {
   now?: () => number;
   /** Where writes are announced (Dexie's global `storagemutated` event). */
   mutations?: { subscribe(f: (parts: ObservabilitySet) => void): void; unsubscribe(f: (parts: ObservabilitySet) => void): void };
+  /** This build's id: only a head this build kept is read (none: no head is read). */
+  build?: string;
 }
 
 const dexieMutations = {
@@ -53,7 +62,7 @@ const dexieMutations = {
 
 /** Starts reading the first part of `strategyId` from database `dbName`. */
 export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyReadDeps = {}): EarlyRead {
-  const { open = openExisting, now = () => Date.now(), mutations = dexieMutations } = deps;
+  const { open = openExisting, now = () => Date.now(), mutations = dexieMutations, build = '' } = deps;
   const started = now();
   let missed: ChangedKeys | null = null;
   let listening = true;
@@ -68,14 +77,17 @@ export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyRe
   // Before the read begins: a write announced from now on is collected.
   mutations.subscribe(listener);
   const repairs: ReadRepair[] = [];
+  const opened = open(dbName);
+  const kept = opened.then((db) => readKept(db, strategyId, build)).catch(() => null);
   const records: Promise<WorkbookRecords | undefined | null> = (async () => {
     let db: IDBDatabase | null = null;
     try {
-      db = await open(dbName);
+      db = await opened;
       return (await readWorkbookPart(db, strategyId, 'first', (r) => void repairs.push(r))) as WorkbookRecords | undefined;
     } catch {
       return null;
     } finally {
+      await kept;
       db?.close();
     }
   })();
@@ -83,6 +95,7 @@ export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyRe
   // Dropped if nobody takes it in time: the listener does not stay on for nothing.
   const drop = setTimeout(stop, EARLY_READ_TTL_MS);
   return {
+    kept,
     take(id) {
       if (taken || !listening || id !== strategyId || now() - started > EARLY_READ_TTL_MS) return null;
       taken = true;

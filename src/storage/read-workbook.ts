@@ -11,6 +11,7 @@ import { CHILD_KINDS, type ChildKind, type WorkbookRecords } from '../domain/wor
 import type { ProjectYear } from '../domain/entities/project-year';
 import { packSnapshot, type PackedSnapshot } from './snapshot-payload';
 import { decodeStamps, type StampRepair } from './stamp-codec';
+import { readMarks, type Marks } from './kept-dashboard';
 
 /** What a read covers: everything, everything but the yearly project records, or only those. */
 export type ReadPart = 'all' | 'first' | 'rest';
@@ -32,16 +33,29 @@ export interface ReadRepair extends StampRepair {
 
 /**
  * Reads `part` of strategy `strategyId` from an open database connection. Records whose stamps
- * are in an unexpected shape are read repaired, and `onRepair` is told.
+ * are in an unexpected shape are read repaired, and `onRepair` is told. `onMarks`, if given, is
+ * told the write marks (kept-dashboard.ts) read in the same transaction.
  */
-export async function readWorkbookPart(db: IDBDatabase, strategyId: string, part: ReadPart, onRepair?: (repair: ReadRepair) => void): Promise<ReadResult> {
+export async function readWorkbookPart(
+  db: IDBDatabase,
+  strategyId: string,
+  part: ReadPart,
+  onRepair?: (repair: ReadRepair) => void,
+  onMarks?: (marks: Marks) => void,
+): Promise<ReadResult> {
   const kinds: readonly ChildKind[] = part === 'rest' ? ['projectYears'] : CHILD_KINDS.filter((k) => part === 'all' || k !== 'projectYears');
-  const tx = db.transaction(part === 'rest' ? [...kinds] : ['strategies', ...kinds], 'readonly');
+  const stores: string[] = part === 'rest' ? [...kinds] : ['strategies', ...kinds];
+  const tx = db.transaction(onMarks ? [...stores, 'settings'] : stores, 'readonly');
+  const marks = onMarks ? readMarks(tx).then(onMarks) : null;
   // Records keep their field stamps compactly (stamp-codec.ts): expanded as Dexie's reads do.
   const decode = (kind: string) => (row: unknown) => decodeStamps(row, onRepair && ((r) => onRepair({ kind, ...r })));
   const byStrategy = (kind: string) => request(tx.objectStore(kind).index('strategyId').getAll(IDBKeyRange.only(strategyId))).then((rows) => rows.map(decode(kind)));
-  if (part === 'rest') return (await byStrategy('projectYears')) as ProjectYear[];
-  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)).then(decode('strategies')), ...kinds.map(byStrategy)]);
+  if (part === 'rest') {
+    const rows = (await byStrategy('projectYears')) as ProjectYear[];
+    await marks;
+    return rows;
+  }
+  const [strategy, ...lists] = await Promise.all([request(tx.objectStore('strategies').get(strategyId)).then(decode('strategies')), ...kinds.map(byStrategy), marks]);
   if (!strategy) return undefined;
   const records: Record<string, unknown> = { strategy };
   for (const kind of CHILD_KINDS) records[kind] = kinds.includes(kind) ? lists[kinds.indexOf(kind)] : [];

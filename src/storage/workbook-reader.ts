@@ -7,6 +7,7 @@
  */
 import type { ReadPart, ReadRepair, ReadRequest, ReadResponse, ReadResult } from './read-workbook';
 import type { PackedSnapshot } from './snapshot-payload';
+import type { ComputedKept, KeptRequest, KeptResponse } from './compute-kept';
 
 export type { ReadPart, ReadResult };
 
@@ -18,9 +19,14 @@ export interface WorkbookReader {
    * this reader cannot.
    */
   pack(strategyId: string): Promise<PackedSnapshot | undefined | null>;
+  /**
+   * The dashboard's head of strategy `strategyId` with the marks it was computed under, to keep
+   * with it (kept-dashboard.ts); null when there is no such strategy or this reader cannot.
+   */
+  head?(strategyId: string): Promise<ComputedKept | null>;
 }
 
-type Pending = { resolve: (r: ReadResponse | null) => void };
+type Pending = { resolve: (r: ReadResponse | KeptResponse | null) => void };
 
 /** The reader worker of database `dbName`, started at the first read. */
 export class WorkerReader implements WorkbookReader {
@@ -50,14 +56,19 @@ export class WorkerReader implements WorkbookReader {
     return r?.ok && 'packed' in r ? (r.packed ?? undefined) : null;
   }
 
+  async head(strategyId: string): Promise<ComputedKept | null> {
+    const r = await this.#ask(strategyId, 'head');
+    return r?.ok && 'kept' in r ? r.kept : null;
+  }
+
   /** The worker's answer, or null if there is no worker (any more). */
-  #ask(strategyId: string, part: ReadRequest['part']): Promise<ReadResponse | null> {
+  #ask(strategyId: string, part: ReadRequest['part'] | 'head'): Promise<ReadResponse | KeptResponse | null> {
     const worker = this.#start();
     if (!worker) return Promise.resolve(null);
     const id = ++this.#next;
     return new Promise((resolve) => {
       this.#pending.set(id, { resolve });
-      const request: ReadRequest = { id, dbName: this.#dbName, strategyId, part };
+      const request = { id, dbName: this.#dbName, strategyId, part } as ReadRequest | KeptRequest;
       worker.postMessage(request);
     });
   }
@@ -67,11 +78,11 @@ export class WorkerReader implements WorkbookReader {
     if (this.#worker) return this.#worker;
     try {
       const worker = this.#create();
-      worker.onmessage = (e: MessageEvent<ReadResponse>) => {
+      worker.onmessage = (e: MessageEvent<ReadResponse | KeptResponse>) => {
         const pending = this.#pending.get(e.data.id);
         if (!pending) return;
         this.#pending.delete(e.data.id);
-        if (e.data.ok && e.data.repaired) for (const r of e.data.repaired) this.#onRepair?.(r);
+        if (e.data.ok && 'repaired' in e.data && e.data.repaired) for (const r of e.data.repaired) this.#onRepair?.(r);
         pending.resolve(e.data);
       };
       // The worker could not load or crashed: every read from now on is done on the page.
