@@ -13,7 +13,7 @@ import { DashboardKeeper } from '../state/dashboard-keeper';
 import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
-import { Router } from '../state/router.svelte';
+import { Router, parseRoute } from '../state/router.svelte';
 import { clearWhenLeftNormally, openStartMarker, webLocksLiveness, type StartMarker } from '../state/start-marker';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
@@ -70,7 +70,10 @@ function safeSessionStorage(): Storage | null {
 export function startReading(hash: string): EarlyRead | null {
   const strategyId = strategyOf(hash);
   if (!strategyId || typeof indexedDB === 'undefined') return null;
-  return startEarlyRead(DB_NAME, strategyId, { build: __BUILD_ID__ });
+  // A dashboard not narrowed can be drawn from a kept head: its records wait until it is.
+  const route = parseRoute(hash);
+  const hold = route.name === 'dashboard' && !route.filters.goal && !route.filters.dept && !route.filters.rank && !route.filters.verdict;
+  return startEarlyRead(DB_NAME, strategyId, { build: __BUILD_ID__, hold });
 }
 
 /** The start check (state/start-marker.ts): run once, before the services and the first screen. */
@@ -138,6 +141,7 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     // The rest of an opened strategy is read once its first screen has painted.
     beforeRest: afterPaint,
     keeper,
+    onKeptShown: () => early?.release(),
     onFirstSave: () => {
       void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
     },

@@ -45,19 +45,16 @@ export class DashboardKeeper {
   }
 
   async #keep(strategyId: string): Promise<void> {
-    if (this.#running) await this.#running.catch(() => {});
+    if (this.#running) await this.#running;
     const run = (async () => {
       if (await this.#deps.isKept(strategyId)) return;
       const computed = await this.#deps.compute(strategyId);
       if (computed) await this.#deps.keep(strategyId, computed);
-    })();
-    this.#running = run;
-    try {
-      await run;
-    } catch {
+    })().catch(() => {
       // Keeping is an optimisation: a failure leaves the next start reading the records.
-    } finally {
-      if (this.#running === run) this.#running = null;
-    }
+    });
+    this.#running = run;
+    await run;
+    if (this.#running === run) this.#running = null;
   }
 }

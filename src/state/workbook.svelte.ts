@@ -48,6 +48,8 @@ export interface WorkbookStoreDeps {
   beforeRest?: () => Promise<void>;
   /** Told when the open strategy's whole records changed or were read (keeps its dashboard's head). */
   keeper?: { changed(strategyId: string): void };
+  /** The dashboard from a kept head has painted (the start's read of the records may go on). */
+  onKeptShown?: () => void;
 }
 
 /**
@@ -198,6 +200,11 @@ export class WorkbookStore {
   /** The head kept with strategy `head.strategy.id`, read at a start: shown until its records are read. */
   offerKept(head: DashboardHead): void {
     if (this.records === null && (this.openId === null || this.openId === head.strategy.id)) this.kept = head;
+  }
+
+  /** The dashboard drawn from the kept head has painted. */
+  keptShown(): void {
+    this.#deps.onKeptShown?.();
   }
 
   /** Opens a strategy (or closes it with null), keeping its records live. */

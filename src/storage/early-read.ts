@@ -44,7 +44,12 @@ export interface EarlyRead {
    * first, in a transaction of its own, so it arrives long before the records of a big strategy.
    */
   kept: Promise<DashboardHead | null>;
+  /** With `hold`: the dashboard from the kept head has painted, so the records may be read now. */
+  release(): void;
 }
+
+/** The longest a read held for a kept head waits for its dashboard to paint. */
+export const HOLD_MAX_MS = 3000;
 
 export interface EarlyReadDeps {
   open?: (name: string) => Promise<IDBDatabase>;
@@ -53,6 +58,12 @@ export interface EarlyReadDeps {
   mutations?: { subscribe(f: (parts: ObservabilitySet) => void): void; unsubscribe(f: (parts: ObservabilitySet) => void): void };
   /** This build's id: only a head this build kept is read (none: no head is read). */
   build?: string;
+  /**
+   * If a valid head is kept, the records are read after `release()` (or `HOLD_MAX_MS`): reading a
+   * big strategy's records decodes them on the page's thread, which would keep the dashboard from
+   * the kept head from being drawn (the start of a dashboard sets it).
+   */
+  hold?: boolean;
 }
 
 const dexieMutations = {
@@ -62,7 +73,7 @@ const dexieMutations = {
 
 /** Starts reading the first part of `strategyId` from database `dbName`. */
 export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyReadDeps = {}): EarlyRead {
-  const { open = openExisting, now = () => Date.now(), mutations = dexieMutations, build = '' } = deps;
+  const { open = openExisting, now = () => Date.now(), mutations = dexieMutations, build = '', hold = false } = deps;
   const started = now();
   let missed: ChangedKeys | null = null;
   let listening = true;
@@ -79,10 +90,16 @@ export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyRe
   const repairs: ReadRepair[] = [];
   const opened = open(dbName);
   const kept = opened.then((db) => readKept(db, strategyId, build)).catch(() => null);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+    setTimeout(resolve, HOLD_MAX_MS);
+  });
   const records: Promise<WorkbookRecords | undefined | null> = (async () => {
     let db: IDBDatabase | null = null;
     try {
       db = await opened;
+      if (hold && (await kept)) await released;
       return (await readWorkbookPart(db, strategyId, 'first', (r) => void repairs.push(r))) as WorkbookRecords | undefined;
     } catch {
       return null;
@@ -96,6 +113,7 @@ export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyRe
   const drop = setTimeout(stop, EARLY_READ_TTL_MS);
   return {
     kept,
+    release: () => release(),
     take(id) {
       if (taken || !listening || id !== strategyId || now() - started > EARLY_READ_TTL_MS) return null;
       taken = true;

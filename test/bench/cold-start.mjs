@@ -60,6 +60,28 @@ for (const outDir of dists) {
   await page.goto(`${base}#/s/${b.strategyId}/dashboard`);
   await page.getByTestId('dash-summary').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(1000);
+  // A build that keeps the dashboard's head with the strategy (src/storage/kept-dashboard.ts) has
+  // kept it within a minute; an older one keeps none, and the bench goes on after that minute.
+  const keptNow = () =>
+    page.evaluate(
+      (sid) =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('senryaku-workbook');
+          open.onsuccess = () => {
+            const req = open.result.transaction('settings').objectStore('settings').get(`keptDashboard:${sid}`);
+            req.onsuccess = () => (open.result.close(), resolve(req.result !== undefined));
+            req.onerror = () => (open.result.close(), resolve(false));
+          };
+          open.onerror = () => resolve(false);
+        }),
+      b.strategyId,
+    );
+  let kept = false;
+  for (let waited = 0; !kept && waited < 60_000; waited += 500) {
+    kept = await keptNow();
+    if (!kept) await page.waitForTimeout(500);
+  }
+  console.log(`${outDir}: dashboard head kept: ${kept}`);
   await page.close();
   sides.push({ outDir, server, base, context, times: [] });
 }

@@ -5,7 +5,9 @@ import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import fc from 'fast-check';
 import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
-import { startEarlyRead, type EarlyRead } from '../../src/storage/early-read';
+import { startEarlyRead, HOLD_MAX_MS, type EarlyRead } from '../../src/storage/early-read';
+import { computeKept, headOf } from '../../src/storage/compute-kept';
+import { keepDashboard } from '../../src/storage/kept-dashboard';
 import type { LiveSubscription } from '../../src/storage/live-workbook';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
@@ -60,6 +62,59 @@ describe('early read', () => {
     expect(loads.mock.calls.filter(([, withYears]) => withYears === false)).toHaveLength(1);
     expect(w.latest).toEqual(await repo.loadWorkbook(sid));
     expect(w.errors).toEqual([]);
+  });
+
+  it('reads the kept dashboard head first, and with `hold` reads the records only once its dashboard painted', async () => {
+    const { db, sid, records } = env;
+    db.gate.build = 'build-1';
+    await db.open();
+    expect(await keepDashboard(db, sid, (await computeKept(db.backendDB(), sid))!)).toBe(true);
+
+    const held = startEarlyRead(db.name, sid, { build: 'build-1', hold: true });
+    expect(await held.kept).toEqual(headOf(records));
+    const taken = held.take(sid)!;
+    let read = false;
+    void taken.records.then(() => (read = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(read).toBe(false);
+    held.release();
+    expect(await taken.records).toEqual(await new WorkbookRepository(db, () => env.ctx).loadWorkbook(sid, false));
+    taken.missed();
+
+    // Another build's head is not read, and then nothing is held; nor without `hold`.
+    const other = startEarlyRead(db.name, sid, { build: 'build-2', hold: true });
+    expect(await other.kept).toBeNull();
+    const otherTaken = other.take(sid)!;
+    expect(await otherTaken.records).not.toBeNull();
+    otherTaken.missed();
+    const unheld = startEarlyRead(db.name, sid, { build: 'build-1' });
+    expect(await unheld.kept).not.toBeNull();
+    const unheldTaken = unheld.take(sid)!;
+    expect(await unheldTaken.records).not.toBeNull();
+    unheldTaken.missed();
+  });
+
+  it('holds the records no longer than HOLD_MAX_MS when the dashboard never paints', async () => {
+    const { db, sid } = env;
+    db.gate.build = 'build-1';
+    await db.open();
+    await keepDashboard(db, sid, (await computeKept(db.backendDB(), sid))!);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const held = startEarlyRead(db.name, sid, { build: 'build-1', hold: true });
+      expect(await held.kept).not.toBeNull();
+      const taken = held.take(sid)!;
+      let read = false;
+      void taken.records.then(() => (read = true));
+      await vi.advanceTimersByTimeAsync(HOLD_MAX_MS - 100);
+      expect(read).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      vi.useRealTimers();
+      await expect.poll(() => read).toBe(true);
+      taken.missed();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is given once, and only for its strategy', () => {
