@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { waitForKeptHead } from './kept.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
@@ -160,6 +161,7 @@ async function startFigures(browser, base, outDir) {
   await setup.getByTestId('nav-dashboard').click();
   await setup.getByTestId('dash-summary').waitFor();
   await setup.waitForTimeout(500);
+  await waitForKeptHead(setup, /#\/s\/([^/]+)\//.exec(setup.url())[1]);
   await context.setOffline(true);
   await series('dashboard of the sample (last route)', '', 'dashboard');
   await context.close();
@@ -437,6 +439,8 @@ async function strategyFigures(browser, base, tmp) {
     await page.goto(`${base}#/s/${sid}/dashboard`);
     await page.getByTestId('dash-summary').waitFor({ timeout: 120_000 });
     await page.waitForTimeout(500);
+    // From the head kept with the strategy, as a start is once it was open a few seconds.
+    console.log(`  (dashboard head kept: ${await waitForKeptHead(page, sid)})`);
     const starts = [];
     for (const rate of [1, 4]) {
       const times = [];

@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { waitForKeptHead } from './kept.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const NAME = process.env.NAME ?? 'LARGE';
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -60,27 +61,8 @@ for (const outDir of dists) {
   await page.goto(`${base}#/s/${b.strategyId}/dashboard`);
   await page.getByTestId('dash-summary').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(1000);
-  // A build that keeps the dashboard's head with the strategy (src/storage/kept-dashboard.ts) has
-  // kept it within a minute; an older one keeps none, and the bench goes on after that minute.
-  const keptNow = () =>
-    page.evaluate(
-      (sid) =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('senryaku-workbook');
-          open.onsuccess = () => {
-            const req = open.result.transaction('settings').objectStore('settings').get(`keptDashboard:${sid}`);
-            req.onsuccess = () => (open.result.close(), resolve(req.result !== undefined));
-            req.onerror = () => (open.result.close(), resolve(false));
-          };
-          open.onerror = () => resolve(false);
-        }),
-      b.strategyId,
-    );
-  let kept = false;
-  for (let waited = 0; !kept && waited < 60_000; waited += 500) {
-    kept = await keptNow();
-    if (!kept) await page.waitForTimeout(500);
-  }
+  // A build that keeps the dashboard's head with the strategy has kept it within a minute.
+  const kept = await waitForKeptHead(page, b.strategyId);
   console.log(`${outDir}: dashboard head kept: ${kept}`);
   await page.close();
   sides.push({ outDir, server, base, context, times: [] });
