@@ -8,8 +8,8 @@ import { strategyOf } from './screens';
 import { probeBlobStorage } from '../storage/blob-storage';
 import { WorkbookRepository } from '../storage/workbook-repository';
 import { WorkerReader } from '../storage/workbook-reader';
-import { keepDashboard, readKept } from '../storage/kept-dashboard';
-import { DashboardKeeper } from '../state/dashboard-keeper';
+import { readKept } from '../storage/kept-dashboard';
+import type { DashboardKeeper } from '../state/dashboard-keeper';
 import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
@@ -110,23 +110,31 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     ({ kind, ...repair }) => db.stampRepairs.note(kind, repair),
   );
   const repo = new WorkbookRepository(db, () => store.context(), reader, early);
-  // The open strategy's dashboard head is kept with it for the next start (storage/kept-dashboard.ts).
-  const keeper = new DashboardKeeper({
-    isKept: async (sid) => {
-      await db.open();
-      return (await readKept(db.backendDB(), sid, db.gate.build ?? '')) !== null;
-    },
-    compute: (sid) => reader.head(sid),
-    keep: (sid, computed) => keepDashboard(db, sid, computed),
-    later: (run, ms) => {
-      let idle = 0;
-      const timer = setTimeout(() => (idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5000 }) : (run(), 0)), ms);
-      return () => {
-        clearTimeout(timer);
-        if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
-      };
-    },
-  });
+  // The open strategy's dashboard head is kept with it for the next start (storage/kept-dashboard.ts);
+  // the code that keeps it is loaded when a strategy's records are first read whole.
+  let dashboardKeeper: Promise<DashboardKeeper> | null = null;
+  const keeper = {
+    changed: (sid: string) =>
+      void (dashboardKeeper ??= Promise.all([import('../state/dashboard-keeper'), import('../storage/keep-dashboard')]).then(
+        ([{ DashboardKeeper }, { keepDashboard }]) =>
+          new DashboardKeeper({
+            isKept: async (id) => {
+              await db.open();
+              return (await readKept(db.backendDB(), id, db.gate.build ?? '')) !== null;
+            },
+            compute: (id) => reader.head(id),
+            keep: (id, computed) => keepDashboard(db, id, computed),
+            later: (run, ms) => {
+              let idle = 0;
+              const timer = setTimeout(() => (idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5000 }) : (run(), 0)), ms);
+              return () => {
+                clearTimeout(timer);
+                if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+              };
+            },
+          }),
+      )).then((k) => k.changed(sid), () => void (dashboardKeeper = null)),
+  };
   // The one ExchangeRepository: bundle files, spreadsheet imports and restores write whole strategies
   // through it (loaded on first use, so the first load stays small).
   let exchangeRepository: Promise<ExchangeRepository> | null = null;

@@ -15,7 +15,6 @@
  * update of every tab instead of offering itself as 「新しいバージョンがあります」; a page of a
  * worker that was replaced: outdated.
  */
-import { Workbox } from 'workbox-window';
 import type { GateState, WriteGate } from '../storage/write-gate';
 
 const CHANNEL = 'senryaku-workbook:versions';
@@ -43,7 +42,6 @@ export class PwaState {
   role = $state<GateState>('writer');
   /** An accepted update is being applied (every tab saves and reloads). */
   updating = $state(false);
-  #wb: Workbox | null = null;
   #channel: BroadcastChannel | null = null;
   #flush: () => Promise<void> = async () => {};
   #reloading = false;
@@ -95,8 +93,13 @@ export class PwaState {
 
   register(): void {
     if (!this.#enabled) return;
-    const wb = new Workbox('./sw.js', { scope: './' });
-    this.#wb = wb;
+    // workbox-window (about 2 KB gzip) is a chunk of its own, fetched now rather than with the first load.
+    void import('workbox-window').then(({ Workbox }) => this.#register(new Workbox('./sw.js', { scope: './' })), () => {
+      this.registered = false;
+    });
+  }
+
+  #register(wb: import('workbox-window').Workbox): void {
     wb.addEventListener('waiting', () => {
       // A held page is itself the version waiting: it offers the update of every tab instead.
       if (this.role === 'writer') this.updateWaiting = true;

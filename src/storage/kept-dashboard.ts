@@ -9,7 +9,7 @@
  *   before its first record write: no write reaches the records without changing the mark.
  * - A head is computed from one read transaction that reads the records and the marks together
  *   (compute-kept.ts, run by the reader worker), and kept only if the marks are still the same, read
- *   in the transaction that keeps it (`keepDashboard`).
+ *   in the transaction that keeps it (keep-dashboard.ts, loaded when first needed).
  * - A start shows a kept head only if, read in one transaction, the marks are still those it was
  *   computed under, and it was kept by this build from this schema version (`readKept`).
  * The marks include the row by which a build takes the database over (write-gate.ts): a build
@@ -20,7 +20,6 @@ import type { DBCore, Middleware } from 'dexie';
 import { RECORD_KINDS } from '../domain/workbook';
 import type { DashboardHead } from '../domain/achievement/dashboard';
 import { OPENED_BY_KEY } from './write-gate';
-import type { WorkbookDb } from './db';
 
 /** The settings row whose value changes with every write to a record table. */
 export const WRITE_MARK_KEY = 'writeMark';
@@ -48,7 +47,7 @@ export interface KeptRow {
 const RECORD_TABLES: ReadonlySet<string> = new Set(RECORD_KINDS);
 
 /** The marks of settings rows as read (undefined: no row). */
-function marksOf(write: { value?: unknown } | undefined, openedBy: { value?: unknown } | undefined): Marks {
+export function marksOf(write: { value?: unknown } | undefined, openedBy: { value?: unknown } | undefined): Marks {
   return {
     write: typeof write?.value === 'string' ? write.value : null,
     openedBy: openedBy === undefined ? null : JSON.stringify(openedBy.value ?? null),
@@ -117,21 +116,4 @@ export async function readKept(db: IDBDatabase, strategyId: string, build: strin
   if (!kept || kept.strategyId !== strategyId || kept.build !== build || kept.schema !== db.version || !kept.marks || !kept.head) return null;
   if (!sameMarks(kept.marks, marks) || kept.head.strategy?.id !== strategyId) return null;
   return kept.head;
-}
-
-/**
- * Keeps `head`, computed under `marks`, as strategy `strategyId`'s, if the marks are still the
- * same (read in the keeping transaction). Through Dexie, so the write gate applies: a page that may
- * not write keeps nothing. True if kept.
- */
-export async function keepDashboard(db: WorkbookDb, strategyId: string, computed: { marks: Marks; head: DashboardHead; schema: number }): Promise<boolean> {
-  const build = db.gate.build;
-  if (!build) return false;
-  return db.transaction('rw', db.settings, async () => {
-    const [write, openedBy] = await db.settings.bulkGet([WRITE_MARK_KEY, OPENED_BY_KEY]);
-    if (!sameMarks(marksOf(write, openedBy), computed.marks)) return false;
-    const row: KeptRow = { strategyId, build, schema: computed.schema, marks: computed.marks, head: computed.head };
-    await db.settings.put({ key: keptKey(strategyId), value: row });
-    return true;
-  });
 }

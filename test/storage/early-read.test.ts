@@ -7,7 +7,7 @@ import { WorkbookDb } from '../../src/storage/db';
 import { WorkbookRepository } from '../../src/storage/workbook-repository';
 import { startEarlyRead, HOLD_MAX_MS, type EarlyRead } from '../../src/storage/early-read';
 import { computeKept, headOf } from '../../src/storage/compute-kept';
-import { keepDashboard } from '../../src/storage/kept-dashboard';
+import { keepDashboard } from '../../src/storage/keep-dashboard';
 import type { LiveSubscription } from '../../src/storage/live-workbook';
 import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
