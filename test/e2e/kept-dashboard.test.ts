@@ -7,19 +7,12 @@
 // "Before the records are read" is made visible by holding every read of a strategy's records in
 // the new tab (IndexedDB's `getAll` by strategy, the way the first part is read) until the test
 // lets them go; the kept head is read from the settings table, which is not held.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openApp, screenshot, type BrowserContext, type Page } from './support/browser';
-import { generateStrategy } from '../support/generate';
-import { buildWorkbook } from '../../src/domain/sample/build';
+import { raiseActualInTab, strategyFile } from './support/big-strategy';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';
 import { defaultYear } from '../../src/domain/achievement/dashboard';
-import { serializeBundle } from '../../src/bundle';
-import { exportOptions } from '../bundle/helpers';
-import { testContext } from '../support/context';
 
 let context: BrowserContext;
 let page: Page;
@@ -29,11 +22,7 @@ let view: WorkbookView;
 let path: string;
 
 beforeAll(async () => {
-  records = buildWorkbook(generateStrategy({ goals: 5, projects: 40, kpis: 120, years: 6, seed: 23 }), testContext());
-  view = new WorkbookView(records);
-  const out = await serializeBundle(records, exportOptions());
-  path = join(mkdtempSync(join(tmpdir(), 'kept-e2e-')), out.fileName);
-  writeFileSync(path, out.json);
+  ({ records, view, path } = await strategyFile({ goals: 5, projects: 40, kpis: 120, years: 6, seed: 23 }));
   ({ page, context, errors } = await openApp());
 });
 
@@ -141,27 +130,12 @@ describe('the dashboard kept with a strategy', () => {
 
   test('after an edit, no tab shows the head kept before it', async () => {
     const before = rollUp(view, fy());
-    const kpi = records.kpis.find((k) => k.projectId && k.direction === 'higher' && k.kind === 'numeric' && before.strategy.notAchievedIds.includes(k.id))!;
-    expect(kpi).toBeDefined();
-    const changed = structuredClone(records);
-    const year = changed.kpiYears.find((y) => y.kpiId === kpi.id && y.fiscalYear === fy());
-    if (year) year.actual = { value: 99999999 } as never;
-    else changed.kpiYears.push({ ...changed.kpiYears[0]!, id: 'new', kpiId: kpi.id, fiscalYear: fy(), actual: { value: 99999999 } as never, target: null, deletedAt: null });
+    // The edit, in a tab of its own; the dashboard tab stays open (it keeps the head again later).
+    const { after: changed } = await raiseActualInTab(context, base(), records, fy());
     const after = rollUp(new WorkbookView(changed), fy());
     const oldShare = formatPercent(before.strategy.achievedShare!);
     const newShare = formatPercent(after.strategy.achievedShare!);
     expect(newShare).not.toBe(oldShare);
-
-    // The edit, in a tab of its own; the dashboard tab stays open (it keeps the head again later).
-    const other = await context.newPage();
-    await other.goto(`${base()}#/s/${records.strategy.id}/project/${kpi.projectId}`);
-    const card = other.getByTestId('kpi-card').filter({ hasText: kpi.name }).first();
-    const cell = card.getByTestId(`cell-actual-${fy()}`);
-    const rankBefore = await card.getByTestId(`rank-${fy()}`).innerHTML();
-    await cell.fill('99999999');
-    await cell.press('Enter');
-    await expect.poll(() => card.getByTestId(`rank-${fy()}`).innerHTML()).not.toBe(rankBefore);
-    await other.close();
 
     // At once: the records are held, and the head kept before the edit is not shown. Either the
     // totals wait, or a head kept after the edit is shown, which says what the records say.

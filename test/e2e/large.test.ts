@@ -3,19 +3,12 @@
 // count and buttons for the rest, and every number still agrees with the engine; an edit in one
 // tab reaches the dashboard open in another tab (records are patched, not read again whole); a new
 // tab, offline, reads the rest of the strategy (the yearly project records) in the reader worker.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openApp, screenshot, waitForServiceWorker, type BrowserContext, type Page } from './support/browser';
-import { generateStrategy } from '../support/generate';
-import { buildWorkbook } from '../../src/domain/sample/build';
+import { raiseActualInTab, strategyFile } from './support/big-strategy';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';
 import { defaultYear } from '../../src/domain/achievement/dashboard';
-import { serializeBundle } from '../../src/bundle';
-import { exportOptions } from '../bundle/helpers';
-import { testContext } from '../support/context';
 
 let context: BrowserContext;
 let page: Page;
@@ -25,11 +18,7 @@ let view: WorkbookView;
 let path: string;
 
 beforeAll(async () => {
-  records = buildWorkbook(generateStrategy({ goals: 6, projects: 150, kpis: 500, years: 8, seed: 11 }), testContext());
-  view = new WorkbookView(records);
-  const out = await serializeBundle(records, exportOptions());
-  path = join(mkdtempSync(join(tmpdir(), 'large-e2e-')), out.fileName);
-  writeFileSync(path, out.json);
+  ({ records, view, path } = await strategyFile({ goals: 6, projects: 150, kpis: 500, years: 8, seed: 11 }));
   ({ page, context, errors } = await openApp());
 });
 
@@ -88,26 +77,10 @@ describe('a strategy of 500 KPIs', () => {
     const fy = defaultYear(view);
     const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
     // A KPI of a project that is behind in that year; its actual becomes far better than any target.
-    const before = rollUp(view, fy);
-    const kpi = records.kpis.find((k) => k.projectId && k.direction === 'higher' && k.kind === 'numeric' && before.strategy.notAchievedIds.includes(k.id))!;
-    expect(kpi).toBeDefined();
-    const other = await context.newPage();
-    await other.goto(`${base()}#/s/${records.strategy.id}/project/${kpi.projectId}`);
-    const card = other.getByTestId('kpi-card').filter({ hasText: kpi.name }).first();
-    const cell = card.getByTestId(`cell-actual-${fy}`);
-    const rankBefore = await card.getByTestId(`rank-${fy}`).innerHTML();
-    await cell.fill('99999999');
-    await cell.press('Enter');
-    await expect.poll(() => card.getByTestId(`rank-${fy}`).innerHTML()).not.toBe(rankBefore);
-
-    const changed = structuredClone(records);
-    const year = changed.kpiYears.find((y) => y.kpiId === kpi.id && y.fiscalYear === fy);
-    if (year) year.actual = { value: 99999999 } as never;
-    else changed.kpiYears.push({ ...changed.kpiYears[0]!, id: 'new', kpiId: kpi.id, fiscalYear: fy, actual: { value: 99999999 } as never, target: null, deletedAt: null });
-    const want = rollUp(new WorkbookView(changed), fy);
+    const { after } = await raiseActualInTab(context, base(), records, fy);
+    const want = rollUp(new WorkbookView(after), fy);
     await expect.poll(() => page.getByTestId('dash-share').textContent()).toBe(formatPercent(want.strategy.achievedShare!));
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
-    await other.close();
     expect(errors).toEqual([]);
   });
 
