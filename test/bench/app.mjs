@@ -16,7 +16,7 @@
 //
 // Builds into a temporary folder, serves it with `vite preview` on 127.0.0.1, and prints medians.
 // The bundle files come from node_modules/.cache/bench/make-bundles.mjs (`npm run bench` builds it).
-//   node test/bench/app.mjs [--runs 9] [--strategies LARGE,STRESS] [--skip-start]
+//   node test/bench/app.mjs [--runs 9] [--strategies LARGE,STRESS] [--skip-start]   (COLD_RUNS=n: cold starts per rate)
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,6 +171,8 @@ async function startFigures(browser, base, outDir) {
 // Section 3: the generated strategies
 
 const IMPORT_RUNS = { LARGE: 5, STRESS: 3 };
+/** Cold starts of each generated strategy per CPU rate (COLD_RUNS=n for more). */
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? Math.max(3, Math.round(RUNS / 3)));
 const figure = (times) => `${ms(median(times)).padStart(9)} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}, ${times.length} runs)`;
 const row = (label, text) => console.log(`  ${label.padEnd(58)} ${text}`);
 
@@ -444,7 +446,7 @@ async function strategyFigures(browser, base, tmp) {
     const starts = [];
     for (const rate of [1, 4]) {
       const times = [];
-      for (let i = 0; i < Math.max(3, Math.round(RUNS / 3)); i++) {
+      for (let i = 0; i < COLD_RUNS; i++) {
         const tab = await kept.context.newPage();
         const cdp = await kept.context.newCDPSession(tab);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate });
