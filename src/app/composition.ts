@@ -123,6 +123,11 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
               return (await readKept(db.backendDB(), id, db.gate.build ?? '')) !== null;
             },
             compute: (id) => reader.head(id),
+            // At least 4 MB left (a head is a few KB; a full device keeps its room for edits).
+            hasRoom: async () => {
+              const e = await navigator.storage?.estimate?.().catch(() => null);
+              return !e?.quota || e.usage === undefined || e.quota - e.usage > 4 * 1024 * 1024;
+            },
             keep: (id, computed) => keepDashboard(db, id, computed),
             later: (run, ms) => {
               let idle = 0;

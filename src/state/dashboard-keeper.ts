@@ -19,6 +19,11 @@ export interface DashboardKeeperDeps {
   later(run: () => void, ms: number): () => void;
   /** How long the records must have stayed unchanged. */
   settleMs?: number;
+  /**
+   * Whether the device has room to spare (default: yes). A nearly full device keeps no head: the
+   * last free bytes are for the person's own writes.
+   */
+  hasRoom?: () => Promise<boolean>;
 }
 
 export class DashboardKeeper {
@@ -48,6 +53,7 @@ export class DashboardKeeper {
     if (this.#running) await this.#running;
     const run = (async () => {
       if (await this.#deps.isKept(strategyId)) return;
+      if (this.#deps.hasRoom && !(await this.#deps.hasRoom())) return;
       const computed = await this.#deps.compute(strategyId);
       if (computed) await this.#deps.keep(strategyId, computed);
     })().catch(() => {

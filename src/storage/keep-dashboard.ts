@@ -15,7 +15,7 @@ import type { WorkbookDb } from './db';
  */
 export async function keepDashboard(db: WorkbookDb, strategyId: string, computed: { marks: Marks; head: DashboardHead; schema: number }): Promise<boolean> {
   const build = db.gate.build;
-  if (!build) return false;
+  if (!build || computed.marks.write === null) return false;
   return db.transaction('rw', db.settings, async () => {
     const [write, openedBy] = await db.settings.bulkGet([WRITE_MARK_KEY, OPENED_BY_KEY]);
     if (!sameMarks(marksOf(write, openedBy), computed.marks)) return false;

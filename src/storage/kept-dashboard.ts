@@ -6,7 +6,8 @@
  * changed. The guard is a write mark, not a rule each write has to remember:
  * - `markWrites` (a Dexie middleware, db.ts) widens every read-write transaction that touches a
  *   record table to `settings` and puts a new mark there (`WRITE_MARK_KEY`), in that transaction,
- *   before its first record write: no write reaches the records without changing the mark.
+ *   before its first record write, or deletes the mark if the transaction only deletes records: no
+ *   write reaches the records without changing the mark, and no head is valid without a mark.
  * - A head is computed from one read transaction that reads the records and the marks together
  *   (compute-kept.ts, run by the reader worker), and kept only if the marks are still the same, read
  *   in the transaction that keeps it (keep-dashboard.ts, loaded when first needed).
@@ -58,13 +59,18 @@ export const sameMarks = (a: Marks, b: Marks) => a.write === b.write && a.opened
 
 /**
  * Middleware: every read-write transaction that touches a record table also holds `settings`, and
- * puts a new write mark (`newMark()`) there before its first record write.
+ * before its first record write changes the write mark there. A transaction that adds or puts
+ * records puts a new mark (`newMark()`); one that only deletes records deletes the mark instead:
+ * a put needs room, and removing a strategy must work on a full device. A missing mark (null) is
+ * never a mark a head is kept or shown under, so a deletion invalidates every kept head until a
+ * later write puts a new mark.
  */
 export const markWrites = (newMark: () => string): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'markWrites',
   create(down) {
-    const marked = new WeakMap<object, Promise<unknown>>();
+    // Per transaction: the mark's change so far ('deleted', then maybe 'put').
+    const marked = new WeakMap<object, { how: 'deleted' | 'put'; done: Promise<unknown> }>();
     return {
       ...down,
       transaction(stores, mode, options) {
@@ -77,12 +83,17 @@ export const markWrites = (newMark: () => string): Middleware<DBCore> => ({
         return {
           ...table,
           mutate(req) {
+            const adds = req.type === 'add' || req.type === 'put';
             let mark = marked.get(req.trans);
-            if (!mark) {
-              mark = down.table('settings').mutate({ type: 'put', trans: req.trans, values: [{ key: WRITE_MARK_KEY, value: newMark() }] });
+            if (!mark || (adds && mark.how === 'deleted')) {
+              const settings = down.table('settings');
+              const done = adds
+                ? settings.mutate({ type: 'put', trans: req.trans, values: [{ key: WRITE_MARK_KEY, value: newMark() }] })
+                : settings.mutate({ type: 'delete', trans: req.trans, keys: [WRITE_MARK_KEY] });
+              mark = { how: adds ? 'put' : 'deleted', done: (mark?.done ?? Promise.resolve()).then(() => done) };
               marked.set(req.trans, mark);
             }
-            return mark.then(() => table.mutate(req));
+            return mark.done.then(() => table.mutate(req));
           },
         };
       },
@@ -114,6 +125,6 @@ export async function readKept(db: IDBDatabase, strategyId: string, build: strin
   const [row, marks] = await Promise.all([request(tx.objectStore('settings').get(keptKey(strategyId))), readMarks(tx)]);
   const kept = (row as { value?: Partial<KeptRow> } | undefined)?.value;
   if (!kept || kept.strategyId !== strategyId || kept.build !== build || kept.schema !== db.version || !kept.marks || !kept.head) return null;
-  if (!sameMarks(kept.marks, marks) || kept.head.strategy?.id !== strategyId) return null;
+  if (marks.write === null || !sameMarks(kept.marks, marks) || kept.head.strategy?.id !== strategyId) return null;
   return kept.head;
 }

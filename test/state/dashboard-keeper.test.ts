@@ -1,10 +1,10 @@
 // When the dashboard's head is kept (state/dashboard-keeper.ts): once the records settle, only if
-// what is kept is no longer valid, and one keeping at a time.
+// what is kept is no longer valid and the device has room to spare, and one keeping at a time.
 import { describe, expect, it } from 'vitest';
 import { DashboardKeeper } from '../../src/state/dashboard-keeper';
 import type { ComputedKept } from '../../src/storage/compute-kept';
 
-function keeper(valid: () => boolean, fail = false) {
+function keeper(valid: () => boolean, fail = false, room = true) {
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const calls: string[] = [];
   const computed = { marks: { write: 'm', openedBy: null }, head: {}, schema: 30 } as unknown as ComputedKept;
@@ -16,6 +16,7 @@ function keeper(valid: () => boolean, fail = false) {
       return computed;
     },
     keep: async (sid, c) => (calls.push(`keep ${sid} ${c === computed}`), true),
+    hasRoom: async () => (calls.push('hasRoom'), room),
     later: (run, ms) => {
       const t = { run, ms, cancelled: false };
       timers.push(t);
@@ -39,7 +40,14 @@ describe('dashboard keeper', () => {
     expect(timers[0]!.ms).toBe(3000);
     expect(calls).toEqual([]);
     await fire();
-    expect(calls).toEqual(['isKept s1', 'compute s1', 'keep s1 true']);
+    expect(calls).toEqual(['isKept s1', 'hasRoom', 'compute s1', 'keep s1 true']);
+  });
+
+  it('keeps nothing, and reads nothing for it, on a device without room to spare', async () => {
+    const { k, calls, fire } = keeper(() => false, false, false);
+    k.changed('s1');
+    await fire();
+    expect(calls).toEqual(['isKept s1', 'hasRoom']);
   });
 
   it('spends no read when what is kept is still valid', async () => {
@@ -53,6 +61,6 @@ describe('dashboard keeper', () => {
     const { k, calls, fire } = keeper(() => false, true);
     k.changed('s1');
     await fire();
-    expect(calls).toEqual(['isKept s1', 'compute s1']);
+    expect(calls).toEqual(['isKept s1', 'hasRoom', 'compute s1']);
   });
 });

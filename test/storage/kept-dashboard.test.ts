@@ -1,7 +1,9 @@
 // The dashboard's head kept with a strategy (storage/kept-dashboard.ts, storage/compute-kept.ts) is
 // never shown once the records changed:
 // - every way Dexie writes a record changes the write mark, in the write's own transaction (and an
-//   aborted write changes neither), while writes to other tables leave it;
+//   aborted write changes neither): a new mark, or none for a write that only deletes (a put needs
+//   room, a deletion on a full device must not), under which nothing is kept or shown; writes to
+//   other tables leave it;
 // - a head computed and kept is read back as the records' head, and not for another build, another
 //   strategy, another schema, nor after any record write;
 // - a keep whose marks went stale keeps nothing;
@@ -125,6 +127,8 @@ async function current(repo: WorkbookRepository, sid: string): Promise<WorkbookR
 }
 
 describe('every write to a record changes the write mark, in its own transaction', () => {
+  /** Writes that only delete records take the mark away (a put needs room; a deletion must not). */
+  const ONLY_DELETES = new Set(['delete', 'bulkDelete', 'clear', 'where().delete']);
   type Table = WorkbookDb['kpis'];
   const VICTIM_SID = 'victim-strategy';
   let unique = 0;
@@ -152,8 +156,14 @@ describe('every write to a record changes the write mark, in its own transaction
     const template = (await request(raw.transaction(kind, 'readonly').objectStore(kind).get(rowsOf(records, kind)[0]!['id'] as string))) as Record<string, unknown>;
     expect(template).toMatchObject({ id: expect.any(String), stamps: expect.anything() });
     const v = (i: number) => ({ ...template, id: `v-${i}`, strategyId: kind === 'strategies' ? `v-${i}` : VICTIM_SID });
-    /** Puts the victims back as they were (raw: the mark stays). */
-    const reseed = () => rawPut(raw, [1, 2, 3].map((i) => ({ store: kind, value: v(i) })));
+    /** Puts the victims back as they were, and a mark of the test's own (raw: no middleware). */
+    const reseed = () => rawPut(raw, [...[1, 2, 3].map((i) => ({ store: kind, value: v(i) })), { store: 'settings', value: { key: WRITE_MARK_KEY, value: `seeded-${++unique}` } }]);
+    /** After the write: a new mark, or none for a write that only deletes. */
+    const changed = (mark: unknown, before: unknown) => {
+      expect(mark).not.toEqual(before);
+      if (ONLY_DELETES.has(method)) expect(mark).toBeUndefined();
+      else expect(typeof mark).toBe('string');
+    };
     const table = db.table(kind) as Table;
     const op = () => METHODS[method]!(table, kind, v);
 
@@ -163,9 +173,7 @@ describe('every write to a record changes the write mark, in its own transaction
     let rows = await rawAll(raw, kind);
     await op();
     expect(await rawAll(raw, kind)).not.toBe(rows);
-    const first = await rawMark(raw);
-    expect(typeof first).toBe('string');
-    expect(first).not.toEqual(before);
+    changed(await rawMark(raw), before);
 
     // In a transaction that reads the mark: changed there already, before the commit.
     await reseed();
@@ -177,7 +185,7 @@ describe('every write to a record changes the write mark, in its own transaction
       await op();
       inside = (await db.settings.get(WRITE_MARK_KEY))?.value;
     });
-    expect(inside).not.toEqual(before);
+    changed(inside, before);
     expect(await rawMark(raw)).toEqual(inside);
     expect(await rawAll(raw, kind)).not.toBe(rows);
 
@@ -229,6 +237,31 @@ describe('every write to a record changes the write mark, in its own transaction
     await expect(db.goals.bulkAdd([{ ...records.goals[0]!, id: 'fresh-goal' }, records.goals[1]!])).rejects.toThrow();
     expect(await rawAll(raw, 'goals')).not.toBe(goals);
     expect(await rawMark(raw)).not.toEqual(before);
+    db.close();
+  });
+
+  it('a transaction that deletes records and then puts one leaves a new mark; deleting only, none, and no head is read under none', async () => {
+    const { db, raw, records, sid } = await setUp();
+    const before = await rawMark(raw);
+    await db.transaction('rw', [db.kpiYears, db.goals], async () => {
+      await db.kpiYears.delete(records.kpiYears[0]!.id);
+      await db.goals.update(records.goals[0]!.id, { title: '消して、書いた' });
+    });
+    const after = await rawMark(raw);
+    expect(typeof after).toBe('string');
+    expect(after).not.toEqual(before);
+    // A head computed and kept now is read back; after a write that only deletes, it is not, and
+    // nothing computed while there is no mark is kept.
+    const kept = (await computeKept(raw, sid))!;
+    expect(await keepDashboard(db, sid, kept)).toBe(true);
+    expect(await readKept(raw, sid, BUILD)).not.toBeNull();
+    await db.kpiYears.delete(records.kpiYears[1]!.id);
+    expect(await rawMark(raw)).toBeUndefined();
+    expect(await readKept(raw, sid, BUILD)).toBeNull();
+    const unmarked = (await computeKept(raw, sid))!;
+    expect(unmarked.marks.write).toBeNull();
+    expect(await keepDashboard(db, sid, unmarked)).toBe(false);
+    expect(await readKept(raw, sid, BUILD)).toBeNull();
     db.close();
   });
 
@@ -345,16 +378,24 @@ describe('computeKept, keepDashboard, readKept', () => {
     ['a record of another strategy (table)', ({ db, records }) => db.goals.put({ ...records.goals[0]!, id: 'elsewhere', strategyId: 'elsewhere' })],
   ];
 
-  it.each(WRITES)('is not read back after a record write: %s', async (_, write) => {
+  it.each(WRITES)('is not read back after a record write: %s', async (what, write) => {
     const env = await setUp();
     const { db, raw, sid } = env;
     expect(await keepDashboard(db, sid, (await computeKept(raw, sid))!)).toBe(true);
     expect(await readKept(raw, sid, BUILD)).not.toBeNull();
     await write(env);
     expect(await readKept(raw, sid, BUILD)).toBeNull();
-    // Computed and kept again, it is the new head.
-    expect(await keepDashboard(db, sid, (await computeKept(raw, sid))!)).toBe(true);
-    expect(await readKept(raw, sid, BUILD)).toEqual(headOf(await current(env.repo, sid)));
+    const again = (await computeKept(raw, sid))!;
+    if (/deleted \(table\)|cleared/.test(what)) {
+      // A write that only deletes takes the mark away: nothing is kept until a write puts one.
+      expect(again.marks.write).toBeNull();
+      expect(await keepDashboard(db, sid, again)).toBe(false);
+      expect(await readKept(raw, sid, BUILD)).toBeNull();
+    } else {
+      // Computed and kept again, it is the new head.
+      expect(await keepDashboard(db, sid, again)).toBe(true);
+      expect(await readKept(raw, sid, BUILD)).toEqual(headOf(await current(env.repo, sid)));
+    }
     db.close();
   });
 
@@ -487,6 +528,7 @@ describe('a build that writes without marks', () => {
 type Op =
   | { t: 'actual'; i: number }
   | { t: 'addKpi'; i: number }
+  | { t: 'purge'; i: number }
   | { t: 'deleteKpi'; i: number }
   | { t: 'renameGoal'; i: number }
   | { t: 'deleteProject'; i: number }
@@ -505,6 +547,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('renameGoal' as const), i: idx }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteProject' as const), i: idx }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('tableWrite' as const), i: idx }) },
+  // A write that only deletes (a yearly record purged): it takes the mark away.
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('purge' as const), i: idx }) },
   { weight: 4, arbitrary: fc.constant({ t: 'compute' as const }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('computeWhileWriting' as const), i: idx }) },
   // Mostly the latest result (counted from the end), sometimes an older one.
@@ -528,8 +572,10 @@ describe('kept head (property)', () => {
     /** The version at the last keep that kept (null: none). */
     let keptAt: number | null = null;
     let foreign = false;
+    /** Whether the database holds a write mark (a write that only deletes takes it away). */
+    let marked = true;
     let u = 0;
-    const remembered: { computed: ComputedKept; version: number }[] = [];
+    const remembered: { computed: ComputedKept; version: number; marked: boolean }[] = [];
 
     /** A write through Dexie: done (and counted) while this build owns the database, refused otherwise. */
     const write = async (w: () => Promise<unknown>) => {
@@ -538,6 +584,7 @@ describe('kept head (property)', () => {
       } else {
         await w();
         version++;
+        marked = true;
       }
     };
     const pick = <T>(list: T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
@@ -578,23 +625,34 @@ describe('kept head (property)', () => {
           }));
           break;
         }
+        case 'purge': {
+          const y = pick(live(records.kpiYears), op.i);
+          if (y) {
+            await write(() => db.kpiYears.delete(y.id));
+            if (!foreign) marked = false;
+          }
+          break;
+        }
         case 'compute': {
           const computed = await computeKept(raw, sid);
           expect(computed).toBeDefined();
-          remembered.push({ computed: computed!, version });
+          expect(computed!.marks.write === null).toBe(!marked);
+          remembered.push({ computed: computed!, version, marked });
           break;
         }
         case 'computeWhileWriting': {
           // The worker's read and a write at once: the head is of one state, under its marks.
           const g = pick(live(records.goals), op.i);
           if (!g || foreign) break;
-          const markBefore = await rawMark(raw);
+          const markBefore = (await rawMark(raw)) ?? null;
           const [computed] = await Promise.all([computeKept(raw, sid), repo.update('goals', g.id, { title: `同時${++u}` })]);
           const markAfter = await rawMark(raw);
           version++;
+          const wasMarked = marked;
+          marked = true;
           const at = computed!.marks.write === markBefore ? version - 1 : computed!.marks.write === markAfter ? version : null;
           expect(at).not.toBeNull();
-          remembered.push({ computed: computed!, version: at! });
+          remembered.push({ computed: computed!, version: at!, marked: at === version || wasMarked });
           break;
         }
         case 'keep': {
@@ -607,8 +665,8 @@ describe('kept head (property)', () => {
             break;
           }
           const kept = await keepDashboard(db, sid, r.computed);
-          // Kept exactly when nothing changed since it was computed.
-          expect(kept).toBe(r.version === version);
+          // Kept exactly when nothing changed since it was computed, under a mark.
+          expect(kept).toBe(r.version === version && r.marked);
           if (kept) {
             keptAt = version;
             expect(await readKept(raw, sid, BUILD)).toEqual(r.computed.head);
