@@ -7,6 +7,7 @@
  */
 import type { WorkbookDb } from '../storage/db';
 import { summaryOf } from '../storage/snapshot-payload';
+import { keptKey } from '../storage/kept-dashboard';
 
 export interface SnapshotUse {
   count: number;
@@ -80,11 +81,13 @@ export async function deleteOldSnapshots(db: WorkbookDb, keep = 1): Promise<{ co
  */
 export async function removeStrategyFromDevice(db: WorkbookDb, strategyId: string): Promise<void> {
   const tables = [...db.recordTables, db.snapshots, db.sentSnapshots, db.syncLog, db.copies];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [...tables, db.settings], async () => {
     await db.strategies.delete(strategyId);
     for (const table of tables) {
       if (table === db.strategies) continue;
       await table.where('strategyId').equals(strategyId).delete();
     }
+    // Its dashboard head kept for a start (storage/kept-dashboard.ts) goes too.
+    await db.settings.delete(keptKey(strategyId));
   });
 }

@@ -8,6 +8,7 @@ import { buildWorkbook } from '../../src/domain/sample/build';
 import { SEKI_SAMPLE } from '../../src/domain/sample/seki';
 import { packSnapshot } from '../../src/storage/snapshot-payload';
 import { deleteOldSnapshots, removeStrategyFromDevice, snapshotUse } from '../../src/safety/storage-help';
+import { keptKey } from '../../src/storage/kept-dashboard';
 import { testContext } from '../support/context';
 
 let n = 0;
@@ -51,7 +52,11 @@ describe('storage help', () => {
 
   it('removes one strategy from the device altogether, and only that one', async () => {
     const { db, repo, a, b } = await setup();
+    await db.settings.bulkPut([{ key: keptKey(a.strategy.id), value: { head: 'a' } }, { key: keptKey(b.strategy.id), value: { head: 'b' } }]);
     await removeStrategyFromDevice(db, a.strategy.id);
+    // Its kept dashboard head goes with it; the other strategy's stays.
+    expect(await db.settings.get(keptKey(a.strategy.id))).toBeUndefined();
+    expect(await db.settings.get(keptKey(b.strategy.id))).toEqual({ key: keptKey(b.strategy.id), value: { head: 'b' } });
     for (const table of db.recordTables) {
       if (table === db.strategies) continue;
       expect(await table.where('strategyId').equals(a.strategy.id).count(), table.name).toBe(0);
