@@ -13,7 +13,7 @@ import type { DashboardKeeper } from '../state/dashboard-keeper';
 import { SettingsRepository } from '../storage/settings-repository';
 import { DraftJournal } from '../state/draft-journal';
 import { WorkbookStore } from '../state/workbook.svelte';
-import { Router, parseRoute } from '../state/router.svelte';
+import { Router, narrowed, parseRoute } from '../state/router.svelte';
 import { clearWhenLeftNormally, openStartMarker, webLocksLiveness, type StartMarker } from '../state/start-marker';
 import { PwaState } from '../pwa/pwa.svelte';
 import { StorageStatus } from '../pwa/storage-status.svelte';
@@ -72,7 +72,7 @@ export function startReading(hash: string): EarlyRead | null {
   if (!strategyId || typeof indexedDB === 'undefined') return null;
   // A dashboard not narrowed can be drawn from a kept head: its records wait until it is.
   const route = parseRoute(hash);
-  const hold = route.name === 'dashboard' && !route.filters.goal && !route.filters.dept && !route.filters.rank && !route.filters.verdict;
+  const hold = route.name === 'dashboard' && !narrowed(route.filters);
   return startEarlyRead(DB_NAME, strategyId, { build: __BUILD_ID__, hold });
 }
 

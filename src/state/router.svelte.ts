@@ -25,6 +25,9 @@ export type { DashboardFilters };
 
 export const NO_FILTERS: DashboardFilters = { fy: null, goal: null, dept: null, rank: null, verdict: null };
 
+/** Whether the dashboard is narrowed to a goal, department, rank or verdict (the year aside). */
+export const narrowed = (f: DashboardFilters) => !!(f.goal || f.dept || f.rank || f.verdict);
+
 export type Route =
   | { name: 'home' }
   | { name: 'settings' }

@@ -91,15 +91,17 @@ export function startEarlyRead(dbName: string, strategyId: string, deps: EarlyRe
   const opened = open(dbName);
   const kept = opened.then((db) => readKept(db, strategyId, build)).catch(() => null);
   let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-    setTimeout(resolve, HOLD_MAX_MS);
-  });
+  const released = hold
+    ? new Promise<void>((resolve) => {
+        release = resolve;
+        setTimeout(resolve, HOLD_MAX_MS);
+      })
+    : null;
   const records: Promise<WorkbookRecords | undefined | null> = (async () => {
     let db: IDBDatabase | null = null;
     try {
       db = await opened;
-      if (hold && (await kept)) await released;
+      if (released && (await kept)) await released;
       return (await readWorkbookPart(db, strategyId, 'first', (r) => void repairs.push(r))) as WorkbookRecords | undefined;
     } catch {
       return null;

@@ -4,8 +4,8 @@
  * was opened.
  */
 import { OPENED_BY_KEY } from './write-gate';
-import { keptKey, marksOf, sameMarks, WRITE_MARK_KEY, type KeptRow, type Marks } from './kept-dashboard';
-import type { DashboardHead } from '../domain/achievement/dashboard';
+import { keptKey, marksOf, sameMarks, WRITE_MARK_KEY, type KeptRow } from './kept-dashboard';
+import type { ComputedKept } from './compute-kept';
 import type { WorkbookDb } from './db';
 
 /**
@@ -13,7 +13,7 @@ import type { WorkbookDb } from './db';
  * same (read in the keeping transaction). Through Dexie, so the write gate applies: a page that may
  * not write keeps nothing. True if kept.
  */
-export async function keepDashboard(db: WorkbookDb, strategyId: string, computed: { marks: Marks; head: DashboardHead; schema: number }): Promise<boolean> {
+export async function keepDashboard(db: WorkbookDb, strategyId: string, computed: ComputedKept): Promise<boolean> {
   const build = db.gate.build;
   if (!build || computed.marks.write === null) return false;
   return db.transaction('rw', db.settings, async () => {
