@@ -9,7 +9,7 @@
 // lets them go; the kept head is read from the settings table, which is not held.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openApp, screenshot, type BrowserContext, type Page } from './support/browser';
-import { raiseActualInTab, strategyFile } from './support/big-strategy';
+import { importFile, raiseActualInTab, strategyFile } from './support/big-strategy';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';
 import { defaultYear } from '../../src/domain/achievement/dashboard';
@@ -82,11 +82,7 @@ describe('the dashboard kept with a strategy', () => {
   const fy = () => defaultYear(view);
 
   test('is kept a while after the strategy was opened', async () => {
-    await page.getByTestId('editor-name').fill('企画課 山田');
-    await page.goto(`${base()}#/import`);
-    await page.getByTestId('import-file').setInputFiles(path);
-    await page.getByTestId('import-apply').click();
-    await page.getByTestId('import-done').waitFor();
+    await importFile(page, path);
     await page.goto(dashboard());
     await page.getByTestId('dash-summary').waitFor();
     await expect.poll(() => keptRow(page, records.strategy.id), { timeout: 20_000 }).not.toBeNull();

@@ -5,7 +5,7 @@
 // tab, offline, reads the rest of the strategy (the yearly project records) in the reader worker.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openApp, screenshot, waitForServiceWorker, type BrowserContext, type Page } from './support/browser';
-import { raiseActualInTab, strategyFile } from './support/big-strategy';
+import { importFile, raiseActualInTab, strategyFile } from './support/big-strategy';
 import { WorkbookView, type WorkbookRecords } from '../../src/domain/workbook';
 import { formatPercent, rollUp } from '../../src/domain/achievement';
 import { defaultYear } from '../../src/domain/achievement/dashboard';
@@ -26,11 +26,7 @@ const base = () => page.url().replace(/#.*$/, '');
 
 describe('a strategy of 500 KPIs', () => {
   test('imports from a file', async () => {
-    await page.getByTestId('editor-name').fill('企画課 山田');
-    await page.goto(`${base()}#/import`);
-    await page.getByTestId('import-file').setInputFiles(path);
-    await page.getByTestId('import-apply').click();
-    await page.getByTestId('import-done').waitFor();
+    await importFile(page, path);
   });
 
   test('the dashboard shows the first part of each long list, the counts, and the rest on request', async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { BrowserContext } from './browser';
+import type { BrowserContext, Page } from './browser';
 import { generateStrategy } from '../../support/generate';
 import { testContext } from '../../support/context';
 import { buildWorkbook } from '../../../src/domain/sample/build';
@@ -22,6 +22,15 @@ export async function strategyFile(spec: Parameters<typeof generateStrategy>[0])
   const path = join(mkdtempSync(join(tmpdir(), 'big-strategy-')), out.fileName);
   writeFileSync(path, out.json);
   return { records, view: new WorkbookView(records), path };
+}
+
+/** Imports the bundle file at `path` in `page` (the start screen's name first), as a person does. */
+export async function importFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('editor-name').fill('企画課 山田');
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/import`);
+  await page.getByTestId('import-file').setInputFiles(path);
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('import-done').waitFor();
 }
 
 /** The actual the edit enters: above every target. */
