@@ -117,7 +117,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/state/**/*.test.ts', 'test/bundle/**/*.test.ts', 'test/safety/**/*.test.ts', 'test/sheets/**/*.test.ts', 'test/i18n/**/*.test.ts', 'test/features/**/*.test.ts', 'test/architecture/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/state/**/*.test.ts', 'test/bundle/**/*.test.ts', 'test/safety/**/*.test.ts', 'test/sheets/**/*.test.ts', 'test/i18n/**/*.test.ts', 'test/features/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/app/**/*.test.ts'],
           environment: 'node',
         },
       },

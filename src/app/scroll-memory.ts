@@ -32,6 +32,13 @@ const USER_SCROLL = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
 
 export class ScrollMemory {
   #key: string | null = null;
+  /**
+   * The address of the entry the remembered place belongs to, as of the last route change. A link
+   * changes the address (a new entry) before the app hears of it: a save due in between (a scroll a
+   * moment before the tap) would otherwise write the old place into the new entry, which would then
+   * "return" there instead of starting at the top.
+   */
+  #href: string | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #restoring = false;
   /** Ends the restoration under way, if any. */
@@ -63,6 +70,7 @@ export class ScrollMemory {
 
   /** Writes the current scroll position into the current history entry. */
   save(): void {
+    if (this.#href !== null && window.location.href !== this.#href) return;
     const state = (history.state ?? {}) as Record<string, unknown>;
     if (state['scrollY'] === window.scrollY) return;
     history.replaceState({ ...state, scrollY: window.scrollY }, '');
@@ -71,6 +79,7 @@ export class ScrollMemory {
   /** Called after every route change: a new screen goes to the top, a revisited entry to its place. */
   arrived(route: Route): void {
     const key = screenKey(route);
+    this.#href = window.location.href;
     if (key === this.#key) return;
     const first = this.#key === null;
     this.#key = key;
