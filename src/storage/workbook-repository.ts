@@ -25,6 +25,7 @@ import type { EarlyRead } from './early-read';
 import { packSnapshot, storablePacked, type PackedSnapshot } from './snapshot-payload';
 import { probeBlobStorage } from './blob-storage';
 import type { Table } from 'dexie';
+import { keptKey } from './kept-dashboard';
 
 export class RecordNotFoundError extends Error {
   constructor(
@@ -221,9 +222,13 @@ export class WorkbookRepository {
     const db = this.#db;
     const ctx = this.#ctx();
     const batch = ctx.newId();
-    await db.transaction('rw', db.recordTables, async () => {
+    // A deleted strategy's kept dashboard head could never be shown again (the deletion changes the
+    // write mark): it goes with the strategy, in the same transaction.
+    const tables = kind === 'strategies' ? [...db.recordTables, db.settings] : db.recordTables;
+    await db.transaction('rw', tables, async () => {
       const records = await this.loadWorkbook(strategyId);
       if (!records) throw new RecordNotFoundError('strategies', strategyId);
+      if (kind === 'strategies') await db.settings.delete(keptKey(strategyId));
       const refs = deletionSet(records, kind, id);
       for (const [projectId, patch] of projectPatches(records, refs)) {
         const p = await db.projects.get(projectId);

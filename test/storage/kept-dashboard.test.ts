@@ -399,6 +399,24 @@ describe('computeKept, keepDashboard, readKept', () => {
     db.close();
   });
 
+  it('goes with its strategy when the strategy is deleted, in the same transaction; another strategy keeps its own', async () => {
+    const { db, raw, repo, sid, ctx } = await setUp();
+    const other = buildWorkbook(SEKI_SAMPLE, { ...ctx, newId: (() => { let n = 0; return () => `other-${++n}`; })() });
+    await repo.addWorkbook(other);
+    expect(await keepDashboard(db, sid, (await computeKept(raw, sid))!)).toBe(true);
+    expect(await keepDashboard(db, other.strategy.id, (await computeKept(raw, other.strategy.id))!)).toBe(true);
+    // A deletion that fails leaves the row as it was.
+    await expect(repo.deleteWithChildren('strategies', 'no-such-strategy', 'no-such-strategy')).rejects.toThrow();
+    expect(await db.settings.get(keptKey(sid))).toBeDefined();
+    await repo.deleteWithChildren('strategies', sid, sid);
+    expect(await db.settings.get(keptKey(sid))).toBeUndefined();
+    expect(await db.settings.get(keptKey(other.strategy.id))).toBeDefined();
+    // Deleting a part of a strategy leaves its row (made stale by the mark, kept again later).
+    await repo.deleteWithChildren('projects', other.projects[0]!.id, other.strategy.id);
+    expect(await db.settings.get(keptKey(other.strategy.id))).toBeDefined();
+    db.close();
+  });
+
   /** Writes that change the head (so that a head of the wrong state is told apart). */
   const HEAD_WRITES = WRITES.filter(([what]) => /goal renamed|KPI added|project deleted|strategy renamed/.test(what));
   it('has writes that change the head', () => expect(HEAD_WRITES).toHaveLength(4));
