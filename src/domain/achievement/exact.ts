@@ -129,11 +129,27 @@ export function exactRatioOf(e: KpiEvaluation, measure: RankMeasure): Rational |
 }
 
 
+/** 10^0 … 10^15, each exact. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 /** A number rounded to `places` decimals, halves away from zero, on its decimal digits. */
 export function roundTo(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
   // Whole numbers have no digits to round (the common case: counts, whole targets).
   if (Number.isInteger(x) && places >= 0) return x === 0 ? 0 : x;
+  if (places >= 0 && places <= 15) {
+    // Away from a half, the scaled number says the digits' rounding: |x| × 10^places is within a
+    // few units of its last place of the entered decimal scaled, so Math.round picks the same
+    // whole number m as rounding the digits does, and m ÷ 10^places (both exact) is the number
+    // nearest that decimal, as reading its text is. Next to a half (1.005 × 100 = 100.4999…), or
+    // too large for m to be exact, the digits decide below.
+    const scale = POWERS_OF_TEN[places]!;
+    const y = Math.abs(x) * scale;
+    if (y < 2 ** 52 && Math.abs(y - Math.floor(y) - 0.5) > 1e-9 * Math.max(1, y)) {
+      const v = Math.round(y) / scale;
+      return v === 0 ? 0 : x < 0 ? -v : v;
+    }
+  }
   const text = String(x);
   if (places >= 0 && !text.includes('e')) {
     // Written without an exponent (the common case), rounded on the digits of the text itself:
