@@ -211,14 +211,38 @@ describe('core flows in WebKit', () => {
     writeFileSync(fromDepartment, returned);
     await department.screenshot('department-export-1024x768');
 
-    // Back at planning: the returned file is previewed, applied, and the value is there.
-    await planning.go('#/import');
-    await planning.session.sendKeys(await planning.find('import-file', { visible: false }), fromDepartment);
-    await planning.find('import-preview-merge');
-    await planning.session.find(sel('addition'), { text: /相談件数.*令和3年度/ });
-    await planning.screenshot('merge-preview-1024x768');
-    await planning.tapTestId('import-apply');
-    await planning.find('import-done');
+    // Meanwhile planning typed another figure into the same cell (a record of that year made apart
+    // on each device): the returned file's value is a conflict, not taken unseen.
+    await planning.openProject(PROJECT);
+    await planning.typeInto(await planning.find('cell-actual-2021'), '1,800件');
+    await planning.expectValue('cell-actual-2021', '1,800件');
+    await planning.saved();
+
+    // Back at planning: the returned file is previewed with the conflict, theirs is chosen by a
+    // tap and applied; undo puts planning's figure back, and the file applies again.
+    const applyApart = async (): Promise<void> => {
+      await planning.go('#/import');
+      await planning.session.sendKeys(await planning.find('import-file', { visible: false }), fromDepartment);
+      await planning.find('import-preview-merge');
+      const conflict = await planning.session.find(sel('conflict'), { text: /1,950/ });
+      expect(await planning.session.text(conflict)).toContain('1,800');
+      expect(await applyDisabled()).toBe(true);
+      await planning.session.scrollIntoView(conflict);
+      await planning.screenshot('merge-conflict-1024x768');
+      await planning.tapTestId('choose-theirs');
+      await until(applyDisabled, (disabled) => !disabled, 'the apply button enabled once the conflict is decided');
+      await planning.tapTestId('import-apply');
+      await planning.find('import-done');
+    };
+    const applyDisabled = () => planning.session.execute<boolean>(`return document.querySelector('[data-testid="import-apply"]').disabled;`);
+    await applyApart();
+    await planning.screenshot('merge-applied-1024x768');
+    await planning.tapTestId('import-undo');
+    await planning.session.find(sel('import-done'), { text: /元に戻しました/ });
+    await planning.session.click(await planning.session.find(`${sel('import-done')} a`));
+    await planning.openProject(PROJECT);
+    await planning.expectValue('cell-actual-2021', '1,800件');
+    await applyApart();
     await planning.session.click(await planning.session.find(`${sel('import-done')} a`));
     await planning.openProject(PROJECT);
     await planning.expectValue('cell-actual-2021', '1,950件');
