@@ -44,21 +44,9 @@ function precachePaths(): string[] {
   return [...new Set([...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => `/${m[1]}`))].sort();
 }
 
-/**
- * Captures the file the app hands to the browser's download (the Blob behind the temporary link),
- * so the test can save it where the other device picks it up. The page still downloads it as usual.
- */
+/** The text of the file the app hands to the browser's download after `click`. */
 async function downloadedText(app: App, click: () => Promise<void>): Promise<string> {
-  await app.session.execute(`
-    window.__laneBlobs = [];
-    if (!window.__laneWrapped) {
-      window.__laneWrapped = true;
-      const original = URL.createObjectURL;
-      URL.createObjectURL = function (blob) { window.__laneBlobs.push(blob); return original.call(URL, blob); };
-    }`);
-  await click();
-  await until(() => app.session.execute<number>('return window.__laneBlobs.length;'), (n) => n > 0, 'a downloaded file');
-  return app.session.execute<string>('return window.__laneBlobs.at(-1).text();');
+  return (await app.downloaded(click)).toString('utf8');
 }
 
 describe('core flows in WebKit', () => {

@@ -211,6 +211,31 @@ export class App {
     await this.session.find(sel('project-heading'), { text: name });
   }
 
+  /**
+   * The file the app hands to the browser's download after `click` (the Blob behind the temporary
+   * link), as bytes, so the test can read it or take it to another device. The page still
+   * downloads it as usual.
+   */
+  async downloaded(click: () => Promise<unknown>): Promise<Buffer> {
+    await this.session.execute(`
+      window.__laneBlobs = [];
+      if (!window.__laneWrapped) {
+        window.__laneWrapped = true;
+        const original = URL.createObjectURL;
+        URL.createObjectURL = function (blob) { window.__laneBlobs.push(blob); return original.call(URL, blob); };
+      }`);
+    await click();
+    await until(() => this.session.execute<number>('return window.__laneBlobs.length;'), (n) => n > 0, 'a downloaded file');
+    const dataUrl = await this.session.execute<string>(`
+      return new Promise((done) => {
+        const reader = new FileReader();
+        reader.onload = () => done(reader.result);
+        reader.onerror = () => done('');
+        reader.readAsDataURL(window.__laneBlobs.at(-1));
+      });`);
+    return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `webkit-${name}.png`);
