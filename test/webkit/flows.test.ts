@@ -72,14 +72,7 @@ describe('core flows in WebKit', () => {
     await app.screenshot('dashboard-1024x768');
 
     // The service worker: activated, controlling the page (after one reload), every precache entry stored.
-    await until(
-      () => app.session.execute<string | null>('return navigator.serviceWorker.getRegistration().then((r) => (r && r.active ? r.active.state : null));'),
-      (state) => state === 'activated',
-      'an activated service worker',
-      30_000,
-    );
-    if (!(await app.session.execute<boolean>('return navigator.serviceWorker.controller !== null;'))) await app.session.refresh();
-    await until(() => app.session.execute<boolean>('return navigator.serviceWorker.controller !== null;'), Boolean, 'the page controlled by the worker');
+    await app.controlledByWorker();
     // The screen has been drawn again before the next reload: a reload before that counts as a
     // screen that never finished, and the app would rightly start from the strategy list.
     await app.find('dash-summary');

@@ -212,6 +212,22 @@ export class App {
   }
 
   /**
+   * Waits for the service worker to be activated and to control the page: a first visit is
+   * controlled from its next load, so the page is reloaded once if it is not yet. The caller then
+   * waits for its screen to be drawn again.
+   */
+  async controlledByWorker(): Promise<void> {
+    await until(
+      () => this.session.execute<string | null>('return navigator.serviceWorker.getRegistration().then((r) => (r && r.active ? r.active.state : null));'),
+      (state) => state === 'activated',
+      'an activated service worker',
+      30_000,
+    );
+    if (!(await this.session.execute<boolean>('return navigator.serviceWorker.controller !== null;'))) await this.session.refresh();
+    await until(() => this.session.execute<boolean>('return navigator.serviceWorker.controller !== null;'), Boolean, 'the page controlled by the worker');
+  }
+
+  /**
    * The file the app hands to the browser's download after `click` (the Blob behind the temporary
    * link), as bytes, so the test can read it or take it to another device. The page still
    * downloads it as usual.
