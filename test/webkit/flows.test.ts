@@ -76,7 +76,7 @@ describe('core flows in WebKit', () => {
     // The screen has been drawn again before the next reload: a reload before that counts as a
     // screen that never finished, and the app would rightly start from the strategy list.
     await app.find('dash-summary');
-    await until(() => app.session.execute<string | null>("return localStorage.getItem('chiho-senryaku.screen-starting:' + sessionStorage.getItem('chiho-senryaku.tab-id'));"), (m) => m === null, 'the dashboard drawn');
+    await app.drawn('the dashboard');
     const paths = precachePaths();
     expect(paths.length).toBeGreaterThan(10);
     expect(paths).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest']));

@@ -58,12 +58,7 @@ describe('layout in WebKit', () => {
       await app.resize(size.width, size.height);
       for (const hash of screens) {
         await app.go(hash);
-        // Drawn: the app's start marker for the screen is cleared once it has rendered.
-        await until(
-          () => app.session.execute<string | null>("return localStorage.getItem('chiho-senryaku.screen-starting:' + sessionStorage.getItem('chiho-senryaku.tab-id'));"),
-          (m) => m === null,
-          `${hash} drawn`,
-        );
+        await app.drawn(hash);
         await until(() => app.session.execute<boolean>("return !!document.querySelector('main h1, main h2, h1');"), Boolean, `${hash} has a heading`);
         const { over, where } = await app.session.execute<{ over: number; where: string[] }>(OVERFLOW);
         if (over > 0) wide.push(`${size.width}×${size.height} ${hash}: ${over} px too wide (${where.join(', ')})`);

@@ -19,8 +19,8 @@ describe('an update in WebKit', () => {
       await app.openProject(PROJECT);
       await app.controlledByWorker();
       await app.session.find(sel('project-heading'), { text: PROJECT, timeout: 30_000 });
-      // Drawn again after the reload, before anything else reloads it (see flows.test.ts).
-      await until(() => app.session.execute<string | null>("return localStorage.getItem('chiho-senryaku.screen-starting:' + sessionStorage.getItem('chiho-senryaku.tab-id'));"), (m) => m === null, 'the project drawn');
+      // Drawn again after the reload, before anything else reloads it.
+      await app.drawn('the project');
 
       // The server now has another version of the worker; the person is typing, not saved yet.
       writeFileSync(sw, `${served}\n// another version\n`);
@@ -30,10 +30,9 @@ describe('an update in WebKit', () => {
       await app.session.type('更新前の入力');
       await app.session.execute('window.__laneMarker = "before";');
       await app.session.execute('return navigator.serviceWorker.getRegistration().then((r) => r && r.update()).then(() => true);');
-      const prompt = await app.find('update-prompt', { timeout: 30_000 });
+      await app.find('update-prompt', { timeout: 30_000 });
       await app.screenshot('update-prompt-1024x768');
       await app.session.tap(await app.session.find(`${sel('update-prompt')} button`, { text: '更新する' }));
-      void prompt;
 
       // Reloaded (the marker is gone) on the same screen, with the text saved.
       await until(() => app.session.execute<string | null>('return window.__laneMarker ?? null;').catch(() => 'reloading'), (m) => m === null, 'the page reloaded', 30_000);

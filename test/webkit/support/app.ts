@@ -212,6 +212,19 @@ export class App {
   }
 
   /**
+   * Waits until the screen the address shows has been drawn: the app's start marker for it
+   * (src/state/start-marker.ts) is cleared once it has rendered. A reload before that would count as a
+   * screen that never finished, and the app would rightly start from the strategy list.
+   */
+  async drawn(what: string): Promise<void> {
+    await until(
+      () => this.session.execute<string | null>("return localStorage.getItem('chiho-senryaku.screen-starting:' + sessionStorage.getItem('chiho-senryaku.tab-id'));"),
+      (marker) => marker === null,
+      `${what} drawn`,
+    );
+  }
+
+  /**
    * Waits for the service worker to be activated and to control the page: a first visit is
    * controlled from its next load, so the page is reloaded once if it is not yet. The caller then
    * waits for its screen to be drawn again.
