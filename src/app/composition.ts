@@ -156,7 +156,11 @@ export function createServices(start: { marker: StartMarker; unfinished: string 
     keeper,
     onKeptShown: () => early?.release(),
     onFirstSave: () => {
-      void storageStatus.requestPersistence().then(() => store.setSetting('persistAsked', true));
+      // Not remembered on a full device: it is asked again after the next start's first save.
+      void storageStatus
+        .requestPersistence()
+        .then(() => store.setSetting('persistAsked', true))
+        .catch(() => {});
     },
   });
   pwa.connect(db.gate, () => store.flush());

@@ -449,10 +449,11 @@ export class WorkbookStore {
 
   async setSetting<K extends keyof AppSettings>(key: K, value: AppSettings[K]): Promise<void> {
     this.settings[key] = value;
-    // Remembering the open screen or a display preference is bookkeeping, not an edit: it does not
-    // touch the save indicator.
+    // Remembering the open screen, a display preference or that persistent storage was asked for is
+    // bookkeeping, not an edit: it does not touch the save indicator (on a full device it fails, and
+    // 「保存できませんでした」 would then speak of a write the person never made).
     // A page that may not write (another version writes now) keeps it for itself.
-    if (key === 'lastRoute' || key === 'meetingFontScale' || key === 'highContrast')
+    if (key === 'lastRoute' || key === 'meetingFontScale' || key === 'highContrast' || key === 'persistAsked')
       await this.#deps.settings.set(key, value).catch((e: unknown) => {
         const kind = classifyStorageError(e);
         if (kind !== 'held' && kind !== 'outdated') throw e;

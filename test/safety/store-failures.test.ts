@@ -73,6 +73,26 @@ async function setup(storage = new MemoryStorage(), name = `failures-${++n}`) {
 }
 
 describe('a full device (QuotaExceededError)', () => {
+  it('bookkeeping settings refused by it (the screen, that persistence was asked) do not say 「保存できませんでした」', async () => {
+    const s = await setup();
+    // The settings table refuses every write from here on, as a full device does.
+    s.db.settings.hook('creating', () => {
+      throw quota();
+    });
+    s.db.settings.hook('updating', () => {
+      throw quota();
+    });
+    for (const [key, value] of [['persistAsked', true], ['lastRoute', '#/'], ['highContrast', true]] as const) {
+      await expect(s.store.setSetting(key, value as never)).rejects.toBeTruthy();
+      expect(s.store.saveState, key).not.toBe('error');
+      expect(s.store.saveErrorKind, key).toBeNull();
+    }
+    // An edit's setting (the editor's name) is a save like any other, and says so.
+    await expect(s.store.setSetting('editorName', '企画課 佐藤')).rejects.toBeTruthy();
+    expect(s.store.saveState).toBe('error');
+    s.store.dispose();
+  });
+
   it('says so in Japanese, keeps the edit in the journal, and writes it on 「もう一度保存する」', async () => {
     const s = await setup();
     const goal = s.records.goals[0]!;
