@@ -293,7 +293,20 @@ export class WorkbookStore {
     }
   }
 
+  /** Failures the save indicator has shown (see {@link WorkbookStore.reported}). */
+  readonly #reported = new WeakSet<object>();
+
+  /**
+   * Whether the save indicator has shown this failure. A screen starts most writes without waiting
+   * for them (`void store.update(…)`); when one is refused, the indicator, the journal and the
+   * storage help deal with it, and the app lets its rejection go unreported (App.svelte).
+   */
+  reported(e: unknown): boolean {
+    return typeof e === 'object' && e !== null && this.#reported.has(e);
+  }
+
   #fail(e: unknown) {
+    if (typeof e === 'object' && e !== null) this.#reported.add(e);
     const kind = classifyStorageError(e);
     this.saveState = 'error';
     this.saveErrorKind = kind;

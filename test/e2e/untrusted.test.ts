@@ -401,6 +401,32 @@ describe('a full device on the start screen', () => {
   });
 });
 
+describe('a full device while editing', () => {
+  test('a choice a screen saves without waiting, refused by it, shows the save problem and throws nothing unseen', async () => {
+    const { context } = await openApp({ blank: true });
+    const { page, errors } = await newPage(context);
+    await page.goto(appURL(), { waitUntil: 'load' });
+    await page.getByTestId('editor-name').fill('企画課 山田');
+    await page.getByTestId('open-sample').click();
+    await page.getByTestId('nav-dashboard').waitFor({ timeout: 30_000 });
+    const sid = page.url().split('#/s/')[1]!.split('/')[0]!;
+    await page.goto(appURL(`#/s/${sid}`));
+    const choice = page.getByTestId('interim-interpolated');
+    await choice.waitFor();
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = IDBObjectStore.prototype.add = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await choice.check();
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存できませんでした');
+    await page.getByTestId('storage-full-help').first().waitFor();
+    // Given time to surface, no rejection reached the page as an error (the harness checks too).
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('a full device when importing', () => {
   test('says how much is used and what to do, with the buttons to do it', async () => {
     const { context } = await openApp({ blank: true });

@@ -97,7 +97,11 @@ describe('a full device (QuotaExceededError)', () => {
     const s = await setup();
     const goal = s.records.goals[0]!;
     s.repo.always = quota();
-    await expect(s.store.update('goals', goal.id, { title: '容量不足の中で入力' })).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    const refused = await Promise.resolve(s.store.update('goals', goal.id, { title: '容量不足の中で入力' })).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'QuotaExceededError' });
+    // The indicator has shown this very failure (the app lets its rejection go unreported).
+    expect(s.store.reported(refused)).toBe(true);
+    expect(s.store.reported(quota())).toBe(false);
     expect(s.store.saveState).toBe('error');
     expect(s.store.saveErrorKind).toBe('quota');
     expect(s.store.saveError).toContain('端末の保存容量が不足しています');
