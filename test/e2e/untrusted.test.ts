@@ -54,6 +54,34 @@ async function newPage(context: BrowserContext): Promise<{ page: Page; errors: s
   return { page, errors: collectErrors(page) };
 }
 
+/** A fresh profile's page on the start screen, the editor's name typed. */
+async function startScreen(): Promise<{ page: Page; errors: string[] }> {
+  const { context } = await openApp({ blank: true });
+  const opened = await newPage(context);
+  await opened.page.goto(appURL(), { waitUntil: 'load' });
+  await opened.page.getByTestId('editor-name').fill('企画課 山田');
+  return opened;
+}
+
+/**
+ * From now on the browser refuses every IndexedDB write with `name` and `message` (a full device:
+ * QuotaExceededError; a bug or a broken store: UnknownError). The real methods stay on the window
+ * (`__put`, `__add`) so that a test can give them back.
+ */
+async function refuseWrites(page: Page, name: string, message: string): Promise<void> {
+  await page.evaluate(
+    ([n, m]) => {
+      const w = window as unknown as { __put: unknown; __add: unknown };
+      w.__put = IDBObjectStore.prototype.put;
+      w.__add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.put = IDBObjectStore.prototype.add = function () {
+        throw new DOMException(m, n);
+      };
+    },
+    [name, message] as const,
+  );
+}
+
 /** Counts securitypolicyviolation events in every page of the context. */
 async function countViolations(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
@@ -332,23 +360,13 @@ describe('tabs starting at once', () => {
 
 describe('a write that fails for another reason when importing', () => {
   test('is told in Japanese, with the browser\'s words only under a collapsed 「詳細」', async () => {
-    const { context } = await openApp({ blank: true });
-    const { page, errors } = await newPage(context);
+    const { page, errors } = await startScreen();
     const { json } = await baseFile();
-    await page.goto(appURL(), { waitUntil: 'load' });
-    await page.getByTestId('editor-name').fill('企画課 山田');
     await page.goto(appURL('#/import'));
     await page.getByTestId('import-file').setInputFiles(await write('fails', json, () => {}));
     await page.getByTestId('import-apply').waitFor();
     // The browser refuses every write with an error of its own words (as a bug or a broken store would).
-    await page.evaluate(() => {
-      const w = window as unknown as { __put: unknown; __add: unknown };
-      w.__put = IDBObjectStore.prototype.put;
-      w.__add = IDBObjectStore.prototype.add;
-      IDBObjectStore.prototype.put = IDBObjectStore.prototype.add = function () {
-        throw new DOMException('Failed to execute the write: the data store returned an unexpected error.', 'UnknownError');
-      };
-    });
+    await refuseWrites(page, 'UnknownError', 'Failed to execute the write: the data store returned an unexpected error.');
     await page.getByTestId('import-apply').click();
     const failed = page.getByTestId('import-write-failed');
     await failed.waitFor({ timeout: 20_000 });
@@ -379,16 +397,9 @@ describe('a write that fails for another reason when importing', () => {
 
 describe('a full device on the start screen', () => {
   test('「見本を開く」 refused by it says so with the storage help, and throws nothing unseen', async () => {
-    const { context } = await openApp({ blank: true });
-    const { page, errors } = await newPage(context);
-    await page.goto(appURL(), { waitUntil: 'load' });
-    await page.getByTestId('editor-name').fill('企画課 山田');
+    const { page, errors } = await startScreen();
     // Every write is refused as a full device refuses it (the editor's name, then the sample).
-    await page.evaluate(() => {
-      IDBObjectStore.prototype.put = IDBObjectStore.prototype.add = function () {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-    });
+    await refuseWrites(page, 'QuotaExceededError', 'The quota has been exceeded.');
     await page.getByTestId('open-sample').click();
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存できませんでした');
     await page.getByTestId('storage-full-help').waitFor();
@@ -403,21 +414,14 @@ describe('a full device on the start screen', () => {
 
 describe('a full device while editing', () => {
   test('a choice a screen saves without waiting, refused by it, shows the save problem and throws nothing unseen', async () => {
-    const { context } = await openApp({ blank: true });
-    const { page, errors } = await newPage(context);
-    await page.goto(appURL(), { waitUntil: 'load' });
-    await page.getByTestId('editor-name').fill('企画課 山田');
+    const { page, errors } = await startScreen();
     await page.getByTestId('open-sample').click();
     await page.getByTestId('nav-dashboard').waitFor({ timeout: 30_000 });
     const sid = page.url().split('#/s/')[1]!.split('/')[0]!;
     await page.goto(appURL(`#/s/${sid}`));
     const choice = page.getByTestId('interim-interpolated');
     await choice.waitFor();
-    await page.evaluate(() => {
-      IDBObjectStore.prototype.put = IDBObjectStore.prototype.add = function () {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-    });
+    await refuseWrites(page, 'QuotaExceededError', 'The quota has been exceeded.');
     await choice.check();
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toContain('保存できませんでした');
     await page.getByTestId('storage-full-help').first().waitFor();
